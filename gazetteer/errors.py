@@ -1,0 +1,74 @@
+"""The gazetteer's error tree.
+
+Every error raised on purpose by :mod:`gazetteer` derives from
+:class:`GazetteerError`; each subclass also derives from the built-in
+exception a caller would naturally catch::
+
+    GazetteerError(Exception)
+    ├── InvalidQuery(GazetteerError, ValueError)       empty, too long, bad option
+    │   ├── InvalidCoordinates(InvalidQuery)           NaN, lat outside ±90, lon outside ±180
+    │   └── UnknownCountry(InvalidQuery)               a country code the gazetteer lacks
+    ├── PlaceNotFound(GazetteerError, LookupError)     an id or name with no place
+    ├── GazetteerDataError(GazetteerError, OSError)    the database is missing or damaged
+    └── GeocoderServiceError(GazetteerError, RuntimeError)  an online geocoder failed
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "GazetteerDataError",
+    "GazetteerError",
+    "GeocoderServiceError",
+    "InvalidCoordinates",
+    "InvalidQuery",
+    "PlaceNotFound",
+    "UnknownCountry",
+]
+
+
+class GazetteerError(Exception):
+    """Root of every error the gazetteer raises on purpose."""
+
+
+class InvalidQuery(GazetteerError, ValueError):
+    """A query or option the gazetteer cannot answer as given."""
+
+
+class InvalidCoordinates(InvalidQuery):
+    """A latitude or longitude that is NaN, infinite or out of range."""
+
+
+class UnknownCountry(InvalidQuery):
+    """A country code that names no country in the gazetteer.
+
+    Attributes
+    ----------
+    code : str
+        The code as the caller gave it.
+    """
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        super().__init__(f"unknown country code {code!r}: use an ISO 3166-1 alpha-2 or alpha-3 code")
+
+
+class PlaceNotFound(GazetteerError, LookupError):
+    """No place answers to the given id or name.
+
+    Attributes
+    ----------
+    key : str
+        The id or name that was looked up.
+    """
+
+    def __init__(self, key: str, message: str | None = None) -> None:
+        self.key = key
+        super().__init__(message or f"no place with id {key!r}")
+
+
+class GazetteerDataError(GazetteerError, OSError):
+    """The gazetteer database is missing, unreadable or of an unknown version."""
+
+
+class GeocoderServiceError(GazetteerError, RuntimeError):
+    """An online geocoder failed; never turned into an empty answer."""
