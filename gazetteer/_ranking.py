@@ -1,0 +1,81 @@
+"""Scores that order candidates: how a name matched, what kind of place it is, how big it is.
+
+Kept apart from the lookup so that the geoparser can reuse the same priors.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .models import Kind, MatchType, Place
+
+MATCH_BASE = {MatchType.EXACT: 1.0, MatchType.ALIAS: 0.85}
+ABBREVIATION_BASE = 0.8
+FUZZY_BASE = 0.55
+
+# A name that is also a country or a region means that larger place more often than not.
+KIND_PRIOR = {
+    Kind.COUNTRY: 0.45,
+    Kind.CONTINENT: 0.35,
+    Kind.REGION: 0.3,
+    Kind.CORRIDOR: 0.3,
+    Kind.BORDER: 0.3,
+    Kind.DISPUTED_AREA: 0.3,
+    Kind.ADMIN1: 0.25,
+    Kind.ADMIN2: 0.12,
+    Kind.PHYSICAL_FEATURE: 0.05,
+    Kind.POPULATED_PLACE: 0.0,
+}
+# Capitals and admin seats are the places news names.
+FEATURE_PRIOR = {"PPLC": 0.25, "PPLG": 0.15, "PPLA": 0.12, "PPLA2": 0.06, "PPLA3": 0.02}
+POPULATION_WEIGHT = 0.35
+NEAR_WEIGHT = 0.4
+NEAR_SCALE_KM = 500.0
+EARTH_RADIUS_KM = 6371.0088
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres.
+
+    Examples
+    --------
+    >>> round(haversine_km(40.18, 44.51, 40.41, 49.87))  # Yerevan to Baku
+    455
+    """
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def population_score(population: int) -> float:
+    """0 for no population, ``POPULATION_WEIGHT`` at ten million and above."""
+    if population <= 0:
+        return 0.0
+    return POPULATION_WEIGHT * min(1.0, math.log10(population + 1) / 7.0)
+
+
+def prior(place: Place) -> tuple[float, list[str]]:
+    """The part of a candidate's score that does not depend on the query."""
+    reasons = []
+    score = KIND_PRIOR.get(place.kind, 0.0)
+    if score:
+        reasons.append(f"{place.kind.value} +{score:.2f}")
+    feat = FEATURE_PRIOR.get(place.feature_code, 0.0)
+    if feat and place.kind is Kind.POPULATED_PLACE:
+        score += feat
+        reasons.append(f"{place.feature_code} +{feat:.2f}")
+    # Admin areas' populations are sums of their towns and would double-count; rank them by kind.
+    if place.kind is not Kind.ADMIN1 and place.kind is not Kind.ADMIN2:
+        pop = population_score(place.population)
+        if pop:
+            score += pop
+            reasons.append(f"population {place.population:,} +{pop:.2f}")
+    return score, reasons
+
+
+def near_score(place: Place, near: tuple[float, float]) -> tuple[float, str]:
+    """Bonus for closeness to a reference point."""
+    d = haversine_km(place.latitude, place.longitude, near[0], near[1])
+    s = NEAR_WEIGHT * math.exp(-d / NEAR_SCALE_KM)
+    return s, f"{d:,.0f} km from reference +{s:.2f}"

@@ -1,0 +1,212 @@
+"""The embedded SQLite store: schema, opening, and the queries the gazetteer needs.
+
+The database is read-only at run time and opened with ``mode=ro`` and
+``immutable=1``, so SQLite neither locks nor writes, and many processes can
+share one file (and the operating system's page cache).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from .errors import GazetteerDataError
+from .models import Kind, Place
+
+__all__ = ["COORD_SCALE", "DEFAULT_DB_NAME", "INDEXES", "KIND_CODE", "KIND_CODES", "LOCAL_ID_BASE", "SCHEMA", "SCHEMA_VERSION", "Store", "cell_of", "default_db_path", "row_to_place"]
+
+SCHEMA_VERSION = "2"
+DEFAULT_DB_NAME = "gazetteer.sqlite"
+
+SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- id is the GeoNames id for GeoNames places; other places have ids >= LOCAL_ID_BASE and an entry in ids.
+CREATE TABLE places(
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind INTEGER NOT NULL,      -- index into KIND_CODES
+    country TEXT NOT NULL,
+    lat INTEGER NOT NULL,       -- degrees * 1e5 (about 1 m), stored as integers to keep the file small
+    lon INTEGER NOT NULL,
+    population INTEGER NOT NULL,
+    fclass TEXT NOT NULL,
+    fcode TEXT NOT NULL,
+    admin1_code TEXT NOT NULL,
+    admin2_code TEXT NOT NULL,
+    source_id INTEGER NOT NULL,
+    cell INTEGER NOT NULL,
+    geometry BLOB
+);
+CREATE TABLE ids(id INTEGER PRIMARY KEY, place_id TEXT NOT NULL UNIQUE);
+CREATE TABLE admins(code TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE sources(id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);
+-- flag: 0 the place's main name, 1 an alternate name, 2 an abbreviation or code
+CREATE TABLE names(key TEXT NOT NULL, id INTEGER NOT NULL, flag INTEGER NOT NULL,
+                   PRIMARY KEY(key, id)) WITHOUT ROWID;
+-- bounding boxes of lines and polygons; points are found through the one-degree cell index
+CREATE VIRTUAL TABLE bbox USING rtree(id, minx, maxx, miny, maxy);
+"""
+
+INDEXES = """
+CREATE INDEX places_cell ON places(cell) WHERE kind = 0;
+"""
+
+LOCAL_ID_BASE = 1_000_000_000
+COORD_SCALE = 100_000
+#: Kinds by their stored integer code; populated places are 0 (the partial point index uses it).
+KIND_CODES: tuple[Kind, ...] = (Kind.POPULATED_PLACE, Kind.ADMIN1, Kind.ADMIN2, Kind.COUNTRY, Kind.REGION,
+                                Kind.CORRIDOR, Kind.BORDER, Kind.DISPUTED_AREA, Kind.CONTINENT, Kind.PHYSICAL_FEATURE)
+KIND_CODE: dict[str, int] = {k.value: i for i, k in enumerate(KIND_CODES)}
+
+
+def cell_of(lat: float, lon: float) -> int:
+    """The one-degree grid cell of a point (the point index of the store)."""
+    return (min(179, int(lat + 90.0))) * 360 + min(359, int(lon + 180.0))
+
+
+_PLACE_FIELDS = (
+    "p.id, COALESCE(i.place_id, 'geonames:' || p.id), p.name, p.kind, p.country, p.lat, p.lon, "
+    "p.population, p.fclass, p.fcode, p.admin1_code, p.admin2_code, COALESCE(a1.name, ''), "
+    "COALESCE(a2.name, ''), s.text, p.geometry"
+)
+_PLACE_JOINS = (
+    " LEFT JOIN ids i ON i.id = p.id LEFT JOIN admins a1 ON a1.code = p.admin1_code"
+    " LEFT JOIN admins a2 ON a2.code = p.admin2_code LEFT JOIN sources s ON s.id = p.source_id"
+)
+_SELECT_PLACES = "SELECT " + _PLACE_FIELDS + " FROM places p" + _PLACE_JOINS
+
+
+def default_db_path() -> Path:
+    """Where the shipped database lies inside the installed package.
+
+    Examples
+    --------
+    >>> default_db_path().name
+    'gazetteer.sqlite'
+    """
+    return Path(str(resources.files("gazetteer") / "data" / DEFAULT_DB_NAME))
+
+
+class Store:
+    """Read-only access to one gazetteer database file.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        The database; the shipped one by default.
+
+    Raises
+    ------
+    GazetteerDataError
+        When the file is missing, not a gazetteer database, or of another schema version.
+    """
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path) if path is not None else default_db_path()
+        if not self.path.is_file():
+            raise GazetteerDataError(
+                f"gazetteer database not found at {self.path}; rebuild it with "
+                "`python -m gazetteer.build` (see gazetteer/data/README.md)"
+            )
+        uri = f"{self.path.resolve().as_uri()}?mode=ro&immutable=1"
+        try:
+            self._con = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            version = self.meta().get("schema_version")
+        except sqlite3.DatabaseError as exc:
+            raise GazetteerDataError(f"{self.path} is not a gazetteer database: {exc}") from exc
+        if version != SCHEMA_VERSION:
+            raise GazetteerDataError(
+                f"{self.path} has schema version {version!r}, this code reads {SCHEMA_VERSION!r}; rebuild it"
+            )
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self._con.close()
+
+    def meta(self) -> dict[str, str]:
+        """The build's metadata (build date, sources, schema version)."""
+        return dict(self._con.execute("SELECT key, value FROM meta"))
+
+    def places_by_key(self, key: str) -> list[tuple[Any, ...]]:
+        """Rows ``(flag, *place columns)`` of the places indexed under one name key."""
+        return self._con.execute(
+            # CROSS JOIN makes SQLite start from the name index, not from the places table.
+            "SELECT n.flag, " + _PLACE_FIELDS + " FROM names n CROSS JOIN places p ON p.id = n.id"
+            + _PLACE_JOINS + " WHERE n.key = ?",
+            (key,),
+        ).fetchall()
+
+    def rows_by_ids(self, ids: list[int]) -> list[tuple[Any, ...]]:
+        """Place rows for internal ids."""
+        if not ids:
+            return []
+        return self._con.execute(_SELECT_PLACES + f" WHERE p.id IN ({','.join('?' * len(ids))})", ids).fetchall()
+
+    def keys_between(self, low: str, high: str) -> list[str]:
+        """Distinct name keys in ``[low, high)``, for prefix and fuzzy search."""
+        # The primary key orders names by key, so equal keys are adjacent: drop repeats in Python.
+        out: list[str] = []
+        for (key,) in self._con.execute("SELECT key FROM names WHERE key >= ? AND key < ?", (low, high)):
+            if not out or out[-1] != key:
+                out.append(key)
+        return out
+
+    def place_row(self, place_id: str) -> tuple[Any, ...] | None:
+        """The row of one place by its public id."""
+        prefix, _, rest = place_id.partition(":")
+        if prefix == "geonames" and rest.isdigit() and int(rest) < LOCAL_ID_BASE:
+            return self._con.execute(_SELECT_PLACES + " WHERE p.id = ?", (int(rest),)).fetchone()
+        return self._con.execute(_SELECT_PLACES + " WHERE i.place_id = ?", (place_id,)).fetchone()
+
+    def rows_in_box(self, minx: float, maxx: float, miny: float, maxy: float,
+                    kinds: Iterable[str] | None = None) -> list[tuple[Any, ...]]:
+        """Rows of places with a line or polygon whose bounding box meets the given box."""
+        sql = ("SELECT " + _PLACE_FIELDS + " FROM bbox b CROSS JOIN places p ON p.id = b.id" + _PLACE_JOINS
+               + " WHERE b.maxx >= ? AND b.minx <= ? AND b.maxy >= ? AND b.miny <= ?")
+        args: list[Any] = [minx, maxx, miny, maxy]
+        if kinds is not None:
+            kinds = list(kinds)
+            sql += f" AND p.kind IN ({','.join('?' * len(kinds))})"
+            args += [KIND_CODE[k] for k in kinds]
+        return self._con.execute(sql, args).fetchall()
+
+    def towns_in_cells(self, cells: list[int]) -> list[tuple[Any, ...]]:
+        """Rows of populated places in the given one-degree cells."""
+        return self._con.execute(
+            _SELECT_PLACES + f" WHERE p.kind = 0 AND p.cell IN ({','.join('?' * len(cells))})",
+            cells).fetchall()
+
+    def count_by_kind(self) -> dict[str, int]:
+        """How many places of each kind the database holds."""
+        return {KIND_CODES[k].value: n for k, n in self._con.execute("SELECT kind, count(*) FROM places GROUP BY kind")}
+
+    def count_names(self) -> int:
+        """How many (name key, place) pairs are indexed."""
+        return int(self._con.execute("SELECT count(*) FROM names").fetchone()[0])
+
+    def country_codes(self) -> dict[str, str]:
+        """ISO alpha-2 code of every country, keyed by alpha-2 and alpha-3 (upper case)."""
+        out: dict[str, str] = {}
+        for key, cc in self._con.execute(
+            "SELECT n.key, p.country FROM names n JOIN places p ON p.id = n.id "
+            "WHERE p.kind = 3 AND n.flag = 2 AND length(n.key) IN (2, 3)"
+        ):
+            out[key.upper()] = cc
+        for (cc,) in self._con.execute("SELECT country FROM places WHERE kind = 3"):
+            out[cc] = cc
+        return out
+
+    def iter_names(self) -> Iterator[tuple[str, int, int]]:
+        """Every ``(key, id, flag)`` triple, for building matchers over all names."""
+        yield from self._con.execute("SELECT key, id, flag FROM names")
+
+
+def row_to_place(row: tuple[Any, ...]) -> Place:
+    """Make a :class:`Place` from a row in ``_SELECT_PLACES`` order."""
+    (_id, place_id, name, kind, country, lat, lon, pop, fclass, fcode,
+     a1c, a2c, a1, a2, source, geom) = row
+    return Place(place_id=place_id, name=name, kind=KIND_CODES[kind], country=country, latitude=lat / COORD_SCALE,
+                 longitude=lon / COORD_SCALE, population=pop, feature_class=fclass, feature_code=fcode,
+                 admin1=a1, admin2=a2, admin1_code=a1c, admin2_code=a2c, geometry_wkb=geom, source=source)
