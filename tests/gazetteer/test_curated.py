@@ -1,0 +1,342 @@
+"""Tests for the curated gazetteer file and its loader (``gazetteer._build.curated``).
+
+The synthetic tests always run; the tests of the shipped ``curated.toml``
+need the Natural Earth files of the shared data folder and skip without them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+import shapely
+import shapely.ops
+from shapely.geometry import LineString, Point, box
+
+from gazetteer._build.curated import CuratedEntryError, CuratedPlace, load_curated, load_ne_inputs
+from gazetteer.errors import GazetteerError
+
+CURATED = Path(__file__).parents[2] / "gazetteer" / "data" / "curated.toml"
+SHARED_DATA = Path(__file__).parents[2].parent / "shared" / "data"
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _toml_value(value: Any) -> str:
+    # JSON strings and integers are valid TOML basic strings and integers.
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def write_toml(path: Path, entries: list[dict[str, Any]]) -> Path:
+    lines = []
+    for entry in entries:
+        lines.append("[[place]]")
+        lines += [f"{key} = {_toml_value(value)}" for key, value in entry.items()]
+        lines.append("")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def entry(**overrides: Any) -> dict[str, Any]:
+    """A valid hand-drawn region; keyword ``None`` removes a key."""
+    base: dict[str, Any] = {
+        "id": "test-region",
+        "name": "Test Region",
+        "kind": "region",
+        "country": "AA",
+        "names": ["Testland", "Тестленд"],
+        "source": "hand-drawn for the test",
+        "geometry": "POLYGON ((0.1 0.1, 0.9 0.1, 0.9 0.9, 0.1 0.9, 0.1 0.1))",
+    }
+    base.update(overrides)
+    return {k: v for k, v in base.items() if v is not None}
+
+
+def km(geom: Any, lat: float, lon: float) -> float:
+    """Great-circle distance in km from (lat, lon) to the nearest point of ``geom``."""
+    nearest = shapely.ops.nearest_points(geom, Point(lon, lat))[0]
+    p1, p2 = math.radians(lat), math.radians(nearest.y)
+    dp, dl = p2 - p1, math.radians(nearest.x - lon)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+# Two unit squares sharing the edge x=1, one far away, and a fake disputed area.
+COUNTRIES = {"AA": box(0, 0, 1, 1), "BB": box(1, 0, 2, 1), "CC": box(5, 5, 6, 6)}
+DISPUTED = {"Fake Land": box(0.2, 0.2, 0.4, 0.4), "Other Land": box(1.5, 0.5, 1.7, 0.7)}
+# A square ring (2,2)-(3,3) cut into four segments with end gaps under 0.005 degree.
+NKAO_LINES = [
+    LineString([(2, 2), (2.999, 2)]),
+    LineString([(3, 2.002), (3, 3)]),
+    LineString([(3, 3), (2.003, 3)]),
+    LineString([(2, 2.998), (2, 2)]),
+]
+
+
+def load(tmp_path: Path, entries: list[dict[str, Any]], **kwargs: Any) -> list[CuratedPlace]:
+    path = write_toml(tmp_path / "curated.toml", entries)
+    inputs: dict[str, Any] = {"countries": COUNTRIES, "disputed": DISPUTED, "nkao_lines": NKAO_LINES}
+    inputs.update(kwargs)
+    return load_curated(path, **inputs)
+
+
+# --------------------------------------------------------------------------- synthetic inputs
+
+
+def test_border_recipe_gives_the_shared_edge(tmp_path):
+    [place] = load(tmp_path, [entry(kind="border", country="", geometry=None, derive="border:AA,BB")])
+    geom = place.geometry
+    assert geom.geom_type == "LineString"
+    assert geom.length == pytest.approx(1.0)
+    assert geom.equals(LineString([(1, 0), (1, 1)]))
+
+
+def test_border_recipe_tolerates_edges_that_do_not_coincide(tmp_path):
+    # Shapes from another source may miss each other by a few metres.
+    countries = {"AA": box(0, 0, 1, 1), "BB": box(1.001, 0, 2, 1)}
+    [place] = load(tmp_path, [entry(kind="border", country="", geometry=None, derive="border:AA,BB")],
+                   countries=countries)
+    assert place.geometry.geom_type in {"LineString", "MultiLineString"}
+    assert place.geometry.length == pytest.approx(1.0, abs=0.03)
+    # Within the ~500 m tolerance of the true edge, spurs and simplification included.
+    assert place.geometry.hausdorff_distance(LineString([(1, 0), (1, 1)])) < 0.006
+
+
+def test_union_recipe_gives_one_polygon(tmp_path):
+    [place] = load(tmp_path, [entry(country="", geometry=None, derive="union:AA,BB")])
+    assert place.geometry.geom_type == "Polygon"
+    assert place.geometry.area == pytest.approx(2.0)
+    assert place.geometry.contains(Point(1.5, 0.5)) and place.geometry.contains(Point(0.5, 0.5))
+
+
+def test_ne_disputed_recipe_takes_the_named_polygon(tmp_path):
+    [place] = load(tmp_path, [entry(kind="disputed_area", geometry=None, derive="ne_disputed:Fake Land")])
+    assert place.geometry.equals(DISPUTED["Fake Land"])
+
+
+def test_recipes_joined_with_plus_are_unioned(tmp_path):
+    [place] = load(tmp_path, [entry(geometry=None, derive="ne_disputed:Fake Land + ne_disputed:Other Land")])
+    assert place.geometry.geom_type == "MultiPolygon"
+    assert place.geometry.area == pytest.approx(0.08)
+
+
+def test_nkao_recipe_closes_small_gaps_and_polygonises(tmp_path):
+    [place] = load(tmp_path, [entry(geometry=None, derive="nkao_1991")])
+    assert place.geometry.geom_type == "Polygon"
+    assert place.geometry.area == pytest.approx(1.0, abs=0.01)
+    assert place.geometry.contains(Point(2.5, 2.5))
+
+
+def test_clip_cuts_a_loose_outline_to_the_country(tmp_path):
+    loose = "POLYGON ((0.5 0.2, 1.8 0.2, 1.8 0.8, 0.5 0.8, 0.5 0.2))"
+    [place] = load(tmp_path, [entry(geometry=loose, clip="AA")])
+    assert place.geometry.contains(Point(0.7, 0.5))
+    assert not place.geometry.contains(Point(1.5, 0.5))
+    assert place.geometry.bounds[2] < 1.02  # at most the ~1 km margin beyond the border
+
+
+def test_hand_drawn_entry_keeps_its_fields(tmp_path):
+    [place] = load(tmp_path, [entry(names=["Testland", "Test Region", "Testland", "Тестленд"], population=42)])
+    assert place == CuratedPlace(id="test-region", name="Test Region", kind="region", country="AA",
+                                 names=("Testland", "Тестленд"), population=42,
+                                 source="hand-drawn for the test", geometry=place.geometry)
+    assert place.__geo_interface__["id"] == "curated:test-region"
+
+
+def test_population_defaults_to_zero_and_corridor_is_a_line(tmp_path):
+    [place] = load(tmp_path, [entry(kind="corridor", geometry="LINESTRING (0.1 0.1, 0.5 0.5, 1.5 0.5)")])
+    assert place.population == 0
+    assert place.geometry.geom_type == "LineString"
+
+
+def test_polygons_are_made_valid_and_counter_clockwise(tmp_path):
+    bowtie = "POLYGON ((0 0, 1 1, 1 0, 0 1, 0 0))"
+    clockwise = "POLYGON ((0 0, 0 1, 1 1, 1 0, 0 0))"
+    places = load(tmp_path, [entry(id="bowtie", geometry=bowtie), entry(id="clockwise", geometry=clockwise)])
+    for place in places:
+        assert place.geometry.is_valid and not place.geometry.is_empty
+        for polygon in shapely.get_parts(place.geometry):
+            assert shapely.is_ccw(polygon.exterior)
+    assert places[0].geometry.area == pytest.approx(0.5)
+
+
+BAD_ENTRIES = {
+    "unknown kind": entry(id="bad-entry", kind="province"),
+    "missing names": entry(id="bad-entry", names=None),
+    "empty names": entry(id="bad-entry", names=[]),
+    "blank name in names": entry(id="bad-entry", names=["ok", " "]),
+    "missing source": entry(id="bad-entry", source=None),
+    "empty source": entry(id="bad-entry", source="  "),
+    "missing name": entry(id="bad-entry", name=None),
+    "both geometry and derive": entry(id="bad-entry", derive="union:AA"),
+    "neither geometry nor derive": entry(id="bad-entry", geometry=None),
+    "unparsable WKT": entry(id="bad-entry", geometry="POLYGON ((0 0, 1 1"),
+    "not WKT at all": entry(id="bad-entry", geometry="somewhere near Goris"),
+    "latitude out of range": entry(id="bad-entry", geometry="POLYGON ((46 39, 47 39, 47 95, 46 39))"),
+    "longitude out of range": entry(id="bad-entry", geometry="LINESTRING (179 0, 181 1)", kind="corridor"),
+    "swapped lat/lon": entry(id="bad-entry", geometry="LINESTRING (39.5 46.3, 39.8 146.7)", kind="corridor"),
+    "empty WKT geometry": entry(id="bad-entry", geometry="POLYGON EMPTY"),
+    "unknown country in border": entry(id="bad-entry", kind="border", geometry=None, derive="border:AA,ZZ"),
+    "unknown country in union": entry(id="bad-entry", geometry=None, derive="union:AA,BB,XX"),
+    "unknown country in clip": entry(id="bad-entry", clip="QQ"),
+    "border with one country": entry(id="bad-entry", kind="border", geometry=None, derive="border:AA"),
+    "unknown disputed name": entry(id="bad-entry", geometry=None, derive="ne_disputed:Atlantis"),
+    "unknown recipe": entry(id="bad-entry", geometry=None, derive="buffer:AA"),
+    "empty border (not neighbours)": entry(id="bad-entry", kind="border", geometry=None, derive="border:AA,CC"),
+    "empty clip": entry(id="bad-entry", clip="CC"),
+    "corridor drawn as polygon": entry(id="bad-entry", kind="corridor"),
+    "region drawn as line": entry(id="bad-entry", geometry="LINESTRING (0 0, 1 1)"),
+    "unknown key": entry(id="bad-entry", geometery="POINT (0 0)"),
+    "bad country field": entry(id="bad-entry", country="Azerbaijan"),
+    "negative population": entry(id="bad-entry", population=-5),
+}
+
+
+@pytest.mark.parametrize("bad", BAD_ENTRIES.values(), ids=BAD_ENTRIES.keys())
+def test_bad_entry_raises_value_error_naming_it(tmp_path, bad):
+    entries = [entry(id="good-entry"), bad]
+    with pytest.raises(ValueError, match="'bad-entry'") as info:
+        load(tmp_path, entries)
+    assert isinstance(info.value, CuratedEntryError) and isinstance(info.value, GazetteerError)
+    assert info.value.entry_id == "bad-entry"
+
+
+def test_empty_nkao_derivation_raises(tmp_path):
+    with pytest.raises(ValueError, match="'bad-entry'.*empty"):
+        load(tmp_path, [entry(id="bad-entry", geometry=None, derive="nkao_1991")], nkao_lines=[])
+
+
+def test_duplicate_id_raises(tmp_path):
+    with pytest.raises(ValueError, match="'twice'.*duplicate id"):
+        load(tmp_path, [entry(id="twice"), entry(id="twice", name="Other")])
+
+
+def test_entry_without_id_is_named_by_position(tmp_path):
+    with pytest.raises(ValueError, match="'#2'"):
+        load(tmp_path, [entry(id="first"), entry(id=None)])
+
+
+def test_invalid_slug_raises(tmp_path):
+    with pytest.raises(ValueError, match="'Bad Id'.*slug"):
+        load(tmp_path, [entry(id="Bad Id")])
+
+
+def test_unknown_disputed_name_suggests_close_ones(tmp_path):
+    with pytest.raises(ValueError, match="Fake Land"):
+        load(tmp_path, [entry(geometry=None, derive="ne_disputed:Fake Lands")])
+
+
+# --------------------------------------------------------------------------- the shipped file, real data
+
+
+@pytest.fixture(scope="module")
+def ne_inputs():
+    if not (SHARED_DATA / "naturalearth").is_dir():
+        pytest.skip(f"Natural Earth shared data not found at {SHARED_DATA}; the shipped curated.toml needs it")
+    return load_ne_inputs(SHARED_DATA)
+
+
+@pytest.fixture(scope="module")
+def shipped(ne_inputs):
+    countries, disputed, nkao = ne_inputs
+    return {p.id: p for p in load_curated(CURATED, countries=countries, disputed=disputed, nkao_lines=nkao)}
+
+
+def test_ne_inputs_have_what_the_recipes_need(ne_inputs):
+    countries, disputed, nkao = ne_inputs
+    assert {"AM", "AZ", "GE", "FR", "NO", "XK", "PS"} <= set(countries)
+    assert "-99" not in countries
+    assert {"Nagorno-Karabakh", "Golan Heights", "South Ossetia", "W. Sahara"} <= set(disputed)
+    assert len(nkao) >= 7 and all(g.geom_type == "LineString" for g in nkao)
+
+
+def test_shipped_file_loads_completely(shipped):
+    assert len(shipped) >= 60
+    for place in shipped.values():
+        geom = place.geometry
+        assert geom.is_valid and not geom.is_empty, place.id
+        minx, miny, maxx, maxy = geom.bounds
+        assert -180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90, place.id
+        assert place.names and place.source, place.id
+        if place.kind == "corridor":
+            assert geom.geom_type in {"LineString", "MultiLineString"}, place.id
+
+
+@pytest.mark.parametrize("place_id", [
+    "karabakh", "nagorno-karabakh", "artsakh", "lachin-corridor", "armenia-azerbaijan-border", "south-caucasus",
+    "north-caucasus", "caucasus", "zangezur-corridor",
+])
+def test_required_entries_are_present(shipped, place_id):
+    assert place_id in shipped
+
+
+@pytest.mark.parametrize(("town", "lat", "lon"), [
+    ("Goris", 39.507, 46.339), ("Lachin", 39.637, 46.550), ("Shusha", 39.758, 46.749), ("Stepanakert", 39.815, 46.752),
+])
+def test_lachin_corridor_passes_the_towns(shipped, town, lat, lon):
+    corridor = shipped["lachin-corridor"]
+    assert corridor.kind == "corridor" and corridor.geometry.geom_type == "LineString"
+    assert km(corridor.geometry, lat, lon) < 5, town
+
+
+@pytest.mark.parametrize(("town", "lat", "lon", "inside"), [
+    ("Shusha", 39.758, 46.749, True),
+    ("Aghdam", 39.993, 46.93, True),
+    ("Zangilan", 39.084, 46.660, True),  # "the Zangilan region of Karabakh"
+    ("Lachin", 39.637, 46.550, True),
+    ("Kalbajar", 40.10, 46.04, True),
+    ("Barda", 40.38, 47.13, True),
+    ("Goris (Armenia)", 39.507, 46.339, False),
+    ("Nakhchivan", 39.209, 45.412, False),
+    ("Ganja", 40.683, 46.361, False),
+    ("Baku", 40.41, 49.87, False),
+])
+def test_karabakh_polygon(shipped, town, lat, lon, inside):
+    assert shipped["karabakh"].geometry.contains(Point(lon, lat)) is inside, town
+
+
+def test_nagorno_karabakh_and_artsakh(shipped):
+    khankendi, shusha = Point(46.752, 39.815), Point(46.749, 39.758)
+    lachin, aghdam = Point(46.550, 39.637), Point(46.93, 39.993)
+    nk = shipped["nagorno-karabakh"]
+    assert nk.kind == "disputed_area" and nk.geometry.contains(khankendi) and nk.geometry.contains(lachin)
+    artsakh = shipped["artsakh"].geometry
+    assert shipped["artsakh"].kind == "disputed_area"
+    assert artsakh.contains(khankendi) and artsakh.contains(shusha)
+    assert not artsakh.contains(lachin) and not artsakh.contains(aghdam)
+    assert artsakh.area == pytest.approx(0.451, abs=0.01)
+
+
+def test_armenia_azerbaijan_border_is_a_long_line(shipped):
+    border = shipped["armenia-azerbaijan-border"]
+    assert border.kind == "border"
+    assert border.geometry.geom_type in {"LineString", "MultiLineString"}
+    assert border.geometry.length > 5  # ~1000 km with Nakhchivan's border, in summed degrees
+    assert km(border.geometry, 39.507, 46.339) < 15  # Goris is a few km from it
+
+
+def test_south_caucasus_covers_the_three_capitals(shipped):
+    geom = shipped["south-caucasus"].geometry
+    for lon, lat in [(44.80, 41.70), (44.51, 40.18), (49.87, 40.41)]:
+        assert geom.contains(Point(lon, lat))
+    assert not geom.contains(Point(45.69, 43.31))  # Grozny is North Caucasus
+    assert shipped["caucasus"].geometry.contains(Point(45.69, 43.31))
+    assert shipped["north-caucasus"].geometry.contains(Point(45.69, 43.31))
+
+
+def test_zangezur_corridor_runs_through_syunik(shipped):
+    corridor = shipped["zangezur-corridor"].geometry
+    assert corridor.geom_type == "LineString"
+    assert km(corridor, 38.903, 46.245) < 5  # Meghri
+
+
+def test_names_cover_scripts_and_ne_names(shipped):
+    assert {"Qarabağ", "Карабах", "Ղարաբաղ"} <= set(shipped["karabakh"].names)
+    assert {"Dağlıq Qarabağ", "Нагорный Карабах", "Լեռնային Ղարաբաղ"} <= set(shipped["nagorno-karabakh"].names)
+    assert {"Laçın dəhlizi", "Лачинский коридор", "Լաչինի միջանցք"} <= set(shipped["lachin-corridor"].names)
+    assert {"Transcaucasia", "Закавказье"} <= set(shipped["south-caucasus"].names)
