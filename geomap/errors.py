@@ -6,7 +6,8 @@ subclass also derives from the built-in a caller would naturally catch::
     GeomapError(Exception)
     ├── InputError(GeomapError, ValueError)          unreadable or malformed input
     │   ├── EncodingError(InputError)                not UTF-8 text, or binary data
-    │   └── InputTooLarge(InputError)                over the configured size limit
+    │   ├── InputTooLarge(InputError)                over the configured size limit
+    │   └── RecordError(InputError)                  one bad record (line) of a multi-record input
     ├── OutputError(GeomapError, OSError)            a path that escapes the output folder, a failed write
     └── EvaluationError(GeomapError, ValueError)     a gold corpus that cannot be read
 
@@ -15,6 +16,8 @@ Errors from the gazetteer keep their own tree (:class:`gazetteer.GazetteerError`
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "EncodingError",
     "EvaluationError",
@@ -22,6 +25,7 @@ __all__ = [
     "InputError",
     "InputTooLarge",
     "OutputError",
+    "RecordError",
 ]
 
 
@@ -47,3 +51,43 @@ class OutputError(GeomapError, OSError):
 
 class EvaluationError(GeomapError, ValueError):
     """A gold corpus that cannot be read or scored."""
+
+
+class RecordError(InputError):
+    """A bad record (line) of a JSON Lines input.
+
+    :func:`~geomap.read_jsonl` raises it; :func:`~geomap.iter_jsonl` yields it in place of the
+    document so that a batch can record the line and go on. The underlying
+    error (an :class:`~geomap.errors.EncodingError`, a JSON error…) is its
+    ``__cause__`` when there is one.
+
+    Attributes
+    ----------
+    line : int
+        1-based line number.
+    source : str
+        The file path, or ``"<lines>"`` for an iterable of lines.
+    reason : str
+        What is wrong with the line, without the location.
+
+    Examples
+    --------
+    >>> from geomap.documents import iter_jsonl
+    >>> error = next(iter_jsonl(["{}"]))
+    >>> error.line, error.reason
+    (1, "the object has no 'text'")
+    """
+
+    def __init__(self, reason: str, *, line: int, source: str = "<lines>") -> None:
+        super().__init__(f"{source}:{line}: {reason}")
+        self.reason = reason
+        self.line = line
+        self.source = source
+
+    def __reduce__(self) -> Any:
+        # Batch workers pickle errors; the default would call __init__(message).
+        return (_rebuild_record_error, (self.reason, self.line, self.source))
+
+
+def _rebuild_record_error(reason: str, line: int, source: str) -> RecordError:
+    return RecordError(reason, line=line, source=source)
