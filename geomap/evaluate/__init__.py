@@ -1,0 +1,70 @@
+"""Geoparsing evaluation: gold corpora, metrics and a scoring harness.
+
+Read a gold corpus, then score a geoparser end to end or on gold names::
+
+    from geomap.evaluate import evaluate_geoparse, read_corpus
+
+    corpus = read_corpus("../shared/eval/geowebnews/GWN.xml", "gwn")
+    report = evaluate_geoparse(corpus, parse=my_parser)
+    print(report.format_table())
+
+Errors are :class:`geomap.errors.EvaluationError`.
+"""
+
+from __future__ import annotations
+
+from .corpora import (
+    FORMATS,
+    Corpus,
+    GoldDocument,
+    GoldToponym,
+    read_corpus,
+    read_geovirus,
+    read_gwn,
+    read_lgl,
+)
+from .geoparse import (
+    GeoparseReport,
+    Miss,
+    Prediction,
+    PredictionLike,
+    TypeScore,
+    evaluate_geoparse,
+)
+from .metrics import (
+    ACC_KM,
+    EARTH_RADIUS_KM,
+    MATCH_WINDOW,
+    MAX_ERROR_KM,
+    accuracy_at,
+    great_circle_km,
+    log_error_auc,
+    match_toponyms,
+    precision_recall_f1,
+)
+
+__all__ = [
+    "ACC_KM",
+    "Corpus",
+    "EARTH_RADIUS_KM",
+    "FORMATS",
+    "GeoparseReport",
+    "GoldDocument",
+    "GoldToponym",
+    "MATCH_WINDOW",
+    "MAX_ERROR_KM",
+    "Miss",
+    "Prediction",
+    "PredictionLike",
+    "TypeScore",
+    "accuracy_at",
+    "evaluate_geoparse",
+    "great_circle_km",
+    "log_error_auc",
+    "match_toponyms",
+    "precision_recall_f1",
+    "read_corpus",
+    "read_geovirus",
+    "read_gwn",
+    "read_lgl",
+]

@@ -1,0 +1,504 @@
+"""Readers for gold geoparsing corpora: GeoWebNews, LGL-style (TR-News, LGL) and GeoVirus.
+
+Every reader returns a :class:`Corpus`, a sequence of :class:`GoldDocument`
+whose :class:`GoldToponym` offsets are 0-based, end-exclusive and checked:
+``doc.text[t.start:t.end] == t.name`` holds for every gold toponym. What the
+reader had to repair or leave out is counted on the :class:`Corpus`, never
+silently: off-by-some offsets moved back onto their phrase (``realigned``),
+annotations without coordinates (``without_coordinates``) and annotations whose
+offsets point outside the text or at another string (``dropped``, with a note
+each).
+
+The files are parsed with :mod:`xml.etree.ElementTree` after refusing any
+document type declaration, so that no entity can be declared or expanded.
+"""
+
+from __future__ import annotations
+
+import math
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import overload
+
+from geomap.errors import EvaluationError
+
+__all__ = [
+    "FORMATS",
+    "Corpus",
+    "GoldDocument",
+    "GoldToponym",
+    "read_corpus",
+    "read_geovirus",
+    "read_gwn",
+    "read_lgl",
+]
+
+#: Corpus formats understood by :func:`read_corpus`.
+FORMATS = ("geovirus", "gwn", "lgl")
+
+#: How far (in characters) :func:`read_lgl` looks for a phrase around its stated offset.
+#: TR-News needs 10: its offsets drift by up to 10 characters late in some articles.
+DEFAULT_MAX_SHIFT = 10
+
+
+@dataclass(frozen=True, slots=True)
+class GoldToponym:
+    """One gold toponym with coordinates.
+
+    Attributes
+    ----------
+    start, end : int
+        0-based, end-exclusive character offsets into the document text.
+    name : str
+        The surface string, equal to ``text[start:end]``.
+    latitude, longitude : float or None
+        Gold coordinates (WGS84). Readers only return toponyms that have them; the
+        ``None`` is for callers that build gold sets of their own.
+    geonameid : int or None
+        The GeoNames id where the corpus gives one (not in GeoVirus).
+    type : str
+        The GeoWebNews pragmatic type (``"Literal"``, ``"Metonymic"``...); ``""`` elsewhere.
+    """
+
+    start: int
+    end: int
+    name: str
+    latitude: float | None
+    longitude: float | None
+    geonameid: int | None
+    type: str
+
+
+@dataclass(frozen=True, slots=True)
+class GoldDocument:
+    """One article with its gold toponyms.
+
+    Attributes
+    ----------
+    id : str
+        The corpus' own id (GWN ``file``, LGL ``docid``); GeoVirus has none, so its
+        documents are numbered from ``"0"`` in file order.
+    text : str
+        The text the offsets index into.
+    toponyms : tuple of GoldToponym
+        Gold toponyms with coordinates, in file order.
+    title, url : str
+        As given by the corpus (``""`` where it has none).
+    """
+
+    id: str
+    text: str
+    toponyms: tuple[GoldToponym, ...]
+    title: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus(Sequence[GoldDocument]):
+    """The documents of one corpus file, with what reading them involved.
+
+    A :class:`Corpus` is a sequence of :class:`GoldDocument`: ``len()``, indexing and
+    iteration go to :attr:`documents`.
+
+    Attributes
+    ----------
+    format : str
+        One of :data:`FORMATS`.
+    documents : tuple of GoldDocument
+    annotations : int
+        Every annotation in the file, with or without coordinates.
+    without_coordinates : int
+        Annotations left out because they have no gold coordinates (in GeoWebNews most
+        of them are not toponyms at all: demonyms, literal expressions...).
+    realigned : int
+        Annotations whose offsets did not point at their phrase and were moved onto it
+        (LGL-style corpora only), counted over all annotations.
+    dropped : int
+        Annotations with coordinates left out because their offsets cannot be trusted.
+    notes : tuple of str
+        One line per dropped annotation, saying which and why.
+    """
+
+    format: str
+    documents: tuple[GoldDocument, ...]
+    annotations: int = 0
+    without_coordinates: int = 0
+    realigned: int = 0
+    dropped: int = 0
+    notes: tuple[str, ...] = ()
+
+    @property
+    def toponyms(self) -> int:
+        """The number of gold toponyms over all documents."""
+        return sum(len(d.toponyms) for d in self.documents)
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    @overload
+    def __getitem__(self, index: int) -> GoldDocument: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[GoldDocument]: ...
+    def __getitem__(self, index: int | slice) -> GoldDocument | Sequence[GoldDocument]:
+        return self.documents[index]
+
+    def __iter__(self) -> Iterator[GoldDocument]:
+        return iter(self.documents)
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def _load_root(path: str | Path) -> ET.Element:
+    """Parse an XML file into its root element, refusing DTDs, with errors as EvaluationError."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise EvaluationError(f"cannot read corpus {path}: {exc.strerror or exc}") from exc
+    _refuse_doctype(data, path)
+    try:
+        return ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise EvaluationError(f"malformed XML in corpus {path}: {exc}") from exc
+
+
+def _refuse_doctype(data: bytes, path: Path) -> None:
+    # A DTD is the only place entities can be declared, and it must come before the
+    # root element, so scanning the prolog (declaration, comments, PIs) is enough.
+    # This keeps entity expansion (billion laughs) and external entities out without
+    # a defusedxml dependency. Everything else starting with "<!" is refused too.
+    pos = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    while True:
+        while pos < len(data) and data[pos : pos + 1].isspace():
+            pos += 1
+        if data.startswith(b"<?", pos):
+            end = data.find(b"?>", pos)
+            pos = len(data) if end < 0 else end + 2
+        elif data.startswith(b"<!--", pos):
+            end = data.find(b"-->", pos)
+            pos = len(data) if end < 0 else end + 3
+        elif data.startswith(b"<!", pos):
+            raise EvaluationError(f"corpus {path} declares a DOCTYPE or ENTITY; refusing to parse it")
+        else:
+            return
+
+
+def _text(el: ET.Element, tag: str) -> str:
+    """The stripped text of a direct child, ``""`` when it is missing or empty."""
+    return (el.findtext(tag) or "").strip()
+
+
+def _int(el: ET.Element, tag: str, where: str) -> int:
+    raw = _text(el, tag)
+    try:
+        return int(raw)
+    except ValueError:
+        raise EvaluationError(f"{where}: <{tag}> is {raw!r}, not an integer") from None
+
+
+def _coordinates(el: ET.Element, lat_tag: str, lon_tag: str, where: str) -> tuple[float, float] | None:
+    """Both coordinates, or ``None`` when the annotation has neither."""
+    lat_raw, lon_raw = _text(el, lat_tag), _text(el, lon_tag)
+    if not lat_raw and not lon_raw:
+        return None
+    try:
+        lat, lon = float(lat_raw), float(lon_raw)
+    except ValueError:
+        raise EvaluationError(f"{where}: bad coordinates {lat_raw!r}, {lon_raw!r}") from None
+    if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
+        raise EvaluationError(f"{where}: coordinates out of range: {lat}, {lon}")
+    return lat, lon
+
+
+def _optional_int(raw: str, where: str) -> int | None:
+    if not raw:
+        return None
+    try:
+        return int(raw)
+    except ValueError:
+        raise EvaluationError(f"{where}: GeoNames id {raw!r} is not an integer") from None
+
+
+def _child(el: ET.Element, tag: str, where: str) -> ET.Element:
+    found = el.find(tag)
+    if found is None:
+        raise EvaluationError(f"{where}: missing <{tag}>")
+    return found
+
+
+def _articles(root: ET.Element, path: str | Path) -> list[ET.Element]:
+    if root.tag != "articles":
+        raise EvaluationError(f"corpus {path}: root element is <{root.tag}>, expected <articles>")
+    return root.findall("article")
+
+
+# --------------------------------------------------------------------------- readers
+
+
+def read_gwn(path: str | Path) -> Corpus:
+    """Read GeoWebNews (``GWN.xml``).
+
+    Gold toponyms are the annotations with ``<latitude>``/``<longitude>``; their
+    ``type`` is the ``<type>`` element. Offsets are used as given; an annotation
+    with coordinates whose offsets do not select its ``<extractedName>`` (GWN has
+    two, with negative offsets, in article 123) is dropped and noted.
+
+    Parameters
+    ----------
+    path : str or Path
+        The XML file.
+
+    Returns
+    -------
+    Corpus
+
+    Raises
+    ------
+    EvaluationError
+        If the file cannot be read, is not well-formed XML, declares a DTD, or is
+        not in the GeoWebNews form.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> corpus = read_gwn(Path("tests/data/eval/gwn.xml"))
+    >>> len(corpus), corpus.toponyms, corpus.without_coordinates
+    (2, 4, 2)
+    >>> t = corpus[0].toponyms[0]
+    >>> corpus[0].text[t.start:t.end] == t.name, t.type
+    (True, 'Literal')
+    """
+    root = _load_root(path)
+    docs: list[GoldDocument] = []
+    annotations = without = dropped = 0
+    notes: list[str] = []
+    for i, art in enumerate(_articles(root, path)):
+        doc_id = art.get("file") or str(i)
+        where = f"{path}: article {doc_id}"
+        text = art.findtext("text")
+        if text is None:
+            raise EvaluationError(f"{where}: missing <text>")
+        toponyms: list[GoldToponym] = []
+        for ann in _child(art, "toponyms", where).findall("toponym"):
+            annotations += 1
+            name = ann.findtext("extractedName") or ""
+            coords = _coordinates(ann, "latitude", "longitude", where)
+            if coords is None:
+                without += 1
+                continue
+            start, end = _int(ann, "start", where), _int(ann, "end", where)
+            # Negative offsets would silently slice from the end of the text in Python.
+            if not (0 <= start < end <= len(text)) or text[start:end] != name:
+                dropped += 1
+                notes.append(f"article {doc_id}: {name!r} at {start}:{end} does not match the text; dropped")
+                continue
+            toponyms.append(
+                GoldToponym(
+                    start=start,
+                    end=end,
+                    name=name,
+                    latitude=coords[0],
+                    longitude=coords[1],
+                    geonameid=_optional_int(_text(ann, "geonamesID"), where),
+                    type=_text(ann, "type"),
+                )
+            )
+        docs.append(GoldDocument(doc_id, text, tuple(toponyms), _text(art, "title"), _text(art, "link")))
+    return Corpus("gwn", tuple(docs), annotations, without, 0, dropped, tuple(notes))
+
+
+def read_lgl(path: str | Path, *, max_shift: int = DEFAULT_MAX_SHIFT) -> Corpus:
+    """Read a corpus in the LGL form (LGL, TR-News).
+
+    Gold toponyms are the ``<toponym>`` elements with a ``<gaztag>`` that has
+    ``<lat>``/``<lon>``. The stated ``<start>`` often does not point at ``<phrase>``:
+    the reader then looks for the phrase up to ``max_shift`` characters either side,
+    takes the nearest occurrence (the earlier one on a tie, as the offsets in
+    TR-News only ever run late), and counts it in :attr:`Corpus.realigned`. A phrase
+    not found within reach is dropped and noted.
+
+    Parameters
+    ----------
+    path : str or Path
+        The XML file.
+    max_shift : int, default 10
+        How far to look either side. TR-News needs 10 (62 of its 115 misplaced
+        offsets are off by one or two, the rest by up to ten, drifting through long
+        articles); the midpoint match of the metrics tolerates 10 characters too.
+
+    Returns
+    -------
+    Corpus
+
+    Raises
+    ------
+    EvaluationError
+        If the file cannot be read, is not well-formed XML, declares a DTD, or is
+        not in the LGL form; or ``max_shift`` is negative.
+
+    Examples
+    --------
+    >>> corpus = read_lgl("tests/data/eval/lgl.xml")
+    >>> len(corpus), corpus.toponyms, corpus.realigned
+    (2, 4, 2)
+    >>> doc = corpus[0]
+    >>> [doc.text[t.start:t.end] for t in doc.toponyms]
+    ['Ankara', 'Turkey', 'Aleppo']
+    """
+    if max_shift < 0:
+        raise EvaluationError(f"max_shift must be 0 or more, got {max_shift}")
+    root = _load_root(path)
+    docs: list[GoldDocument] = []
+    annotations = without = realigned = dropped = 0
+    notes: list[str] = []
+    for i, art in enumerate(_articles(root, path)):
+        doc_id = art.get("docid") or str(i)
+        where = f"{path}: article {doc_id}"
+        text = art.findtext("text")
+        if text is None:
+            raise EvaluationError(f"{where}: missing <text>")
+        toponyms: list[GoldToponym] = []
+        for ann in _child(art, "toponyms", where).findall("toponym"):
+            annotations += 1
+            phrase = ann.findtext("phrase") or ""
+            start, end = _int(ann, "start", where), _int(ann, "end", where)
+            found = _realign(text, phrase, start, max_shift) if phrase else None
+            if found is not None and found != start:
+                realigned += 1
+            gaz = ann.find("gaztag")
+            coords = None if gaz is None else _coordinates(gaz, "lat", "lon", where)
+            if coords is None:
+                without += 1
+                continue
+            if found is None:
+                dropped += 1
+                notes.append(f"article {doc_id}: {phrase!r} not within {max_shift} characters of {start}; dropped")
+                continue
+            assert gaz is not None  # coords came from it
+            toponyms.append(
+                GoldToponym(
+                    start=found,
+                    end=found + len(phrase),
+                    name=phrase,
+                    latitude=coords[0],
+                    longitude=coords[1],
+                    geonameid=_optional_int((gaz.get("geonameid") or "").strip(), where),
+                    type="",
+                )
+            )
+        docs.append(GoldDocument(doc_id, text, tuple(toponyms), _text(art, "title"), _text(art, "url")))
+    return Corpus("lgl", tuple(docs), annotations, without, realigned, dropped, tuple(notes))
+
+
+def _realign(text: str, phrase: str, start: int, max_shift: int) -> int | None:
+    """The start of ``phrase`` nearest to ``start`` within ``max_shift``, earlier first on ties."""
+    for distance in range(max_shift + 1):
+        for candidate in (start - distance, start + distance):
+            if candidate >= 0 and text.startswith(phrase, candidate):
+                return candidate
+    return None
+
+
+def read_geovirus(path: str | Path) -> Corpus:
+    """Read GeoVirus (``GeoVirus.xml``).
+
+    Its offsets are 1-based (``text[start-1:end-1]`` is the name); the reader turns
+    them into 0-based ones. Every location has coordinates and none has a GeoNames
+    id. A few ``<location>`` elements in the file are nested inside another; they
+    are read all the same. Articles have no id, so they are numbered in file order.
+
+    Parameters
+    ----------
+    path : str or Path
+        The XML file.
+
+    Returns
+    -------
+    Corpus
+
+    Raises
+    ------
+    EvaluationError
+        If the file cannot be read, is not well-formed XML, declares a DTD, or is
+        not in the GeoVirus form.
+
+    Examples
+    --------
+    >>> corpus = read_geovirus("tests/data/eval/geovirus.xml")
+    >>> len(corpus), corpus.toponyms
+    (2, 4)
+    >>> t = corpus[0].toponyms[0]
+    >>> t.name, t.start, corpus[0].text[t.start:t.end]
+    ('Pandi', 10, 'Pandi')
+    """
+    root = _load_root(path)
+    docs: list[GoldDocument] = []
+    annotations = without = dropped = 0
+    notes: list[str] = []
+    for i, art in enumerate(_articles(root, path)):
+        doc_id = str(i)
+        where = f"{path}: article {doc_id}"
+        text = art.findtext("text")
+        if text is None:
+            raise EvaluationError(f"{where}: missing <text>")
+        toponyms: list[GoldToponym] = []
+        # iter(), not findall(): the file nests a few <location> elements in another.
+        for ann in _child(art, "locations", where).iter("location"):
+            annotations += 1
+            name = ann.findtext("name") or ""
+            coords = _coordinates(ann, "lat", "lon", where)
+            if coords is None:
+                without += 1
+                continue
+            start, end = _int(ann, "start", where) - 1, _int(ann, "end", where) - 1
+            if not (0 <= start < end <= len(text)) or text[start:end] != name:
+                dropped += 1
+                notes.append(
+                    f"article {doc_id}: {name!r} at {start + 1}:{end + 1} (1-based) does not match the text; dropped"
+                )
+                continue
+            toponyms.append(GoldToponym(start, end, name, coords[0], coords[1], None, ""))
+        docs.append(GoldDocument(doc_id, text, tuple(toponyms), "", _text(art, "source")))
+    return Corpus("geovirus", tuple(docs), annotations, without, 0, dropped, tuple(notes))
+
+
+_READERS = {"geovirus": read_geovirus, "gwn": read_gwn, "lgl": read_lgl}
+
+
+def read_corpus(path: str | Path, format: str) -> Corpus:
+    """Read a gold corpus in the given format.
+
+    Parameters
+    ----------
+    path : str or Path
+        The XML file.
+    format : {"gwn", "lgl", "geovirus"}
+        GeoWebNews, the LGL form (LGL, TR-News) or GeoVirus. Not guessed from the file.
+
+    Returns
+    -------
+    Corpus
+
+    Raises
+    ------
+    EvaluationError
+        For an unknown format (the message lists the valid ones) or a file that
+        cannot be read in that format.
+
+    Examples
+    --------
+    >>> read_corpus("tests/data/eval/gwn.xml", "gwn").format
+    'gwn'
+    >>> read_corpus("tests/data/eval/gwn.xml", "brat")
+    Traceback (most recent call last):
+    ...
+    geomap.errors.EvaluationError: unknown corpus format 'brat'; valid formats: geovirus, gwn, lgl
+    """
+    try:
+        reader = _READERS[format]
+    except (KeyError, TypeError):
+        raise EvaluationError(f"unknown corpus format {format!r}; valid formats: {', '.join(FORMATS)}") from None
+    return reader(path)
