@@ -7,7 +7,7 @@ Examples
 'Laçın'
 """
 
-from .errors import (GazetteerDataError, GazetteerError, GeocoderServiceError, InvalidCoordinates, InvalidQuery,
+from .errors import (CuratedEntryError, GazetteerDataError, GazetteerError, GeocoderServiceError, InvalidCoordinates, InvalidQuery,
                      PlaceNotFound, UnknownCountry)
 from .lookup import Gazetteer, ReverseResult
 from .models import Candidate, Kind, MatchType, Place
@@ -15,6 +15,7 @@ from .normalize import normalize_name
 
 __all__ = [
     "Candidate",
+    "CuratedEntryError",
     "Gazetteer",
     "GazetteerDataError",
     "GazetteerError",

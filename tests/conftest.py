@@ -1,0 +1,26 @@
+"""Shared fixtures: the shipped gazetteer, the team's shared folder when it is there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def gaz():
+    """The shipped gazetteer, opened once per test session."""
+    from gazetteer import Gazetteer
+
+    return Gazetteer()
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """The team's read-only shared folder; tests that need it skip when it is absent."""
+    if not SHARED.is_dir():
+        pytest.skip(f"{SHARED} is absent (the team's shared data); this test needs it")
+    return SHARED

@@ -1,0 +1,146 @@
+"""Table-driven lookups: tests/data/geocode_queries.csv holds the queries and what each must find."""
+
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+
+import pytest
+
+from gazetteer import Gazetteer, InvalidCoordinates, InvalidQuery, Kind, MatchType, PlaceNotFound, UnknownCountry
+from gazetteer._ranking import haversine_km
+
+TABLE = Path(__file__).resolve().parents[1] / "data" / "geocode_queries.csv"
+with TABLE.open(encoding="utf-8", newline="") as _fh:
+    ROWS = list(csv.DictReader(_fh))
+
+
+def test_table_is_large_enough():
+    assert len(ROWS) >= 80
+    # At least 20 ambiguous names are asked both with and without a country.
+    with_country = {r["query"] for r in ROWS if r["country"]}
+    without = {r["query"] for r in ROWS if not r["country"]}
+    assert len(with_country & without) >= 20
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[f"{r['query']}|{r['country']}|{r['kind']}" for r in ROWS])
+def test_lookup_table(gaz: Gazetteer, row: dict[str, str]) -> None:
+    cands = gaz.lookup(row["query"], country=row["country"] or None, kinds=row["kind"] or None)
+    assert cands, f"nothing found for {row['query']!r}"
+    best = cands[0].place
+    if row["exp_kind"]:
+        assert best.kind.value == row["exp_kind"], cands[:3]
+    if row["exp_country"]:
+        assert best.country == row["exp_country"], cands[:3]
+    if row["exp_lat"]:
+        d = haversine_km(best.latitude, best.longitude, float(row["exp_lat"]), float(row["exp_lon"]))
+        assert d <= float(row["tol_km"]), f"{best} is {d:.0f} km away"
+    else:
+        assert all(c.place.kind.value == row["exp_kind"] for c in cands)
+    if row["exp_geometry"]:
+        assert row["exp_geometry"] in (best.geometry_type or ""), best.geometry_type  # Polygon in MultiPolygon
+
+
+def test_scores_are_ordered_and_explained(gaz):
+    cands = gaz.lookup("Moscow")
+    assert [c.score for c in cands] == sorted((c.score for c in cands), reverse=True)
+    assert all(c.reasons for c in cands)
+    assert cands[0].match is MatchType.EXACT
+    assert any("population" in r for r in cands[0].reasons)
+
+
+def test_fuzzy_never_outranks_an_exact_match(gaz):
+    # "Goris" exists exactly; "Gori" is a near spelling and must not come first or at all.
+    assert all(c.match is not MatchType.FUZZY for c in gaz.lookup("Goris"))
+    assert gaz.lookup("Brussells")[0].match is MatchType.FUZZY
+    assert gaz.lookup("Brussells", fuzzy=False) == []
+
+
+def test_country_code_forms(gaz):
+    a = gaz.lookup("Moscow", country="US")[0].place.place_id
+    assert gaz.lookup("Moscow", country="usa")[0].place.place_id == a
+    assert gaz.lookup("Moscow", country=" us ")[0].place.place_id == a
+
+
+def test_near_favours_the_close_one(gaz):
+    far = gaz.lookup("Paris")[0].place
+    near = gaz.lookup("Paris", near=(33.6, -95.5))[0].place
+    assert far.country == "FR" and near.country == "US"
+
+
+def test_kinds(gaz):
+    assert {c.place.kind for c in gaz.lookup("Lachin", kinds=["admin1", "admin2"])} <= {Kind.ADMIN1, Kind.ADMIN2}
+    with pytest.raises(InvalidQuery, match="valid kinds: populated_place"):
+        gaz.lookup("Lachin", kinds="village")
+
+
+def test_get_and_unknown_id(gaz):
+    p = gaz.get("geonames:147625")
+    assert p.name == "Laçın" and p.geonameid == 147625
+    assert gaz.get("curated:lachin-corridor").geometry_type == "LineString"
+    with pytest.raises(PlaceNotFound):
+        gaz.get("geonames:999999999")
+    with pytest.raises(PlaceNotFound):
+        gaz.get("nonsense")
+    with pytest.raises(LookupError):  # PlaceNotFound is also a LookupError
+        gaz.get("curated:no-such-place")
+
+
+@pytest.mark.parametrize("query", ["", "   ", "\n\t", "x" * 10_000_000, "...", None, 42])
+def test_bad_queries(gaz, query):
+    with pytest.raises(InvalidQuery):
+        gaz.lookup(query)
+
+
+@pytest.mark.parametrize("limit", [0, -1, 1001, 2.5, "3"])
+def test_bad_limit(gaz, limit):
+    with pytest.raises(InvalidQuery, match="limit"):
+        gaz.lookup("Baku", limit=limit)
+
+
+@pytest.mark.parametrize("code", ["XX", "ZZZ", "", "Armenia", "12"])
+def test_unknown_country(gaz, code):
+    with pytest.raises(UnknownCountry):
+        gaz.lookup("Baku", country=code)
+
+
+def test_reverse(gaz):
+    r = gaz.reverse(39.64, 46.55)
+    assert r.nearest.name == "Laçın" and r.distance_km < 2
+    assert r.country is not None and r.country.country == "AZ"
+    kinds = [a.kind for a in r.areas]
+    assert Kind.COUNTRY in kinds and Kind.DISPUTED_AREA in kinds
+    # Yerevan: the country and its admin-1 area
+    r = gaz.reverse(40.18, 44.51)
+    assert r.nearest.admin1 == "Yerevan"
+    assert any(a.kind is Kind.ADMIN1 for a in r.areas)
+
+
+def test_reverse_open_sea(gaz):
+    r = gaz.reverse(0.0, -30.0)
+    assert r.nearest is None and r.distance_km is None and r.country is None
+
+
+def test_reverse_near_the_antimeridian(gaz):
+    r = gaz.reverse(-18.0, 179.99, max_km=300)
+    assert r.nearest is not None and r.nearest.country == "FJ"
+
+
+@pytest.mark.parametrize("lat,lon", [(math.nan, 0), (0, math.nan), (95, 0), (-91, 0), (0, 200), (0, -180.5),
+                                     (math.inf, 0), ("north", 0), (None, 1)])
+def test_reverse_bad_coordinates(gaz, lat, lon):
+    with pytest.raises(InvalidCoordinates):
+        gaz.reverse(lat, lon)
+
+
+def test_search_prefix(gaz):
+    ids = [c.place.place_id for c in gaz.search("Lachin")]
+    assert "curated:lachin-corridor" in ids and "geonames:147625" in ids
+
+
+def test_info(gaz):
+    info = gaz.info()
+    for kind in Kind:
+        assert info["counts"].get(kind.value, 0) > 0, kind
+    assert "GeoNames" in info["attribution"] and info["build_date"]
