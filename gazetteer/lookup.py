@@ -335,20 +335,29 @@ def _steps(low: float, high: float) -> list[float]:
     return out + [high]
 
 
-def _prefer_towns_over_their_areas(scored: list[tuple[float, Place, MatchType, list[str]]]) -> None:
-    """An admin area named like a town inside it ranks just below the town.
+def _main_town_of(town: Place, area: Place, seat_code: str) -> bool:
+    """Whether a town is the area's seat or its main settlement (area populations sum their towns)."""
+    return (town.feature_code in (seat_code, "PPLC") or town.population >= 1_000_000
+            or (area.population > 0 and town.population >= 0.2 * area.population))
 
-    "Lachin" is both a town and the district around it; a text that names it
-    means the town as often as the district, and the town's point lies inside
-    the district either way, so the town (the more precise answer) goes first.
+
+def _prefer_towns_over_their_areas(scored: list[tuple[float, Place, MatchType, list[str]]]) -> None:
+    """An admin area named like its seat (or a city of a million) ranks just below that town.
+
+    "Lachin" is both a town and the district it is the seat of; a text that
+    names it means the town as often as the district, and the town's point lies
+    inside the district either way, so the town (the more precise answer) goes
+    first. Likewise "New York" the city before the state, and Khankendi before
+    the city municipality around it. A small town that merely carries the
+    area's name (Yuma, alias "Arizona") does not demote the area.
     """
-    towns = [(s, p) for s, p, _, _ in scored if p.kind is Kind.POPULATED_PLACE]
-    if not towns:
-        return
     for i, (s, p, m, r) in enumerate(scored):
         if p.kind not in _ADMIN:
             continue
-        inside = [ts for ts, t in towns if (t.admin1_code == p.admin1_code if p.kind is Kind.ADMIN1
-                                            else t.admin2_code == p.admin2_code) and t.admin1_code]
+        seat_code = "PPLA" if p.kind is Kind.ADMIN1 else "PPLA2"
+        inside = [ts for ts, t, tm, _ in scored
+                  if t.kind is Kind.POPULATED_PLACE and t.admin1_code and
+                  (t.admin1_code == p.admin1_code if p.kind is Kind.ADMIN1 else t.admin2_code == p.admin2_code) and
+                  _main_town_of(t, p, seat_code)]
         if inside and max(inside) <= s:
-            scored[i] = (max(inside) - 0.01, p, m, r + ["a town of this name inside it ranks first"])
+            scored[i] = (max(inside) - 0.01, p, m, r + ["its seat or main city of this name ranks first"])
