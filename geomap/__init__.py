@@ -29,6 +29,12 @@ _EXPORTS = {
     "read_html": "documents",
     "read_jsonl": "documents",
     "read_text": "documents",
+    "Mention": "recognize",
+    "Recognizer": "recognize",
+    "ResolvedMention": "resolve",
+    "geoparse": "geoparsing",
+    "resolve_mentions": "resolve",
+    "resolve_spans": "geoparsing",
     "EncodingError": "errors",
     "EvaluationError": "errors",
     "GeomapError": "errors",
@@ -43,6 +49,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from .documents import (Document, RecordError, iter_jsonl, parse_date, read_document, read_html, read_jsonl,
                             read_text)
     from .errors import EncodingError, EvaluationError, GeomapError, InputError, InputTooLarge, OutputError
+    from .geoparsing import geoparse, resolve_spans
+    from .recognize import Mention, Recognizer
+    from .resolve import ResolvedMention, resolve_mentions
 
 
 def __getattr__(name: str) -> Any:

@@ -1,0 +1,188 @@
+"""Word lists that tell a place name from a capitalised word that names something else.
+
+The recogniser matches every gazetteer name, and the gazetteer holds a village
+called almost every English word ("Of", "Police", "Union", "March"). These lists,
+written for geomap, are what it checks a match against: common words, months and
+weekdays, titles and first names that start a person's name, words that make a
+place name part of an organisation's, and modifiers that may precede a place
+("Southern California"). All entries are lower-case name keys
+(:func:`gazetteer.normalize_name` form).
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "COMMON_WORDS",
+    "CONNECTORS",
+    "FIRST_NAMES",
+    "FEATURE_WORDS",
+    "MODIFIERS",
+    "ORG_WORDS",
+    "PLACE_COMMON_WORDS",
+    "STATE_ABBREVIATIONS",
+    "CAPS_WORDS",
+    "TITLES",
+    "TRAILING_WORDS",
+]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina", "Rio de Janeiro").
+CONNECTORS = _words("of and de del da do dos das di du des la le el al upon on sur am im an der van von y en the")
+
+_MONTHS_DAYS = """january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday
+sunday mon tue tues wed thu thurs fri sat sun today tomorrow yesterday tonight christmas easter"""
+
+# Function words and frequent English words that the gazetteer also holds as (mostly small) places.
+# They are rejected whenever they stand alone; a multi-word match ("Bath Spa") is not affected.
+_COMMON = """a i the of to and in is for on said was from at are has as by be it been an he not were will had but
+more or we one all her up can out than no she his they this that these those there their its our your you
+who what when where why how which while if so then also after before because about into over under
+cases first time say them just many any city man such do most home made since well area get day week human
+four make six per like still used way take off court part long energy same going hospital us don set put my
+much due region came seen drug young early come deal far person law go states state level power began me
+meeting town along media capital market federal see border sent industry major lead lot own son car ago low
+agency top start old samples central plan care aid minister rate cow never hit yet taking too pay ever main
+non seven point economy hard got led give officer gas common ill street means nine best look farmers plans
+list boy age run let eastern mining am line born financial change air north co road men name job shot race
+centre phone share cut real white lack turn driver strong research side big makes reach key course war
+villages sale leader cars station story com win rise southern price sales carbon south effort post red
+trial farms furnace force oil success train mercury limit gun act fall peace bus hope zone ten met fully
+loss opportunity try northern heard exchange camps light receiving book record tell rest lives shared hand
+vote village ban toll miles holiday sector mission charge council metal male possession trip brand range
+send rule airport date bond sell summer die begun eat door island walk front store quarter alone camp
+normal re secretary proven dog western battle hall nor lab cooling university below pool bad competition
+mine sense goes fare hurricane happy pain green kill milk center base ways sex star love friend worth
+winner recovery dogs art paper minor wave coast gone mid needle pre deep model export bin aim chance grant
+plus jury centres rose harm raw bed downtown progress blast enter steps globe vice maximum wall buy brain
+fell peak arrest purchase swan towns save none mark haven band cross mom fiscal snow eye gold hour bid
+mineral powers justice popular poses section discovery shut wake spring mind champion skin river west
+college ask stone pro hot surprise gang via zoo banks marine iron rains uses church park concrete page
+culture carry arm rock victory add fly settlement independence rapid location tongue seem tour gets salt
+bank transit guy pond academy cargo conservation ran wedding coal chair piano rain mosquito pet cat hog
+ate tsunami rice till drew broke chili row east soul sees basic sit hunt van loan plenty stock
+headquarters aide cast artillery sat levy magazine spoken union tree panic onset honey century brick
+northeastern bar modern advance welcome singer stars unity rich finish belt lucky jackpot cash ball lay spy
+delay bail era song mile paint walls spray sort leg ocean guns voters fines hunting brown southwest
+junior hole bug bone toy wash bars crater spur sharp dining sad drama tie hero tells sauce egg royal
+contest shape sole busy patrol friendship freedom sea communal landmark tool alter bag rail coma manage
+angel tip split tank bottom reform net talent summit poll bigger labor wary settle crossing outlook
+celebration warns turtle roundabout rash cell lung beach zero risen prosperity arts wines drone banana
+cook visa deer dam crystal northeast bureau stall sixteen sweet circa grand tub reservoir swift servant
+faith ferry slap gap brilliant passage compound apex constitution forth exhibition hire assumption cuts
+planes woke glad foster humble thermal bullet hail riding dawn booth cool fan grass tone trail curry
+alliance occasion contention lemon pace content shore prince ballots tea ward gala alley allege parole
+parent forest meter cricket sun pound fog newborn castle fun plot nose flats corn principal slaughter sub
+rid needles farmland grace mud caves rat pasta
+new good great little high other next last late right left little every each both few some
+only even back again here now very around against between through during without within
+already another among until upon whether though although however yesterday despite
+president government official officials people group company report news world public national
+international general police army military minister ministry council committee party congress senate
+house parliament assembly office department court union association agency service services
+king queen lord lady sir saint st mount mountain lake bay port fort point cape
+liberty hope providence concord harmony paradise eden mobile nice reading bath
+university school hospital airport station center centre bridge tower palace square
+spring summer autumn fall winter
+one two three five eight ten hundred thousand million billion
+sunday lincoln jackson franklin""" + "\n" + _MONTHS_DAYS
+
+#: Single words that are not taken as a place when they stand alone.
+COMMON_WORDS = _words(_COMMON)
+
+#: Common words that also name a well-known place: kept when the text confirms a place
+#: ("Nice, France", "in Reading"), dropped otherwise.
+PLACE_COMMON_WORDS = _words("nice reading bath mobile independence providence")
+
+#: Words that, written just before a name, make it a person's name.
+TITLES = _words("""mr mrs ms miss dr prof president vice minister premier chancellor senator sen rep
+representative gov governor mayor gen general col colonel lt capt captain sgt sergeant adm admiral judge
+justice secretary ambassador king queen prince princess lord lady sir dame pope bishop rev father
+sheikh emir sultan ayatollah chairman ceo director spokesman spokeswoman coach commissioner
+chief officer detective constable councillor councilman councilwoman mp mep pm st saint""")
+
+#: First names common in news: a place name right after one is a surname ("Hillary Clinton").
+FIRST_NAMES = _words("""john james robert michael william david richard joseph thomas charles christopher daniel
+matthew anthony antony donald mark paul steven steve andrew kenneth joshua kevin brian george edward
+ronald timothy jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon
+benjamin samuel frank gregory raymond alexander patrick jack dennis jerry tyler aaron jose henry adam
+douglas nathan peter zachary kyle walter harold jeremy ethan carl keith roger gerald christian terry
+sean arthur austin noah lawrence jesse joe bryan billy jordan albert dylan bruce willie gabriel alan
+juan logan wayne ralph roy eugene louis philip bobby johnny bill hillary barack joe kamala nancy
+mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret
+sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca
+sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha
+katherine christine debra rachel catherine carolyn janet ruth maria heather diane virginia julie
+joyce victoria olivia kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha
+jacqueline frances gloria ann teresa kathryn sara janice jean alice madison doris abigail julia
+judy grace denise amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella
+charlotte rose alexis kayla theresa boris vladimir sergei sergey dmitry dmitri mikhail ivan nikolai
+nikol ilham ararat washington recep tayyip emmanuel angela xi li vladimir volodymyr petro viktor yulia
+mohammed muhammad mohammad ahmed ali hassan hussein omar abdul abu bashar hamid rahul narendra
+shinzo kim moon jacinda justin theresa boris jeremy tony gordon david nicola tom ted rand marco
+jeb ben bernie elizabeth chuck mitch kevin newt rudy rick ron greg jim tim dan sam max leo luis
+carlos pedro miguel juan antonio manuel francisco jorge alejandro ricardo fernando sergio andres
+jean pierre francois marine nicolas emmanuel angela helmut gerhard olaf wolfgang hans klaus jurgen
+giuseppe mario matteo silvio paolo marco recep ahmet mehmet mustafa bulent kemal""")
+
+#: Words that, written right after a place name, make the two an organisation's or an event's name;
+#: the place name is still a (non-literal) mention of the place.
+ORG_WORDS = _words("""times post news herald tribune journal gazette telegraph daily globe star mail press
+chronicle observer guardian standard examiner courier sun record review today weekly magazine
+university college school institute academy hospital clinic airport airlines airways railway
+police council government ministry department assembly parliament congress senate court
+fc united city rovers wanderers athletic club team rangers
+bank exchange stock corporation company group holdings inc ltd plc co corp
+museum zoo theatre theater symphony orchestra opera cathedral church mosque temple
+stadium arena center centre hotel park mall square street road avenue boulevard bridge
+international national regional federal
+convention conference summit forum agreement accord treaty protocol declaration
+marathon games olympics open cup championship derby festival fair expo show
+state county province district region valley river lake bay island islands mountains""")
+
+#: Generic feature words that may follow a name ("the Zangilan region", "Orange County").
+FEATURE_WORDS = _words("""region district province county state city town village oblast governorate
+prefecture municipality area territory republic""")
+
+#: Words that may stand before a place name without making it something else.
+MODIFIERS = _words("""north south east west northern southern eastern western central upper lower greater
+northeast northwest southeast southwest northeastern northwestern southeastern southwestern mid
+inner outer metro metropolitan downtown rural coastal new old the in at from to for of and near across
+into outside inside throughout around via across between across by on""")
+
+#: Abbreviations of states and provinces that news writes and the gazetteer lacks, as written
+#: (dots removed) to ``(full name, ISO2)``. Case matters: "Ky." is Kentucky, "KY" is not.
+STATE_ABBREVIATIONS: dict[str, tuple[str, str]] = {
+    abbr: (name, cc)
+    for cc, table in (
+        ("US", """Ala:Alabama Ariz:Arizona Ark:Arkansas Calif:California Colo:Colorado Conn:Connecticut
+                  Del:Delaware Fla:Florida Ga:Georgia Ill:Illinois Ind:Indiana Kan:Kansas Kans:Kansas
+                  Ky:Kentucky La:Louisiana Md:Maryland Mass:Massachusetts Mich:Michigan Minn:Minnesota
+                  Miss:Mississippi Mont:Montana Neb:Nebraska Nebr:Nebraska Nev:Nevada NH:New_Hampshire
+                  NJ:New_Jersey NM:New_Mexico NY:New_York NC:North_Carolina ND:North_Dakota Okla:Oklahoma
+                  Ore:Oregon Pa:Pennsylvania Penn:Pennsylvania RI:Rhode_Island SC:South_Carolina
+                  SD:South_Dakota Tenn:Tennessee Tex:Texas Vt:Vermont Va:Virginia Wash:Washington
+                  WVa:West_Virginia Wis:Wisconsin Wisc:Wisconsin Wyo:Wyoming DC:Washington"""),
+        ("CA", """BC:British_Columbia Alta:Alberta Sask:Saskatchewan Man:Manitoba Ont:Ontario
+                  Que:Quebec NS:Nova_Scotia NB:New_Brunswick PEI:Prince_Edward_Island
+                  NL:Newfoundland_and_Labrador Nfld:Newfoundland_and_Labrador"""),
+        ("AU", """NSW:New_South_Wales Qld:Queensland Vic:Victoria Tas:Tasmania"""),
+    )
+    for abbr, name in (pair.split(":") for pair in table.split())
+    for name in [name.replace("_", " ")]
+}
+
+#: Short words in capitals that are acronyms or shouting, not abbreviations of places.
+CAPS_WORDS = _words("""a i it or me in on at to no so do go be we he an am as by of up if is my oh ok hi
+ad tv pc id pm ceo cfo fbi cia nsa nhs bbc cnn abc cbs nbc fox ap afp epa un who imf wto nato opec eta
+gdp ngo ngos mp mps dj dna rna hiv aids atm usb faq pdf ltd inc plc llc psa ftc fda cdc sec doj dod
+mit ucla nyu lse dui suv vip mvp nfl nba nhl mlb fifa uefa ufc wwe bjp anc ira isis isil pkk ypg sdf
+pm am bc ad ce bce tbc rip lol omg ps via vs etc""")
+
+#: Lower-case words that end some gazetteer names ("Lachin corridor", "Armenia-Azerbaijan border").
+TRAILING_WORDS = _words("""corridor region district province county oblast governorate border valley river
+mountains peninsula strait gulf sea island islands""")

@@ -1,0 +1,132 @@
+"""``geoparse``: find the places a text names and resolve each to a gazetteer place.
+
+Recognition (:mod:`geomap.recognize`) and resolution in context
+(:mod:`geomap.resolve`) composed; :func:`resolve_spans` resolves given spans,
+for scoring resolution alone on gold toponyms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .documents import Document
+from .recognize import Mention, Recognizer
+from .resolve import ResolvedMention, resolve_mentions
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gazetteer import Gazetteer
+
+__all__ = ["geoparse", "resolve_spans"]
+
+_RECOGNIZERS: dict[int, Recognizer] = {}
+
+
+def _recognizer(gazetteer: Gazetteer | None) -> Recognizer:
+    # One recogniser per gazetteer object: its automaton and the lookup cache are per process.
+    rec = _RECOGNIZERS.get(id(gazetteer))
+    if rec is None or (gazetteer is not None and rec.gazetteer is not gazetteer):
+        rec = _RECOGNIZERS[id(gazetteer)] = Recognizer(gazetteer)
+    return rec
+
+
+def geoparse(text_or_document: str | Document, *, gazetteer: Gazetteer | None = None,
+             demonyms: bool = False) -> list[ResolvedMention]:
+    """Find the places a text names and resolve each in context.
+
+    Parameters
+    ----------
+    text_or_document : str or Document
+        Offsets in the result refer to this text (``Document.text``).
+    gazetteer : Gazetteer, optional
+        The shipped gazetteer by default.
+    demonyms : bool, default False
+        Also return demonyms and adjectives ("Armenian", "European") resolved to
+        their country or region. They are country cues for resolution either way;
+        whether they are toponyms depends on the use (GeoWebNews and TR-News count
+        them, GeoVirus does not).
+
+    Returns
+    -------
+    list of ResolvedMention
+        In text order; empty for an empty text or one that names no place.
+
+    Raises
+    ------
+    TypeError
+        If given neither a str nor a Document.
+
+    Examples
+    --------
+    >>> [(r.surface, r.place.country) for r in geoparse("Shelling hit Zangilan, Azerbaijan.")]
+    [('Zangilan', 'AZ'), ('Azerbaijan', 'AZ')]
+    >>> geoparse("")
+    []
+    """
+    if isinstance(text_or_document, Document):
+        text = text_or_document.text
+    elif isinstance(text_or_document, str):
+        text = text_or_document
+    else:
+        raise TypeError(f"geoparse takes a str or a Document, not {type(text_or_document).__name__}")
+    if not text:
+        return []
+    rec = _recognizer(gazetteer)
+    mentions = rec.recognize(text, demonyms=True)
+    resolved = resolve_mentions(text, mentions, rec.gazetteer)
+    if not demonyms:
+        resolved = [r for r in resolved if r.kind != "demonym"]
+    return resolved
+
+
+def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
+                  gazetteer: Gazetteer | None = None) -> list[ResolvedMention | None]:
+    """Resolve given spans of a text (gold toponyms) in the context of the text.
+
+    The recogniser's own mentions outside the spans still serve as context cues.
+
+    Parameters
+    ----------
+    text : str
+    spans : sequence of (start, end)
+    gazetteer : Gazetteer, optional
+
+    Returns
+    -------
+    list of ResolvedMention or None
+        One per span, ``None`` where no place answers.
+
+    Examples
+    --------
+    >>> [r.place.country for r in resolve_spans("Moscow, Idaho", [(0, 6)])]
+    ['US']
+    """
+    from gazetteer.normalize import normalize_name
+
+    from ._demonyms import DEMONYMS
+    from ._context_rules import STATE_ABBREVIATIONS
+
+    rec = _recognizer(gazetteer)
+    found = {(m.start, m.end): m for m in rec.recognize(text, demonyms=True)}
+    context = [m for m in found.values() if not any(s < m.end and m.start < e for s, e in spans)]
+    given: list[Mention] = []
+    for s, e in spans:
+        m = found.get((s, e))
+        if m is None:
+            surface = text[s:e]
+            d = DEMONYMS.get(surface.lower()) or DEMONYMS.get(surface.lower().rstrip("s"))
+            st = STATE_ABBREVIATIONS.get(surface.replace(".", ""))
+            letters = [c for c in surface if c.isalpha()]
+            if d is not None:
+                m = Mention(s, e, surface, d.place, "demonym", d.iso2)
+            elif st is not None:
+                m = Mention(s, e, surface, st[0], "abbreviation", st[1])
+            else:
+                kind = "abbreviation" if len(letters) <= 3 and all(c.isupper() for c in letters) else "name"
+                m = Mention(s, e, surface, normalize_name(surface) or surface, kind)
+        elif m.caution:
+            m = Mention(m.start, m.end, m.surface, m.key, m.kind, m.country)
+        given.append(m)
+    resolved = resolve_mentions(text, [m for m in given if m.key] + context, rec.gazetteer)
+    by_span = {(r.start, r.end): r for r in resolved}
+    return [by_span.get(span) for span in spans]

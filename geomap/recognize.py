@@ -1,0 +1,438 @@
+"""Toponym recognition driven by the gazetteer.
+
+Every name and alias of the gazetteer goes into one Aho-Corasick automaton
+(:mod:`ahocorasick`), built once per process and pickled to a cache folder, so
+a later process loads it in about half a second instead of building it in
+four. Only runs of capitalised words (with the lower-case connectors of
+multi-word names: "Bosnia and Herzegovina", "Rio de Janeiro") are folded to
+name keys and matched, which keeps the work per document small; the keys are
+framed by spaces, so every hit lies on word boundaries.
+
+Context rules (:mod:`geomap._context_rules`) then drop what is not a place:
+common words ("March", "Police"), names of people ("Sergei Lavrov",
+"Washington Irving"), abbreviations not written as such ("Us" at the start of a
+sentence). Demonyms ("Armenian") are returned as mentions of kind
+``"demonym"``: resolution uses them as country cues, and a caller that scores
+against a corpus counting them as toponyms keeps them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import re
+import sys
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from anyascii import anyascii
+
+from . import _context_rules as rules
+from ._demonyms import DEMONYMS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gazetteer import Gazetteer
+
+__all__ = ["Mention", "Recognizer", "recognize"]
+
+# Bump when the automaton's content or value layout changes, so old cache files are ignored.
+_CACHE_FORMAT = 1
+_FLAG_MAIN, _FLAG_ALIAS, _FLAG_ABBR = 1, 2, 4
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of text that names a place.
+
+    Attributes
+    ----------
+    start, end : int
+        0-based, end-exclusive offsets into the text.
+    surface : str
+        ``text[start:end]``.
+    key : str
+        The gazetteer name key to look up (for a demonym or a state abbreviation,
+        the name of the place it stands for).
+    kind : {"name", "abbreviation", "demonym"}
+        A gazetteer name as written; an abbreviation written in capitals or with
+        dots ("U.S.", "Calif."); a demonym or adjective ("Armenian").
+    country : str
+        For demonyms and state abbreviations, the ISO2 code they point to; else ``""``.
+    caution : str
+        Why the name may be a common word after all (``""`` when there is no doubt):
+        resolution keeps such a mention only for a prominent place.
+    """
+
+    start: int
+    end: int
+    surface: str
+    key: str
+    kind: str = "name"
+    country: str = ""
+    caution: str = ""
+
+
+# --------------------------------------------------------------------------- the automaton
+
+_BUILD_LOCK = threading.Lock()
+_AUTOMATA: dict[tuple[str, str], Any] = {}
+
+
+def _cache_dir() -> Path:
+    env = os.environ.get("GEOMAP_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "geomap"
+
+
+def _automaton(gaz: Gazetteer) -> Any:
+    """The name automaton of a gazetteer: from this process, the cache folder, or built."""
+    store = gaz.store
+    build = store.meta().get("build_date", "")
+    ident = (str(Path(store.path).resolve()), build)
+    automaton = _AUTOMATA.get(ident)
+    if automaton is not None:
+        return automaton
+    with _BUILD_LOCK:
+        automaton = _AUTOMATA.get(ident)
+        if automaton is None:
+            automaton = _load_or_build(store, ident)
+            _AUTOMATA[ident] = automaton
+    return automaton
+
+
+def _load_or_build(store: Any, ident: tuple[str, str]) -> Any:
+    import ahocorasick
+
+    stat = Path(ident[0]).stat()
+    digest = hashlib.sha1(f"{_CACHE_FORMAT}|{ident[0]}|{ident[1]}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    path = _cache_dir() / f"names-{digest.hexdigest()[:16]}.pickle"
+    try:
+        with path.open("rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        pass  # no cache yet, or an unreadable one: build afresh
+    flags: dict[str, int] = {}
+    for key, _id, flag in store.iter_names():
+        flags[key] = flags.get(key, 0) | (1 << flag)
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for key, mask in flags.items():
+        # The value carries the framed length, so a hit's start is known without the key.
+        automaton.add_word(f" {key} ", mask | ((len(key) + 2) << 3))
+    automaton.make_automaton()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(automaton, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home is no reason to fail: the next process builds again
+    return automaton
+
+
+# --------------------------------------------------------------------------- folding
+
+_UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper())
+_WORD = rf"[{_UPPER}](?:[\w'’]|\.(?=\w))*\.?"
+_SEP = r"(?:[ \t]+|[ \t]*[-–][ \t]*)"
+_CONNECT = "|".join(sorted(rules.CONNECTORS, key=len, reverse=True))
+_TRAIL = "|".join(sorted(rules.TRAILING_WORDS, key=len, reverse=True))
+# A run may end in a lower-case feature word, for names such as "Lachin corridor".
+_RUN = re.compile(rf"(?<![\w'’]){_WORD}(?:{_SEP}(?:(?:{_CONNECT}){_SEP})*{_WORD})*(?:[ \t](?:{_TRAIL})\b)?")
+_TOKEN = re.compile(r"[^\W_](?:[\w'’]|\.(?=\w))*\.?")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’])")
+_APOS = frozenset("'’")
+_ASCII_FOLD = {c: (chr(c).lower() if chr(c).isalnum() else " ") for c in range(128)}
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”‘'(\[]|\n)\s*$")
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    if ch.isascii():
+        return _ASCII_FOLD[ord(ch)]
+    out = "".join(c for c in anyascii(ch).lower() if c.isalnum())
+    return out or " "
+
+
+def _fold(run: str) -> tuple[str, list[int] | None]:
+    """A run folded to key form, with each folded character's index in the run (None: identity)."""
+    if run.isascii() and "." not in run and "'" not in run:
+        return run.translate(_ASCII_FOLD), None
+    out: list[str] = []
+    pos: list[int] = []
+    n = len(run)
+    for i, ch in enumerate(run):
+        if ch in _APOS:
+            # "Armenia's" is Armenia followed by a possessive; "Xi'an" is one name.
+            if i + 1 < n and run[i + 1] in "sS" and (i + 2 == n or not run[i + 2].isalnum()):
+                out.append(" ")
+                pos.append(i)
+            continue
+        if ch == "." and i and run[i - 1].isalpha() and (i < 2 or not run[i - 2].isalpha()):
+            continue  # the dots of "U.S." vanish, as in the gazetteer's keys
+        folded = _fold_char(ch)
+        out.append(folded)
+        pos.extend([i] * len(folded))
+    return "".join(out), pos
+
+
+# --------------------------------------------------------------------------- recognition
+
+
+class Recognizer:
+    """Finds place names in text with a gazetteer's names.
+
+    Parameters
+    ----------
+    gazetteer : Gazetteer, optional
+        The shipped gazetteer by default.
+
+    Examples
+    --------
+    >>> r = Recognizer()
+    >>> [(m.surface, m.kind) for m in r.recognize("In March, Armenia's army shelled Zangilan.")]
+    [('Armenia', 'name'), ('Zangilan', 'name')]
+    """
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        if gazetteer is None:
+            from gazetteer import Gazetteer
+
+            gazetteer = Gazetteer()
+        self.gazetteer = gazetteer
+        self._automaton = _automaton(gazetteer)
+
+    def recognize(self, text: str, *, demonyms: bool = True) -> list[Mention]:
+        """The mentions of places in ``text``, in text order.
+
+        Parameters
+        ----------
+        text : str
+        demonyms : bool, default True
+            Also return demonyms and adjectives ("Armenian") as mentions of kind ``"demonym"``.
+
+        Returns
+        -------
+        list of Mention
+            Non-overlapping, sorted by start.
+        """
+        if not text:
+            return []
+        lower_vocab: set[str] | None = None
+        persons: set[str] = set()
+        out: list[Mention] = []
+        for run_match in _RUN.finditer(text):
+            run = run_match.group()
+            base = run_match.start()
+            found = self._match_run(text, run, base, persons)
+            # Demonyms are looked for even when not returned: they displace namesake places ("Afghan").
+            found = self._add_demonyms_and_abbreviations(text, run, base, found)
+            for m in found:
+                if m.kind == "demonym" and not demonyms:
+                    continue
+                if m.kind == "name" and " " not in m.key and m.caution == "":
+                    if lower_vocab is None:
+                        lower_vocab = set(_LOWER_WORD.findall(text))
+                    if m.key in lower_vocab:
+                        m = Mention(m.start, m.end, m.surface, m.key, m.kind, m.country, "lower-case in text")
+                out.append(m)
+        if persons:
+            out = [m for m in out if not (m.kind == "name" and m.key in persons)]
+        return out
+
+    # -- one run of capitalised words --------------------------------------------------------
+    def _match_run(self, text: str, run: str, base: int, persons: set[str]) -> list[Mention]:
+        folded, pos = _fold(run)
+        hits: list[tuple[int, int, str, int]] = []
+        for end, value in self._automaton.iter(f" {folded} "):
+            length = value >> 3
+            fs = end - length + 1  # index in ``folded`` of the key's first character
+            fe = fs + length - 2
+            if pos is None:
+                rs, re_ = fs, fe
+            else:
+                rs, re_ = pos[fs], pos[fe - 1] + 1
+            hits.append((rs, re_, folded[fs:fe], value & 7))
+        if not hits:
+            return []
+        hits.sort(key=lambda h: (h[0] - h[1], h[0]))
+        taken: list[tuple[int, int]] = []
+        out: list[Mention] = []
+        for rs, re_, key, flags in hits:
+            if any(rs < te and ts < re_ for ts, te in taken):
+                continue
+            mention = self._check(text, run, base, rs, re_, key, flags, persons)
+            if mention is not None:
+                taken.append((rs, re_))
+                out.append(mention)
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def _check(self, text: str, run: str, base: int, rs: int, re_: int, key: str, flags: int,
+               persons: set[str]) -> Mention | None:
+        surface = run[rs:re_]
+        if not surface[0].isupper():
+            return None
+        last = surface.replace("-", " ").rsplit(" ", 1)[-1]
+        if not last[:1].isupper() and last not in rules.TRAILING_WORDS:
+            return None
+        letters = [c for c in surface if c.isalpha()]
+        upper = all(c.isupper() for c in letters)
+        dotted = "." in surface or (re_ < len(run) and run[re_] == "." and upper and len(letters) <= 4
+                                    and re_ >= 2 and run[re_ - 2] == ".")
+        if dotted and re_ < len(run) and run[re_] == ".":
+            re_ += 1
+            surface = run[rs:re_]
+        kind = "name"
+        if len(letters) <= 3 and (upper or dotted) and " " not in key:
+            if key in rules.CAPS_WORDS:
+                return None  # "IT", "OR", "UN": capitals alone make no abbreviation of a place
+            kind = "abbreviation"
+        elif flags == _FLAG_ABBR:
+            if not upper:
+                return None
+            kind = "abbreviation"
+        caution = ""
+        if key in rules.TITLES and not dotted:
+            return None  # "Mrs", "Gov", "Pope"
+        if " " not in key:
+            if len(key) < 3 and kind != "abbreviation":
+                return None
+            if key in rules.COMMON_WORDS and not upper:
+                if key not in rules.PLACE_COMMON_WORDS or not _confirmed(text, base + rs, base + re_):
+                    return None
+                caution = "common word"
+            elif key in rules.COMMON_WORDS and kind != "abbreviation":
+                return None
+        # People: "Hillary Clinton", "President Washington", "Washington Irving", "Ararat Mirzoyan".
+        before = run[:rs].rstrip()
+        if kind == "name" and " " not in key and before and not before.endswith("-") \
+                and run[len(before):rs].strip() == "":
+            prev_word = before.rsplit(" ", 1)[-1]
+            prev = prev_word.rstrip(".").lower()
+            if prev in rules.FIRST_NAMES or prev in rules.TITLES or (
+                    prev_word[:1].isupper() and prev.isalpha() and not upper and prev not in rules.MODIFIERS
+                    and prev not in rules.COMMON_WORDS and prev not in DEMONYMS and not self._is_name(prev)
+                    and not _sentence_start(run, len(before) - len(prev_word), text, base)):
+                persons.add(key)  # "Hillary Clinton", "Mohamed Salah": a surname, here and elsewhere
+                return None
+        after = run[re_:]
+        if after[:1] == " " and kind == "name" and key in rules.FIRST_NAMES:
+            nxt = after.split(" ", 2)[1] if len(after.split(" ", 2)) > 1 else ""
+            nxt_key = nxt.strip(".,'’").lower()
+            if (nxt[:1].isupper() and nxt_key not in rules.ORG_WORDS and nxt_key not in rules.FEATURE_WORDS
+                    and nxt_key not in rules.COMMON_WORDS and nxt_key not in DEMONYMS):
+                return None  # a first name followed by a surname: "Antony Blinken", "Ararat Mirzoyan"
+        return Mention(base + rs, base + re_, surface, key, kind, "", caution)
+
+    def _is_name(self, word: str) -> bool:
+        from gazetteer.normalize import normalize_name
+
+        key = normalize_name(word)
+        return bool(key) and any(v for v in [self._automaton.get(f" {key} ", 0)])
+
+    def _add_demonyms_and_abbreviations(self, text: str, run: str, base: int,
+                                        found: list[Mention]) -> list[Mention]:
+        spans = [(m.start - base, m.end - base) for m in found]
+        extra: list[Mention] = []
+        tokens = list(_TOKEN.finditer(run))
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            ts, te = tok.span()
+            word = tok.group()
+            bare = word.rstrip(".")
+            if bare.endswith(("'s", "’s")):
+                bare = bare[:-2]
+            # Two-word demonyms first ("South Korean", "Latin American").
+            if i + 1 < len(tokens) and run[te:tokens[i + 1].start()] == " ":
+                pair = f"{bare} {tokens[i + 1].group().rstrip('.')}".lower()
+                d = DEMONYMS.get(pair)
+                if d is not None and not _overlaps(spans, ts, tokens[i + 1].end()):
+                    e = ts + len(pair)
+                    extra.append(Mention(base + ts, base + e, run[ts:e], d.place, "demonym", d.iso2))
+                    i += 2
+                    continue
+            d = DEMONYMS.get(bare.lower())
+            if d is not None and bare[:1].isupper() and _is_plural(bare):
+                d = None  # "Mexicans" are people, not a place
+            if d is not None and bare[:1].isupper():
+                e = ts + len(bare)
+                # A demonym wins over a place name on the same word ("Afghan", "Georgian").
+                spans_here = [s for s in spans if s[0] < e and ts < s[1]]
+                if all(s == (ts, e) for s in spans_here):
+                    found = [m for m in found if (m.start - base, m.end - base) != (ts, e)]
+                    extra.append(Mention(base + ts, base + e, bare, d.place, "demonym", d.iso2))
+            else:
+                abbr = bare.replace(".", "")
+                state = rules.STATE_ABBREVIATIONS.get(abbr)
+                if state is not None and (abbr.isupper() or word.endswith(".")) and not _overlaps(spans, ts, te):
+                    e = te if ("." in word and (abbr.isupper() or word.endswith("."))) else ts + len(bare)
+                    extra.append(Mention(base + ts, base + e, run[ts:e], state[0], "abbreviation", state[1]))
+            i += 1
+        if not extra:
+            return found
+        return sorted(found + extra, key=lambda m: m.start)
+
+
+def _sentence_start(run: str, i: int, text: str, base: int) -> bool:
+    """Whether the word at ``run[i]`` starts a sentence (so its capital says nothing)."""
+    if i > 0:
+        return False
+    return bool(_SENTENCE_END.search(text[max(0, base - 4):base]))
+
+
+def _is_plural(word: str) -> bool:
+    low = word.lower()
+    return low.endswith("s") and (low[:-1] in DEMONYMS or low.endswith("ns") or low.endswith("is"))
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a < e and s < b for a, b in spans)
+
+
+_CONFIRM_BEFORE = re.compile(r"\b(?:in|at|from|near|to|of)\s+$")
+_CONFIRM_AFTER = re.compile(r"^,\s+[A-Z]")
+
+
+def _confirmed(text: str, start: int, end: int) -> bool:
+    """Whether a common word that names a well-known place reads as the place here."""
+    return bool(_CONFIRM_BEFORE.search(text[max(0, start - 8):start]) or _CONFIRM_AFTER.match(text[end:end + 4]))
+
+
+_DEFAULT: Recognizer | None = None
+
+
+def recognize(text: str, *, demonyms: bool = True, gazetteer: Gazetteer | None = None) -> list[Mention]:
+    """Find the place names in a text with the shipped gazetteer (or another one).
+
+    Parameters
+    ----------
+    text : str
+    demonyms : bool, default True
+        Also return demonyms ("Armenian") as mentions of kind ``"demonym"``.
+    gazetteer : Gazetteer, optional
+
+    Returns
+    -------
+    list of Mention
+
+    Examples
+    --------
+    >>> [m.surface for m in recognize("Sergei Lavrov met Ararat Mirzoyan in Moscow on Monday.")]
+    ['Moscow']
+    >>> [(m.surface, m.kind) for m in recognize("the U.S. and Armenian-Azerbaijani talks")]
+    [('U.S.', 'abbreviation'), ('Armenian', 'demonym'), ('Azerbaijani', 'demonym')]
+    """
+    global _DEFAULT
+    if gazetteer is not None:
+        return Recognizer(gazetteer).recognize(text, demonyms=demonyms)
+    if _DEFAULT is None:
+        _DEFAULT = Recognizer()
+    return _DEFAULT.recognize(text, demonyms=demonyms)

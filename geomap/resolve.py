@@ -1,0 +1,299 @@
+"""Resolution in context: from recognised mentions to gazetteer places.
+
+Each distinct name of a document is resolved once (one sense per document) by
+re-scoring the gazetteer's ranked candidates with what the document says:
+
+* the gazetteer's own priors: how the name matched, the kind of place (a
+  country or admin area when the name is one), capitals and admin seats,
+  population;
+* country and admin cues: countries and first-level areas the document names,
+  demonyms ("Armenian"), a container written next to the name ("Moscow,
+  Idaho", "the Zangilan region of Karabakh") and a feature word after it
+  ("the Zangilan region");
+* spatial coherence: closeness to the document's other places.
+
+Every :class:`ResolvedMention` carries its score and the reasons for it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from gazetteer import Kind
+
+from .recognize import Mention
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gazetteer import Candidate, Gazetteer, Place
+
+__all__ = ["ResolvedMention", "resolve_mentions"]
+
+_AREA_KINDS = frozenset({Kind.COUNTRY, Kind.ADMIN1, Kind.CONTINENT, Kind.REGION, Kind.DISPUTED_AREA})
+_BIG_KINDS = frozenset({Kind.COUNTRY, Kind.CONTINENT, Kind.REGION})
+_DEMONYM_KINDS = ("country", "region", "continent", "admin1", "disputed_area")
+_LIMIT = 12
+# Weights of the context cues, added to the gazetteer's own score (about 1 to 2).
+W_CONTAINER = 1.2
+W_FEATURE = 0.5
+W_COUNTRY = 0.35
+W_ADMIN1 = 0.15
+W_NEAR = 0.3
+NEAR_SCALE_KM = 400.0
+# A name written like a common word must name a prominent place to count.
+PROMINENT_POPULATION = 100_000
+
+_FEATURE_AFTER = re.compile(
+    r"\s+(region|district|province|county|oblast|governorate|state|city|town|village|corridor)\b",
+    re.IGNORECASE)
+_FEATURE_KINDS = {
+    "region": {Kind.ADMIN1, Kind.ADMIN2, Kind.REGION, Kind.DISPUTED_AREA},
+    "district": {Kind.ADMIN2, Kind.ADMIN1},
+    "province": {Kind.ADMIN1},
+    "county": {Kind.ADMIN2},
+    "oblast": {Kind.ADMIN1},
+    "governorate": {Kind.ADMIN1},
+    "state": {Kind.ADMIN1},
+    "city": {Kind.POPULATED_PLACE},
+    "town": {Kind.POPULATED_PLACE},
+    "village": {Kind.POPULATED_PLACE},
+    "corridor": {Kind.CORRIDOR},
+}
+# "X, Y" and "the X region of Y": how a container may follow a name.
+_CONTAINER_GAP = re.compile(
+    r"^(?:,\s*|\s+(?:region|district|province|county|oblast|governorate|state|city|town|village)\s+of\s+(?:the\s+)?"
+    r"|\s+in\s+)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedMention:
+    """A place mention resolved to a gazetteer place.
+
+    Attributes
+    ----------
+    surface : str
+        The text as written.
+    start, end : int
+        0-based, end-exclusive offsets into the text.
+    place : Place
+        The gazetteer place.
+    score : float
+        The resolution score (higher is surer; comparable within a document).
+    reasons : tuple of str
+        What made the score: the gazetteer's priors and the context cues.
+    kind : str
+        The mention's kind: ``"name"``, ``"abbreviation"`` or ``"demonym"``.
+    """
+
+    surface: str
+    start: int
+    end: int
+    place: Place
+    score: float
+    reasons: tuple[str, ...] = ()
+    kind: str = "name"
+
+    @property
+    def latitude(self) -> float:
+        """The place's latitude (WGS84)."""
+        return self.place.latitude
+
+    @property
+    def longitude(self) -> float:
+        """The place's longitude (WGS84)."""
+        return self.place.longitude
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form: the mention's fields and the place's."""
+        return {"surface": self.surface, "start": self.start, "end": self.end, "kind": self.kind,
+                "score": self.score, "reasons": list(self.reasons), "place": self.place.to_dict()}
+
+    @property
+    def __geo_interface__(self) -> dict[str, Any]:
+        """A GeoJSON Feature: the place's geometry, the mention in the properties."""
+        feature = self.place.__geo_interface__
+        feature["properties"] = {"surface": self.surface, "start": self.start, "end": self.end, "kind": self.kind,
+                                 "score": self.score, "reasons": list(self.reasons), **feature["properties"]}
+        return feature
+
+
+def _candidates(gaz: Gazetteer, m: Mention) -> list[Candidate]:
+    """The gazetteer's candidates for one mention, filtered by how the name was written."""
+    if m.kind == "demonym":
+        cands = gaz.lookup(m.key, country=m.country or None, kinds=_DEMONYM_KINDS, limit=1, fuzzy=False)
+        return cands or gaz.lookup(m.key, limit=1, fuzzy=False)
+    if m.country:  # a state abbreviation: "Calif.", "B.C."
+        cands = gaz.lookup(m.key, country=m.country, kinds=("admin1", "populated_place"), limit=_LIMIT, fuzzy=False)
+        return cands
+    cands = gaz.lookup(m.key, limit=_LIMIT, fuzzy=False)
+    if m.kind == "abbreviation":
+        # "US", "UK", "EU": an abbreviation in capitals names a country or a big area or city.
+        return [c for c in cands if c.place.kind in _AREA_KINDS or c.place.population >= 1_000_000]
+    # "In", "Us": a name written in lower case is no abbreviation.
+    return [c for c in cands if not c.reasons or not c.reasons[0].startswith("abbreviation")]
+
+
+def _prominent(c: Candidate) -> bool:
+    return c.place.kind in _AREA_KINDS or c.place.population >= PROMINENT_POPULATION
+
+
+def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[ResolvedMention]:
+    """Resolve recognised mentions in the context of their document.
+
+    Parameters
+    ----------
+    text : str
+        The document text the mentions index into.
+    mentions : sequence of Mention
+        From :func:`geomap.recognize.recognize`, or gold spans.
+    gazetteer : Gazetteer
+
+    Returns
+    -------
+    list of ResolvedMention
+        One per mention that names a place in the gazetteer, in text order; a
+        mention without candidates (or a doubtful one naming no prominent place)
+        is left out.
+
+    Examples
+    --------
+    >>> from gazetteer import Gazetteer
+    >>> from geomap.recognize import recognize
+    >>> text = "Protests in Moscow, Idaho."
+    >>> [(r.surface, r.place.admin1 or r.place.name) for r in resolve_mentions(text, recognize(text), Gazetteer())]
+    [('Moscow', 'Idaho'), ('Idaho', 'Idaho')]
+    """
+    mentions = sorted(mentions, key=lambda m: m.start)
+    cands: list[list[Candidate]] = []
+    for m in mentions:
+        cs = _candidates(gazetteer, m)
+        if cs and m.caution and not _prominent(cs[0]):
+            cs = []
+        cands.append(cs)
+
+    # Cues from the whole document: countries and admin1 areas named or implied.
+    countries: Counter[str] = Counter()
+    admin1s: Counter[str] = Counter()
+    for m, cs in zip(mentions, cands):
+        if not cs:
+            continue
+        top = cs[0].place
+        if m.kind == "demonym" and m.country:
+            countries[m.country] += 1
+        elif top.kind is Kind.COUNTRY and top.country:
+            countries[top.country] += 1
+        elif top.kind is Kind.ADMIN1:
+            countries[top.country] += 0.5  # type: ignore[assignment]
+            admin1s[top.admin1_code] += 1
+
+    # Cues from the neighbourhood: containers and feature words, pooled per name.
+    by_key: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        if cands[i]:
+            by_key.setdefault(m.key, []).append(i)
+    containers: dict[str, list[Place]] = {}
+    features: dict[str, set[Kind]] = {}
+    for i, m in enumerate(mentions):
+        if not cands[i]:
+            continue
+        feat = _FEATURE_AFTER.match(text, m.end)
+        if feat and m.kind == "name":
+            features.setdefault(m.key, set()).update(_FEATURE_KINDS[feat.group(1).lower()])
+        if i + 1 < len(mentions) and cands[i + 1] and m.kind != "demonym":
+            gap = text[m.end:mentions[i + 1].start]
+            if len(gap) <= 40 and _CONTAINER_GAP.match(gap):
+                container = cands[i + 1][0].place
+                if container.kind in _AREA_KINDS or container.kind is Kind.ADMIN2:
+                    containers.setdefault(m.key, []).append(container)
+
+    # First pass: priors and cues; second pass: closeness to the document's other places.
+    chosen: dict[str, tuple[float, Candidate, list[str]]] = {}
+    for key, idx in by_key.items():
+        chosen[key] = _best(cands[idx[0]], countries, admin1s, containers.get(key, ()), features.get(key, set()),
+                            None, mentions[idx[0]])
+    centre = _centre([c for _, c, _ in chosen.values()])
+    if centre is not None:
+        for key, idx in by_key.items():
+            if len(cands[idx[0]]) > 1:
+                chosen[key] = _best(cands[idx[0]], countries, admin1s, containers.get(key, ()),
+                                    features.get(key, set()), centre, mentions[idx[0]])
+
+    out: list[ResolvedMention] = []
+    for i, m in enumerate(mentions):
+        if not cands[i]:
+            continue
+        score, c, why = chosen[m.key]
+        out.append(ResolvedMention(m.surface, m.start, m.end, c.place, round(score, 4), tuple(why), m.kind))
+    return out
+
+
+def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str], containers: Sequence[Place],
+          features: set[Kind], centre: tuple[float, float] | None, m: Mention) -> tuple[float, Candidate, list[str]]:
+    best: tuple[float, Candidate, list[str]] | None = None
+    own_country = cands[0].place.country if cands[0].place.kind is Kind.COUNTRY else None
+    # A name whose best reading is a country or continent ("China", "Atlantic") keeps it against
+    # namesake towns in the countries the document names.
+    big_first = cands[0].place.kind in _BIG_KINDS
+    for c in cands:
+        p = c.place
+        score = c.score
+        why = list(c.reasons)
+        for box in containers:
+            if _inside(p, box):
+                score += W_CONTAINER
+                why.append(f"in {box.name} (written next to it) +{W_CONTAINER:.2f}")
+                break
+        if features and p.kind in features:
+            score += W_FEATURE
+            why.append(f"feature word fits {p.kind.value} +{W_FEATURE:.2f}")
+        n = countries.get(p.country, 0)
+        if n and p.kind not in _BIG_KINDS and p.country != own_country and not big_first:
+            bonus = W_COUNTRY * min(1.0, n / 2)
+            score += bonus
+            why.append(f"document names {p.country} +{bonus:.2f}")
+        if p.kind not in _AREA_KINDS and admin1s.get(p.admin1_code):
+            score += W_ADMIN1
+            why.append(f"document names {p.admin1 or p.admin1_code} +{W_ADMIN1:.2f}")
+        if centre is not None and p.kind not in _BIG_KINDS and not big_first:
+            d = _km(p.latitude, p.longitude, *centre)
+            bonus = W_NEAR * math.exp(-d / NEAR_SCALE_KM)
+            if bonus >= 0.01:
+                score += bonus
+                why.append(f"{d:,.0f} km from the document's places +{bonus:.2f}")
+        if best is None or score > best[0]:
+            best = (score, c, why)
+    assert best is not None
+    return best
+
+
+def _inside(p: Place, box: Place) -> bool:
+    if p.place_id == box.place_id:
+        return False
+    if box.kind is Kind.COUNTRY:
+        return p.country == box.country
+    if box.kind is Kind.ADMIN1:
+        return p.admin1_code == box.admin1_code and p.kind is not Kind.ADMIN1
+    if box.kind is Kind.ADMIN2:
+        return p.admin2_code == box.admin2_code and p.kind is Kind.POPULATED_PLACE
+    # Regions without codes: closeness stands in for containment.
+    return _km(p.latitude, p.longitude, box.latitude, box.longitude) <= 150.0
+
+
+def _centre(cands: list[Candidate]) -> tuple[float, float] | None:
+    """The median point of a document's local places (towns and admin areas)."""
+    pts = [(c.place.latitude, c.place.longitude) for c in cands if c.place.kind not in _BIG_KINDS]
+    if len(pts) < 3:
+        return None  # with fewer, the "centre" is one of the places being decided
+    lats = sorted(p[0] for p in pts)
+    lons = sorted(p[1] for p in pts)
+    return lats[len(lats) // 2], lons[len(lons) // 2]
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0176 * math.asin(min(1.0, math.sqrt(a)))

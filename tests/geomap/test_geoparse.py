@@ -1,0 +1,120 @@
+"""geoparse end to end: the seed article, bad input, the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from geomap.documents import Document
+from geomap.geoparsing import geoparse, resolve_spans
+
+EXAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "examples"
+SEED = EXAMPLES / "armenia-azerbaijan-2023-03-20.txt"
+
+
+@pytest.fixture(scope="module")
+def seed():
+    if not SEED.is_file():
+        pytest.skip(f"{SEED} is absent (the team's shared examples); the seed test needs it")
+    text = SEED.read_text(encoding="utf-8")
+    return text, geoparse(text)
+
+
+@pytest.mark.parametrize(
+    ("surface", "check"),
+    [
+        ("Zangilan", lambda p: p.country == "AZ" and p.kind.value in ("admin1", "admin2") and "Zangilan" in p.name),
+        ("Karabakh", lambda p: p.place_id == "curated:karabakh"),
+        ("Lachin corridor", lambda p: p.place_id == "curated:lachin-corridor"),
+        ("Washington", lambda p: p.country == "US" and p.feature_code == "PPLC"),
+        ("Munich", lambda p: p.country == "DE"),
+        ("Brussels", lambda p: p.country == "BE"),
+        ("Moscow", lambda p: p.country == "RU" and p.feature_code == "PPLC"),
+        ("Yerevan", lambda p: p.country == "AM"),
+        ("Baku", lambda p: p.country == "AZ"),
+        ("Iran", lambda p: p.kind.value == "country" and p.country == "IR"),
+        ("South Caucasus", lambda p: p.name == "South Caucasus"),
+    ],
+)
+def test_seed_places_resolved(seed, surface, check):
+    _, resolved = seed
+    found = [r.place for r in resolved if r.surface == surface]
+    assert found, f"{surface} not found"
+    assert all(check(p) for p in found), {p.place_id for p in found}
+
+
+@pytest.mark.parametrize("word", ["March", "Lavrov", "Sergey", "Sergei", "Ararat", "Mirzoyan", "Nikol",
+                                  "Pashinian", "Ilham", "Aliyev", "Antony", "Blinken"])
+def test_seed_no_false_toponyms(seed, word):
+    _, resolved = seed
+    assert not [r for r in resolved if word in r.surface.split()]
+
+
+def test_seed_offsets(seed):
+    text, resolved = seed
+    assert all(text[r.start:r.end] == r.surface for r in resolved)
+
+
+@pytest.mark.parametrize("text", ["", "   \n", "nothing to see here, at all.", "The cat sat on the mat."])
+def test_no_places(text):
+    assert geoparse(text) == []
+
+
+def test_document_and_bad_type():
+    assert [r.surface for r in geoparse(Document("Rain in Baku."))] == ["Baku"]
+    with pytest.raises(TypeError):
+        geoparse(b"Baku")  # type: ignore[arg-type]
+
+
+def test_demonyms_option():
+    assert [r.surface for r in geoparse("Armenian troops in Baku")] == ["Baku"]
+    assert [r.place.country for r in geoparse("Armenian troops in Baku", demonyms=True)] == ["AM", "AZ"]
+
+
+def test_large_text_works():
+    text = "Shelling near Lachin and Baku. " * 20_000 + "Lavrov said nothing. " * 5_000
+    resolved = geoparse(text)
+    assert len(resolved) == 40_000
+    assert {r.place.country for r in resolved} == {"AZ"}
+
+
+def test_resolve_spans():
+    text = "Moscow, Idaho and Paris"
+    answers = resolve_spans(text, [(0, 6), (18, 23)])
+    assert [a.place.country for a in answers] == ["US", "FR"]
+    assert resolve_spans("Xqzzy", [(0, 5)]) == [None]
+
+
+def test_cli_places(tmp_path):
+    from geomap.cli import app
+
+    path = tmp_path / "a.txt"
+    path.write_text("Shelling hit Zangilan and Baku.", encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(app, ["places", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    row = json.loads(result.stdout)
+    assert [p["surface"] for p in row["places"]] == ["Zangilan", "Baku"]
+    result = runner.invoke(app, ["places", str(path), "--geojson"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["type"] == "FeatureCollection"
+    result = runner.invoke(app, ["places", str(tmp_path / "missing.txt")])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+def test_cli_eval(tmp_path):
+    from geomap.cli import app
+
+    corpus = Path(__file__).resolve().parents[1] / "data" / "eval" / "gwn.xml"
+    runner = CliRunner()
+    result = runner.invoke(app, ["eval", "geoparse", "--format", "gwn", str(corpus), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert {"docs", "gold", "predicted", "precision", "recall", "f1", "acc161", "mean_km", "median_km",
+            "auc"} <= set(report)
+    result = runner.invoke(app, ["eval", "geoparse", "--format", "nope", str(corpus)])
+    assert result.exit_code == 2
