@@ -11,7 +11,11 @@ from .models import Kind, MatchType, Place
 
 MATCH_BASE = {MatchType.EXACT: 1.0, MatchType.ALIAS: 0.85}
 ABBREVIATION_BASE = 0.8
+# "Armenian" may mean Armenia, but a place named exactly so comes first.
+DEMONYM_BASE = 0.55
 FUZZY_BASE = 0.55
+# A place named within a longer name that is no place ("University of California").
+PARTIAL_BASE = 0.5
 
 # A name that is also a country or a region means that larger place more often than not.
 KIND_PRIOR = {
@@ -29,6 +33,8 @@ KIND_PRIOR = {
 # Capitals and admin seats are the places news names.
 FEATURE_PRIOR = {"PPLC": 0.25, "PPLG": 0.15, "PPLA": 0.12, "PPLA2": 0.06, "PPLA3": 0.02}
 POPULATION_WEIGHT = 0.35
+AREA_WEIGHT = 0.3
+_SIZED_KINDS = frozenset({Kind.PHYSICAL_FEATURE, Kind.REGION, Kind.DISPUTED_AREA})
 NEAR_WEIGHT = 0.4
 NEAR_SCALE_KM = 500.0
 EARTH_RADIUS_KM = 6371.0088
@@ -65,6 +71,11 @@ def prior(place: Place) -> tuple[float, list[str]]:
     if feat and place.kind is Kind.POPULATED_PLACE:
         score += feat
         reasons.append(f"{place.feature_code} +{feat:.2f}")
+    # Unpeopled areas (seas, deserts, regions) rank by their size: the Atlantic before Atlantic, Iowa.
+    if place.population <= 0 and place.area_km2 > 0 and place.kind in _SIZED_KINDS:
+        size = AREA_WEIGHT * min(1.0, math.log10(place.area_km2 + 1) / 7.0)
+        score += size
+        reasons.append(f"area {place.area_km2:,} km² +{size:.2f}")
     # Admin areas' populations are sums of their towns and would double-count; rank them by kind.
     if place.kind is not Kind.ADMIN1 and place.kind is not Kind.ADMIN2:
         pop = population_score(place.population)

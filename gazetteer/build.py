@@ -46,7 +46,8 @@ SIMPLIFY_DEG = 0.005
 # US states and Canadian and Australian provinces as news writes them ("Calif.", "B.C.").
 ABBREVIATIONS = HERE / "data" / "abbreviations.csv"
 # Groupings whose sensible point is their seat rather than the middle of their members.
-GROUPING_POINTS = {"EU": (50.85045, 4.34878, 6695072)}  # Brussels; GeoNames' "European Union"
+# The EU at its geographic centre (Gadheim, Bavaria, since 2020) rather than in its largest members' middle.
+GROUPING_POINTS = {"EU": (49.8431, 9.9019, 6695072)}
 
 
 def read_country_points() -> dict[str, tuple[float, float]]:
@@ -183,6 +184,7 @@ def build(output: Path, *, data: Path | None = None, dump: Path | None = None, c
     _add_curated(w, data, curated, shapes, log)
     if data is not None:
         sources.append("curated.toml")
+    _add_demonyms(w, log)
     path = w.finish({"sources": "; ".join(sources),
                      "attribution": "Contains data from GeoNames (https://www.geonames.org), CC BY 4.0. "
                                     "Made with Natural Earth. Unicode CLDR (Unicode License v3)."})
@@ -458,7 +460,7 @@ def _add_natural_earth(w: GazetteerWriter, data: Path, curated: Path, log) -> No
             continue
         rp = geom.representative_point()
         pid = _unique(f"ne:physical:{_slug(p['name'])}", seen)
-        w.add(PlaceRecord(place_id=pid, name=p["name"], kind="physical_feature", country="", lat=rp.y, lon=rp.x,
+        w.add(PlaceRecord(place_id=pid, name=_display(p["name"]), kind="physical_feature", country="", lat=rp.y, lon=rp.x,
                           fcode=(p.get("featurecla") or "").lower(), source="Natural Earth 10m geography regions",
                           geometry=geom, names={p["name"], p.get("namealt") or ""} - {""}))
         n += 1
@@ -468,7 +470,7 @@ def _add_natural_earth(w: GazetteerWriter, data: Path, curated: Path, log) -> No
             if not p.get("name") or not _point_ok(p.get("lat_y", 99), p.get("long_x", 999)):
                 continue
             pid = _unique(f"ne:physical:{_slug(p['name'])}", seen)
-            w.add(PlaceRecord(place_id=pid, name=p["name"], kind="physical_feature", country="", lat=p["lat_y"],
+            w.add(PlaceRecord(place_id=pid, name=_display(p["name"]), kind="physical_feature", country="", lat=p["lat_y"],
                               lon=p["long_x"], fcode=(p.get("featurecla") or "").lower(),
                               source="Natural Earth 10m geography points",
                               names={p["name"], p.get("name_alt") or ""} - {""}))
@@ -485,11 +487,56 @@ def _add_curated(w: GazetteerWriter, data: Path | None, curated: Path, shapes: d
     countries, disputed, nkao = load_ne_inputs(data)
     places = load_curated(curated, countries=countries, disputed=disputed, nkao_lines=nkao)
     for p in places:
-        rp = p.geometry.representative_point() if p.geometry.geom_type != "LineString" else p.geometry.interpolate(0.5, normalized=True)
-        w.add(PlaceRecord(place_id=f"curated:{p.id}", name=p.name, kind=p.kind, country=p.country, lat=rp.y, lon=rp.x,
+        if p.point is not None:
+            lat, lon = p.point
+        else:
+            rp = (p.geometry.interpolate(0.5, normalized=True) if p.geometry.geom_type == "LineString"
+                  else p.geometry.representative_point())
+            lat, lon = rp.y, rp.x
+        # An entry that is a GeoNames concept (the Indian Ocean) takes its GeoNames id.
+        pid = f"geonames:{p.geonameid}" if p.geonameid else f"curated:{p.id}"
+        w.add(PlaceRecord(place_id=pid, internal_id=p.geonameid, name=p.name, kind=p.kind, country=p.country,
+                          lat=lat, lon=lon,
                           population=p.population, source=p.source, geometry=_simplify(p.geometry, 0.002),
                           names=set(p.names) | {p.name}))
     log(f"curated: {len(places)} entries")
+
+
+_DEMONYM_TARGETS = ("admin1", "region", "disputed_area", "continent", "admin2", "physical_feature")
+
+
+def _add_demonyms(w: GazetteerWriter, log) -> None:
+    """Index each demonym under its place.
+
+    A demonym of a country ("Japanese") goes to the country, not to a namesake
+    island group or state ("México"); one of a part of a country ("Scottish",
+    "Kurdish") to the area of that name, preferring admin areas and regions.
+    """
+    from .demonyms import demonyms
+    from .normalize import normalize_name
+
+    country = {cc: (key, pid) for key, entries in w.areas.items() for kind, cc, pid in entries if kind == "country"}
+    rank = {k: i for i, k in enumerate(_DEMONYM_TARGETS)}
+    done = missing = 0
+    for word, d in demonyms().items():
+        key = normalize_name(d.place)
+        if d.iso2 in country and country[d.iso2][0] == key:
+            target: int | None = country[d.iso2][1]
+        else:
+            areas = sorted((a for a in w.areas.get(key, []) if a[0] in rank and (not d.iso2 or a[1] in (d.iso2, ""))),
+                           key=lambda a: rank[a[0]])
+            target = areas[0][2] if areas else country.get(d.iso2, ("", None))[1]
+        if target is None:
+            missing += 1
+            continue
+        w.add_demonym(target, word)
+        done += 1
+    log(f"demonyms: {done} indexed, {missing} without a place")
+
+
+def _display(name: str) -> str:
+    """Natural Earth writes large regions in capitals ("SAHARA"); show them as names."""
+    return name.title() if name.isupper() and len(name) > 3 else name
 
 
 def _slug(name: str) -> str:

@@ -19,6 +19,11 @@ _ADMIN = (Kind.ADMIN1, Kind.ADMIN2)
 _AREA_KINDS = ("country", "admin1", "admin2", "disputed_area", "region")
 _FUZZY_MIN_RATIO = 85.0
 _CACHE_SIZE = 100_000
+# Words of institution and venue names that name no place on their own.
+_NOT_PLACE_WORDS = frozenset("""university college school hospital center centre council bank court house office
+airport station stadium park street road avenue square tower hotel church mosque temple club city state world cup
+international national federal central north south east west northern southern eastern western upper lower new
+the of and de la el al""".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +140,8 @@ class Gazetteer:
             for other in index_keys(text) - {key}:
                 cands = _best_per_place(cands + self._score(self.store.places_by_key(other), other, text, cc,
                                                             kind_set, near, None))
+            if not cands and " " in key:
+                cands = self._partial(key, text, cc, kind_set, near)
             if not cands and fuzzy and len(key) >= 4:
                 cands = self._fuzzy(key, text, cc, kind_set, near)
             cands.sort(key=lambda c: (-c.score, c.place.place_id))
@@ -159,6 +166,8 @@ class Gazetteer:
                 reasons = [f"fuzzy {fuzzy_ratio:.0f}% {base:.2f}"]
             elif flag == 0:
                 match, base, reasons = MatchType.EXACT, _ranking.MATCH_BASE[MatchType.EXACT], ["exact name 1.00"]
+            elif flag == 3:
+                match, base, reasons = MatchType.DEMONYM, _ranking.DEMONYM_BASE, [f"demonym {_ranking.DEMONYM_BASE:.2f}"]
             elif flag == 2:
                 match, base, reasons = MatchType.ALIAS, _ranking.ABBREVIATION_BASE, [f"abbreviation {_ranking.ABBREVIATION_BASE:.2f}"]
             else:
@@ -176,6 +185,28 @@ class Gazetteer:
         _prefer_towns_over_their_areas(scored)
         return [Candidate(place=pl, score=round(s, 4), match=m, matched_name=key, reasons=tuple(r))
                 for s, pl, m, r in scored]
+
+    def _partial(self, key: str, text: str, cc: str | None, kind_set: Any,
+                 near: tuple[float, float] | None) -> list[Candidate]:
+        """Places named by the longest run of words inside a longer name that names none.
+
+        "Colorado State University" is no place, but it lies in Colorado; "Dubai World
+        Cup" in Dubai. Runs of generic words ("World", "University") are not tried.
+        """
+        words = key.split(" ")
+        for n in range(len(words) - 1, 0, -1):
+            found: list[Candidate] = []
+            for i in range(len(words) - n + 1):
+                sub = " ".join(words[i:i + n])
+                if len(sub) < 4 or all(w in _NOT_PLACE_WORDS for w in words[i:i + n]):
+                    continue
+                for c in self._score(self.store.places_by_key(sub), sub, text, cc, kind_set, near, None):
+                    score = c.score - (_ranking.MATCH_BASE[MatchType.EXACT] - _ranking.PARTIAL_BASE)
+                    found.append(Candidate(c.place, round(score, 4), MatchType.PARTIAL, sub,
+                                           (f"part of the name: {sub!r}",) + c.reasons[1:]))
+            if found:
+                return _best_per_place(found)
+        return []
 
     def _fuzzy(self, key: str, text: str, cc: str | None, kind_set: Any,
                near: tuple[float, float] | None) -> list[Candidate]:

@@ -95,6 +95,8 @@ class MatchType(str, enum.Enum):
 
     EXACT = "exact"  # the place's main name
     ALIAS = "alias"  # an alternate, transliterated or abbreviated name
+    DEMONYM = "demonym"  # an adjective or demonym of the place ("Armenian")
+    PARTIAL = "partial"  # a place named inside a longer name ("Colorado" in "Colorado State University")
     FUZZY = "fuzzy"  # a near spelling, as a fallback only
 
     def __str__(self) -> str:
@@ -117,6 +119,8 @@ class Place:
     latitude, longitude : float
         A representative point, WGS84.
     population : int
+    area_km2 : int
+        Area of the place's polygon, 0 for points and lines.
     feature_class, feature_code : str
         GeoNames' codes where the place comes from GeoNames (``P``/``PPLC``).
     admin1, admin2 : str
@@ -136,6 +140,7 @@ class Place:
     latitude: float
     longitude: float
     population: int = 0
+    area_km2: int = 0
     feature_class: str = ""
     feature_code: str = ""
     admin1: str = ""

@@ -17,7 +17,7 @@ from .models import Kind, Place
 
 __all__ = ["COORD_SCALE", "DEFAULT_DB_NAME", "INDEXES", "KIND_CODE", "KIND_CODES", "LOCAL_ID_BASE", "SCHEMA", "SCHEMA_VERSION", "Store", "cell_of", "default_db_path", "row_to_place"]
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 DEFAULT_DB_NAME = "gazetteer.sqlite"
 
 SCHEMA = """
@@ -31,6 +31,7 @@ CREATE TABLE places(
     lat INTEGER NOT NULL,       -- degrees * 1e5 (about 1 m), stored as integers to keep the file small
     lon INTEGER NOT NULL,
     population INTEGER NOT NULL,
+    area_km2 INTEGER NOT NULL,  -- of the polygon, 0 for points and lines
     fclass TEXT NOT NULL,
     fcode TEXT NOT NULL,
     admin1_code TEXT NOT NULL,
@@ -42,7 +43,7 @@ CREATE TABLE places(
 CREATE TABLE ids(id INTEGER PRIMARY KEY, place_id TEXT NOT NULL UNIQUE);
 CREATE TABLE admins(code TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE sources(id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);
--- flag: 0 the place's main name, 1 an alternate name, 2 an abbreviation or code
+-- flag: 0 the place's main name, 1 an alternate name, 2 an abbreviation or code, 3 a demonym
 CREATE TABLE names(key TEXT NOT NULL, id INTEGER NOT NULL, flag INTEGER NOT NULL,
                    PRIMARY KEY(key, id)) WITHOUT ROWID;
 -- bounding boxes of lines and polygons; points are found through the one-degree cell index
@@ -68,7 +69,7 @@ def cell_of(lat: float, lon: float) -> int:
 
 _PLACE_FIELDS = (
     "p.id, COALESCE(i.place_id, 'geonames:' || p.id), p.name, p.kind, p.country, p.lat, p.lon, "
-    "p.population, p.fclass, p.fcode, p.admin1_code, p.admin2_code, COALESCE(a1.name, ''), "
+    "p.population, p.area_km2, p.fclass, p.fcode, p.admin1_code, p.admin2_code, COALESCE(a1.name, ''), "
     "COALESCE(a2.name, ''), s.text, p.geometry"
 )
 _PLACE_JOINS = (
@@ -205,8 +206,8 @@ class Store:
 
 def row_to_place(row: tuple[Any, ...]) -> Place:
     """Make a :class:`Place` from a row in ``_SELECT_PLACES`` order."""
-    (_id, place_id, name, kind, country, lat, lon, pop, fclass, fcode,
+    (_id, place_id, name, kind, country, lat, lon, pop, area, fclass, fcode,
      a1c, a2c, a1, a2, source, geom) = row
     return Place(place_id=place_id, name=name, kind=KIND_CODES[kind], country=country, latitude=lat / COORD_SCALE,
-                 longitude=lon / COORD_SCALE, population=pop, feature_class=fclass, feature_code=fcode,
+                 longitude=lon / COORD_SCALE, population=pop, area_km2=area, feature_class=fclass, feature_code=fcode,
                  admin1=a1, admin2=a2, admin1_code=a1c, admin2_code=a2c, geometry_wkb=geom, source=source)

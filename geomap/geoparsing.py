@@ -22,6 +22,11 @@ __all__ = ["geoparse", "resolve_spans"]
 _RECOGNIZERS: dict[int, Recognizer] = {}
 
 
+def default_gazetteer() -> Gazetteer:
+    """The shipped gazetteer, opened once per process and shared by geoparsing and extraction."""
+    return _recognizer(None).gazetteer
+
+
 def _recognizer(gazetteer: Gazetteer | None) -> Recognizer:
     # One recogniser per gazetteer object: its automaton and the lookup cache are per process.
     rec = _RECOGNIZERS.get(id(gazetteer))
@@ -103,7 +108,9 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
     """
     from gazetteer.normalize import normalize_name
 
-    from ._demonyms import DEMONYMS
+    from gazetteer.demonyms import demonyms
+
+    DEMONYMS = demonyms()
     from ._context_rules import STATE_ABBREVIATIONS
 
     rec = _recognizer(gazetteer)

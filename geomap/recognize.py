@@ -32,7 +32,9 @@ from typing import TYPE_CHECKING, Any
 from anyascii import anyascii
 
 from . import _context_rules as rules
-from ._demonyms import DEMONYMS
+from gazetteer.demonyms import demonyms as _load_demonyms
+
+DEMONYMS = _load_demonyms()
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer import Gazetteer
@@ -119,6 +121,8 @@ def _load_or_build(store: Any, ident: tuple[str, str]) -> Any:
         pass  # no cache yet, or an unreadable one: build afresh
     flags: dict[str, int] = {}
     for key, _id, flag in store.iter_names():
+        if flag > 2:
+            continue  # demonyms (flag 3) are found by their own table, as cues rather than names
         flags[key] = flags.get(key, 0) | (1 << flag)
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     for key, mask in flags.items():

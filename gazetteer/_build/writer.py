@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 from typing import Iterable
 
-from ..normalize import index_keys
+from ..normalize import index_keys, normalize_name
 from ..store import COORD_SCALE, INDEXES, KIND_CODE, LOCAL_ID_BASE, SCHEMA, SCHEMA_VERSION, cell_of
 from .records import PlaceRecord
 
@@ -18,6 +18,21 @@ from .records import PlaceRecord
 _FIRST_LOCAL_ID = LOCAL_ID_BASE
 # Codes in alternate-name lists (IATA "ZZE", ICAO "UBBL") are abbreviations, not names.
 _CODE_LIKE = re.compile(r"^[A-Z]{2,4}$")
+
+
+def _area_km2(geom) -> int:
+    """Area of a lon/lat polygon in km², on an equal-area (Lambert cylindrical) projection."""
+    import math
+
+    import numpy as np
+    import shapely
+
+    if geom.geom_type not in ("Polygon", "MultiPolygon"):
+        return 0
+    r = 6371.0088
+    projected = shapely.transform(geom, lambda xy: np.column_stack(
+        [np.radians(xy[:, 0]) * r, np.sin(np.radians(np.clip(xy[:, 1], -90, 90))) * r]))
+    return int(math.fabs(projected.area))
 
 
 class GazetteerWriter:
@@ -35,6 +50,8 @@ class GazetteerWriter:
         self._seen: set[str] = set()
         self._ids: set[int] = set()
         self._sources: dict[str, int] = {}
+        # Areas by the key of their main name, so demonyms can find "Kurdistan" or "England".
+        self.areas: dict[str, list[tuple[str, str, int]]] = {}
 
     def add(self, rec: PlaceRecord) -> int:
         """Write one place and its names; return its internal id."""
@@ -48,6 +65,7 @@ class GazetteerWriter:
             self._next_id += 1
         self._ids.add(rec.internal_id)
         wkb = None
+        area = 0
         bounds = (rec.lon, rec.lat, rec.lon, rec.lat)
         if rec.geometry is not None and not rec.geometry.is_empty:
             import shapely
@@ -56,10 +74,11 @@ class GazetteerWriter:
             if geom.geom_type != "Point":
                 wkb = shapely.to_wkb(shapely.set_precision(geom, 1e-5), output_dimension=2)
                 bounds = geom.bounds
+                area = _area_km2(geom)
         self.con.execute(
-            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (rec.internal_id, rec.name, KIND_CODE[rec.kind], rec.country, round(rec.lat * COORD_SCALE), round(rec.lon * COORD_SCALE),
-             int(rec.population or 0), rec.fclass, rec.fcode, rec.admin1_code, rec.admin2_code,
+             int(rec.population or 0), area, rec.fclass, rec.fcode, rec.admin1_code, rec.admin2_code,
              self._source_id(rec.source), cell_of(rec.lat, rec.lon), wkb),
         )
         if rec.place_id != f"geonames:{rec.internal_id}":
@@ -70,6 +89,8 @@ class GazetteerWriter:
         if wkb is not None:
             self.con.execute("INSERT INTO bbox VALUES (?,?,?,?,?)", (rec.internal_id, bounds[0], bounds[2], bounds[1], bounds[3]))
         self.add_names(rec.internal_id, rec.name, rec.names, rec.abbreviations)
+        if rec.kind != "populated_place":
+            self.areas.setdefault(normalize_name(rec.name), []).append((rec.kind, rec.country, rec.internal_id))
         self.counts[rec.kind] = self.counts.get(rec.kind, 0) + 1
         return rec.internal_id
 
@@ -114,6 +135,12 @@ class GazetteerWriter:
                 buf.clear()
         self.con.executemany(sql, buf)
         return n
+
+    def add_demonym(self, internal_id: int, word: str) -> None:
+        """Index a demonym or adjective ("Armenian") as a name of its place, with flag 3."""
+        self.con.executemany(
+            "INSERT INTO names VALUES (?,?,3) ON CONFLICT(key, id) DO NOTHING",
+            [(k, internal_id) for k in index_keys(word) if len(k) > 1])
 
     def finish(self, meta: dict[str, str]) -> Path:
         """Drop dangling names, write metadata, compact and move the file into place."""

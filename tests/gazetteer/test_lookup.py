@@ -144,3 +144,16 @@ def test_info(gaz):
     for kind in Kind:
         assert info["counts"].get(kind.value, 0) > 0, kind
     assert "GeoNames" in info["attribution"] and info["build_date"]
+
+
+def test_partial_names_fall_back_to_the_place_inside(gaz):
+    best = gaz.lookup("Colorado State University")[0]
+    assert best.match is MatchType.PARTIAL and best.place.name == "Colorado"
+    assert best.score < gaz.lookup("Colorado")[0].score
+    # Generic words alone are never tried: no "University" town for a university.
+    assert all(c.matched_name != "university" for c in gaz.lookup("Qqqzz University"))
+
+
+def test_large_areas_outrank_small_towns_of_their_name(gaz):
+    assert gaz.lookup("Pacific")[0].place.kind is Kind.PHYSICAL_FEATURE
+    assert gaz.lookup("Sahara")[0].place.name == "Sahara"
