@@ -43,6 +43,19 @@ from .metrics import (
     precision_recall_f1,
 )
 
+from .incidents import (
+    GoldIncident,
+    GoldIncidentDoc,
+    IncidentLike,
+    IncidentMistake,
+    IncidentPair,
+    IncidentReport,
+    LOCATION_KM,
+    evaluate_incidents,
+    incident_similarity,
+    read_incident_set,
+)
+
 __all__ = [
     "ACC_KM",
     "Corpus",
@@ -50,7 +63,14 @@ __all__ = [
     "FORMATS",
     "GeoparseReport",
     "GoldDocument",
+    "GoldIncident",
+    "GoldIncidentDoc",
     "GoldToponym",
+    "IncidentLike",
+    "IncidentMistake",
+    "IncidentPair",
+    "IncidentReport",
+    "LOCATION_KM",
     "MATCH_WINDOW",
     "MAX_ERROR_KM",
     "Miss",
@@ -59,12 +79,15 @@ __all__ = [
     "TypeScore",
     "accuracy_at",
     "evaluate_geoparse",
+    "evaluate_incidents",
     "great_circle_km",
+    "incident_similarity",
     "log_error_auc",
     "match_toponyms",
     "precision_recall_f1",
     "read_corpus",
     "read_geovirus",
     "read_gwn",
+    "read_incident_set",
     "read_lgl",
 ]
