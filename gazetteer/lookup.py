@@ -140,10 +140,12 @@ class Gazetteer:
             for other in index_keys(text) - {key}:
                 cands = _best_per_place(cands + self._score(self.store.places_by_key(other), other, text, cc,
                                                             kind_set, near, None))
-            if not cands and " " in key:
-                cands = self._partial(key, text, cc, kind_set, near)
-            if not cands and fuzzy and len(key) >= 4:
-                cands = self._fuzzy(key, text, cc, kind_set, near)
+            if not cands:
+                # Neither fallback is sure to be right: offer both, ranked together
+                # ("Petion Ville" is a near spelling of Pétion-Ville, not a place named "Ville").
+                partial = self._partial(key, text, cc, kind_set, near) if " " in key else []
+                near_spellings = self._fuzzy(key, text, cc, kind_set, near) if fuzzy and len(key) >= 4 else []
+                cands = _best_per_place(partial + near_spellings)
             cands.sort(key=lambda c: (-c.score, c.place.place_id))
             ranked = tuple(cands)
             if len(self._cache) >= _CACHE_SIZE:
