@@ -35,6 +35,9 @@ _EXPORTS = {
     "geoparse": "geoparsing",
     "resolve_mentions": "resolve",
     "resolve_spans": "geoparsing",
+    "Incident": "incident",
+    "extract_incidents": "extract",
+    "to_geodataframe": "frame",
     "EncodingError": "errors",
     "EvaluationError": "errors",
     "GeomapError": "errors",
@@ -49,7 +52,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from .documents import (Document, RecordError, iter_jsonl, parse_date, read_document, read_html, read_jsonl,
                             read_text)
     from .errors import EncodingError, EvaluationError, GeomapError, InputError, InputTooLarge, OutputError
+    from .extract import extract_incidents
+    from .frame import to_geodataframe
     from .geoparsing import geoparse, resolve_spans
+    from .incident import Incident
     from .recognize import Mention, Recognizer
     from .resolve import ResolvedMention, resolve_mentions
 

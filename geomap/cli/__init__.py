@@ -14,7 +14,7 @@ import typer
 from ._common import app
 
 # Registering commands is importing their modules.
-from . import _gazetteer, _places  # noqa: E402,F401
+from . import _gazetteer, _incidents, _io, _map, _places  # noqa: E402,F401
 
 __all__ = ["app", "main"]
 
