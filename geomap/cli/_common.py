@@ -49,6 +49,18 @@ def user_errors() -> Iterator[None]:
         raise typer.Exit(EXIT_USER_ERROR) from None
 
 
+def iter_input_documents(paths: Any) -> Iterator[Any]:
+    """Documents of text, HTML, JSON and JSON Lines files, in order; a bad JSON Lines line
+    comes as its :class:`~geomap.errors.RecordError` so that the caller can report it and go on."""
+    from ..documents import iter_jsonl, read_document
+
+    for path in paths:
+        if str(path).lower().endswith(".jsonl"):
+            yield from iter_jsonl(path)
+        else:
+            yield read_document(path)
+
+
 def print_json(value: Any) -> None:
     """Write one JSON document on one line to stdout."""
     sys.stdout.write(json.dumps(value, ensure_ascii=False, allow_nan=False) + "\n")

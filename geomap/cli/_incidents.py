@@ -1,1 +1,138 @@
-"""Commands of this area are registered here (see geomap/cli/__init__.py)."""
+"""``geomap incidents`` and ``geomap eval incidents``."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Iterator, Optional
+
+import typer
+
+from ._common import EXIT_USER_ERROR, app, error, eval_app, iter_input_documents, print_json, user_errors
+
+_TABLE_COLUMNS = ("event_date", "time_precision", "event_type", "sub_event_type", "location", "geo_precision",
+                  "fatalities", "injuries", "trigger")
+
+
+def _incident_row(inc: Any, **extra: Any) -> dict[str, Any]:
+    row = inc.to_dict()
+    row.update(extra)
+    return row
+
+
+def _csv_documents(path: Path, text_column: str, date_column: str | None) -> Iterator[tuple[int, Any, str]]:
+    """``(row index, Document or None, error)`` for each row of a CSV of texts."""
+    from ..documents import Document, parse_date
+    from ..errors import InputError
+
+    try:
+        fh = open(path, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise InputError(f"{path}: {exc.strerror}") from exc
+    with fh:
+        try:
+            reader = csv.DictReader(fh)
+            if reader.fieldnames is None or text_column not in reader.fieldnames:
+                raise InputError(f"{path}: no column {text_column!r}; columns: {', '.join(reader.fieldnames or [])}")
+            if date_column is not None and date_column not in reader.fieldnames:
+                raise InputError(f"{path}: no column {date_column!r}; columns: {', '.join(reader.fieldnames)}")
+            for i, row in enumerate(reader):
+                text = row.get(text_column)
+                if None in row:
+                    yield i, None, f"row has {len(row[None]) if row[None] else 0} more fields than the header"
+                    continue
+                if text is None or not text.strip():
+                    yield i, None, f"empty or missing {text_column!r}"
+                    continue
+                published = None
+                if date_column is not None:
+                    try:
+                        published = parse_date(row.get(date_column) or "")
+                    except InputError as exc:
+                        yield i, None, f"{date_column!r}: {exc}"
+                        continue
+                yield i, Document(text=text, published=published, id=f"{path.name}:{i}", source=str(path)), ""
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path}: not UTF-8 text at byte {exc.start}") from exc
+        except csv.Error as exc:
+            raise InputError(f"{path}: malformed CSV: {exc}") from exc
+
+
+@app.command()
+def incidents(
+    files: Annotated[list[Path], typer.Argument(help="Articles (text, HTML, JSON Lines) or, with --text-column, a CSV of texts.")],
+    published: Annotated[Optional[str], typer.Option("--published", help="Publication date for relative dates (2023-03-20); wins over metadata.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per incident, one per line.")] = False,
+    as_geojson: Annotated[bool, typer.Option("--geojson", help="One GeoJSON FeatureCollection (RFC 7946).")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="CSV in ACLED column order.")] = False,
+    text_column: Annotated[Optional[str], typer.Option("--text-column", help="Read FILE as a CSV whose rows are texts in this column.")] = None,
+    date_column: Annotated[Optional[str], typer.Option("--date-column", help="With --text-column: the column with each row's date.")] = None,
+) -> None:
+    """Extract incidents (ACLED model: event type, date, place, fatalities, actors, evidence) from text."""
+    from ..documents import RecordError, parse_date
+    from ..extract import extract_incidents
+
+    if sum((as_json, as_geojson, as_csv)) > 1:
+        error("choose one of --json, --geojson and --csv")
+        raise typer.Exit(EXIT_USER_ERROR)
+    if date_column and not text_column:
+        error("--date-column needs --text-column")
+        raise typer.Exit(EXIT_USER_ERROR)
+    found: list[Any] = []
+    failures = 0
+    with user_errors():
+        pub = parse_date(published) if published else None
+        if text_column:
+            rows = (item for path in files for item in _csv_documents(path, text_column, date_column))
+        else:
+            rows = ((None, d, str(d) if isinstance(d, RecordError) else "") for d in iter_input_documents(files))
+        for row, doc, problem in rows:
+            if problem or isinstance(doc, RecordError):
+                failures += 1
+                extra = {"row": row} if row is not None else {}
+                if as_json:
+                    print_json({**extra, "error": problem})
+                else:
+                    error(f"row {row}: {problem}" if row is not None else problem)
+                continue
+            for inc in extract_incidents(doc, published=pub or doc.published):
+                extra = {"row": row} if row is not None else {}
+                if as_json:
+                    print_json(_incident_row(inc, **extra))
+                else:
+                    found.append((inc, extra))
+    if as_geojson or as_csv:
+        _write_table([i for i, _ in found], "geojson" if as_geojson else "csv", [e for _, e in found])
+    elif not as_json:
+        for inc, extra in found:
+            d = inc.to_dict()
+            prefix = f"[row {extra['row']}] " if extra else ""
+            typer.echo(prefix + "\t".join("" if d[c] is None else str(d[c]) for c in _TABLE_COLUMNS))
+    if failures and not found and not as_json:
+        raise typer.Exit(EXIT_USER_ERROR)
+
+
+def _write_table(incs: list[Any], fmt: str, extras: list[dict[str, Any]]) -> None:
+    from .. import io as gio
+
+    data = gio.dumps_incidents(incs, format=fmt, extra=extras)
+    sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
+
+
+@eval_app.command("incidents")
+def eval_incidents(
+    file: Annotated[Path, typer.Argument(help="A gold incident set (JSON Lines, see tests/data/incidents/README.md).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Score incident extraction: detection P/R, type and sub-type accuracy, location@25 km, fatalities, date."""
+    from ..evaluate import evaluate_incidents, read_incident_set
+    from ..extract import extract_incidents
+
+    with user_errors():
+        docs = read_incident_set(file)
+        report = evaluate_incidents(docs, lambda text, pub: extract_incidents(text, published=pub))
+    if as_json:
+        print_json(report.to_dict())
+    else:
+        typer.echo(report.format_table())

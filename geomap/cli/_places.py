@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ._common import app, error, eval_app, print_json, user_errors
+from ._common import app, error, eval_app, iter_input_documents, print_json, user_errors
 
 #: Whether a corpus format counts demonyms ("Russian") as toponyms.
 _DEMONYMS_COUNT = {"gwn": True, "lgl": True, "geovirus": False}
@@ -28,7 +28,7 @@ def places(
     demonyms: Annotated[bool, typer.Option("--demonyms", help="Also list demonyms (Armenian) as places.")] = False,
 ) -> None:
     """Find the places each FILE names and resolve them in context."""
-    from ..documents import RecordError, iter_jsonl, read_document
+    from ..documents import RecordError
     from ..geoparsing import geoparse
 
     if as_json and as_geojson:
@@ -36,28 +36,26 @@ def places(
         raise typer.Exit(2)
     features: list[dict[str, Any]] = []
     with user_errors():
-        for path in files:
-            docs = iter_jsonl(path) if path.suffix.lower() == ".jsonl" else [read_document(path)]
-            for doc in docs:
-                if isinstance(doc, RecordError):
-                    error(str(doc))  # one bad line of a JSON Lines file does not stop the others
-                    continue
-                resolved = geoparse(doc, demonyms=demonyms)
-                if as_geojson:
-                    for r in resolved:
-                        feature = r.__geo_interface__
-                        feature["properties"]["document"] = doc.id or doc.source or str(path)
-                        features.append(feature)
-                elif as_json:
-                    print_json({"document": doc.id or doc.source or str(path),
-                                "places": [_mention_row(r) for r in resolved]})
-                else:
-                    if len(files) > 1:
-                        typer.echo(f"# {doc.source or path}")
-                    for r in resolved:
-                        p = r.place
-                        typer.echo(f"{r.start}:{r.end}\t{r.surface}\t{p.name} ({p.kind.value}, {p.country or '-'})"
-                                   f"\t{p.latitude:.4f},{p.longitude:.4f}\t{r.score:.2f}")
+        for doc in iter_input_documents(files):
+            if isinstance(doc, RecordError):
+                error(str(doc))  # one bad line of a JSON Lines file does not stop the others
+                continue
+            name = doc.id or doc.source
+            resolved = geoparse(doc, demonyms=demonyms)
+            if as_geojson:
+                for r in resolved:
+                    feature = r.__geo_interface__
+                    feature["properties"]["document"] = name
+                    features.append(feature)
+            elif as_json:
+                print_json({"document": name, "places": [_mention_row(r) for r in resolved]})
+            else:
+                if len(files) > 1:
+                    typer.echo(f"# {name}")
+                for r in resolved:
+                    p = r.place
+                    typer.echo(f"{r.start}:{r.end}\t{r.surface}\t{p.name} ({p.kind.value}, {p.country or '-'})"
+                               f"\t{p.latitude:.4f},{p.longitude:.4f}\t{r.score:.2f}")
     if as_geojson:
         print_json({"type": "FeatureCollection", "features": features})
 
