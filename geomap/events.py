@@ -26,43 +26,43 @@ _LEXICON: tuple[tuple[str, str, str, int], ...] = (
     # Explosions / remote violence, most specific first
     (r"suicide (?:bomb(?:er|ing|s)?|attack(?:er)?s?|car bomb(?:ing)?)", "Explosions/Remote violence", "Suicide bomb", 2),
     (r"(?:chemical (?:weapons? )?attack|gas attack|chlorine (?:gas )?attack|sarin)", "Explosions/Remote violence", "Chemical weapon", 2),
-    (r"(?:drone (?:strike|attack)s?|(?:air|aerial) ?(?:strike|raid|attack|bombardment)s?|airstrikes?|bombed from the air|warplanes? (?:struck|bombed|hit)|(?:struck|hit) by (?:a |an )?(?:drone|warplane|airstrike)s?|helicopter gunships? (?:struck|attacked))",
+    (r"(?:drones? (?:strike|attack|hit|struck|targeted|dropped|attacked|slammed)s?|(?:aircraft|jets?|planes?) (?:bombed|struck|hit|attacked|targeted)|launched (?:[\w-]+ ){0,3}drones|(?:air|aerial) ?(?:strike|raid|attack|bombardment)s?|airstrikes?|bombed from the air|warplanes? (?:struck|bombed|hit)|(?:struck|hit) by (?:a |an )?(?:drone|warplane|airstrike)s?|helicopter gunships? (?:struck|attacked))",
      "Explosions/Remote violence", "Air/drone strike", 2),
-    (r"(?:roadside bomb|car bomb|(?:land ?)?mines? (?:blast|explosion)|landmine|(?:stepped|drove) (?:on|over) a (?:land ?)?mine|improvised explosive devices?|IEDs?|explosive devices?|bomb (?:blast|explosion)|(?:a |the )?bomb (?:went off|exploded|detonated)|booby[- ]trap)",
+    (r"(?:bombs? (?:[\w-]+ ){0,6}(?:exploded|detonated|went off|blew up)|(?:detonated|planted|set off) (?:a |an )?(?:[\w-]+ ){0,2}(?:bomb|explosives?|device)|magnetic bomb|roadside bomb|car bomb|(?:land ?)?mines? (?:blast|explosion)|landmine|(?:stepped|drove) (?:on|over) a (?:land ?)?mine|improvised explosive devices?|IEDs?|explosive devices?|bomb (?:blast|explosion)|(?:a |the )?bomb (?:went off|exploded|detonated)|booby[- ]trap)",
      "Explosions/Remote violence", "Remote explosive/landmine/IED", 2),
     (r"(?:hand )?grenades? (?:attack|was thrown|were thrown|exploded)|(?:threw|hurled|lobbed) (?:a )?(?:hand )?grenades?", "Explosions/Remote violence", "Grenade", 2),
-    (r"(?:shell(?:ing|ed|s)|artillery (?:fire|strikes?|attacks?|barrage)|mortar (?:fire|rounds?|shells?|attacks?)|mortars?|rocket (?:fire|attacks?|strikes?)|rockets? (?:hit|struck|landed|were fired)|fired rockets|missile (?:strikes?|attacks?)|missiles? (?:hit|struck|slammed)|bombard(?:ed|ment))",
+    (r"(?:shell(?:ing|ed|s)|artillery|pounded|cluster munitions?|(?:struck|hit|targeted) (?:[\w-]+ ){0,3}with (?:missiles|rockets)|rockets? (?:fired )?(?:[\w-]+ ){0,4}(?:hit|struck|landed)|mortar (?:fire|rounds?|shells?|attacks?)|mortars?|rocket (?:fire|attacks?|strikes?)|rockets? (?:hit|struck|landed|were fired)|fired rockets|missile (?:strikes?|attacks?)|missiles? (?:hit|struck|slammed)|bombard(?:ed|ment))",
      "Explosions/Remote violence", "Shelling/artillery/missile attack", 2),
     # Battles
     (r"(?:recaptured|retook|regained control of|took back|liberated)", "Battles", "Government regains territory", 1),
     (r"(?:overran|seized control of|captured the (?:town|village|city|base)|took control of)", "Battles", "Non-state actor overtakes territory", 1),
-    (r"(?:shoot-?outs?|gun ?fights?|firefights?|exchanges? of fire|exchanged fire|skirmish(?:es|ed)?|clash(?:es|ed)?|fighting|fought|battles?|gunfire|gun battles?|opened fire on (?:\w+ ){0,2}(?:positions|troops|soldiers|forces|posts)|ambush(?:ed|es)?|attacked (?:\w+ ){0,2}(?:positions|posts|checkpoints?|bases?|patrols?|convoys?))",
+    (r"(?:shoot-?outs?|gun ?fights?|firefights?|exchanges? of fire|exchanged fire|skirmish(?:es|ed)?|clash(?:es|ed)?|fighting|fought|battles?|gunfire|gun battles?|(?:opened fire|fired) on (?:\w+ ){0,2}(?:positions|troops|soldiers|forces|posts|units|patrols?)|killed (?:[\w-]+ ){0,2}(?:militants|insurgents|fighters|rebels|jihadists|gunmen|attackers)|ambush(?:ed|es)?|attacked (?:\w+ ){0,2}(?:positions|posts|checkpoints?|bases?|patrols?|convoys?))",
      "Battles", "Armed clash", 2),
     (r"(?:flare-? ?ups?|outbreaks?|escalations?|upsurges?) (?:in|of) (?:violence|fighting|hostilities)", "Battles", "Armed clash", 1),
     # Violence against civilians
     (r"(?:abduct(?:ed|ion|ions)|kidnapp?(?:ed|ing|ings)|forcibly disappeared|taken hostage|seized as hostages?)", "Violence against civilians", "Abduction/forced disappearance", 2),
     (r"(?:raped|rape|sexual(?:ly)? (?:violence|assault(?:ed)?))", "Violence against civilians", "Sexual violence", 2),
-    (r"(?:massacred?|executed|lynched|beheaded|gunned down|shot dead|hacked to death|stabbed to death|burned alive|killed (?:\w+ ){0,3}(?:civilians|villagers|residents|farmers|worshippers|passengers|children|women)|attack(?:ed)? (?:on )?(?:\w+ ){0,2}(?:villagers|civilians|residents|farmers|worshippers|passengers|a village|villages))",
+    (r"(?:massacred?|executed|beheaded|gunned down|shot dead|hacked to death|stabbed to death|burned alive|killed (?:[\w-]+ ){0,3}(?:civilians|villagers|residents|farmers|herders|fishermen|workers|miners|worshippers|passengers|children|women|students|teachers|journalists|traders|pilgrims|patients|displaced people|people|a girl|a boy|a child|a woman|a man|a civilian|a journalist|a farmer|a teacher|a student)|shot (?:and (?:killed|wounded|injured) )?(?:civilians|villagers|residents|farmers|herders|fishermen|workers|miners|worshippers|passengers|children|women|students|teachers|journalists|traders|pilgrims|patients|displaced people|people|a girl|a boy|a child|a woman|a man|a civilian|a journalist|a farmer|a teacher|a student)|attack(?:ed|s)? (?:on )?(?:[\w-]+ ){0,3}(?:villagers|civilians|residents|farmers|worshippers|passengers|villages?|camps?|sites?|neighbou?rhoods?|markets?|churche?s?|mosques?|schools?|hospitals?|buses))",
      "Violence against civilians", "Attack", 2),
     # Riots
-    (r"(?:mob (?:violence|attack(?:ed)?)|(?:a |an angry )?mob (?:attacked|beat|burned|torched|lynched|stormed))", "Riots", "Mob violence", 2),
-    (r"(?:riot(?:s|ed|ing|ers)?|violent (?:protests?|demonstrations?)|(?:protesters|demonstrators|rioters) (?:threw|hurled|torched|set fire|clashed|stormed|attacked|burned|looted))",
+    (r"(?:lynched|beat (?:[\w-]+ ){0,8}to death|mob (?:violence|justice|attack(?:ed)?)|(?:a |an angry )?mob (?:attacked|beat|burned|torched|lynched|stormed))", "Riots", "Mob violence", 2),
+    (r"(?:riot(?:s|ed|ing|ers)?|violent (?:protests?|demonstrations?)|stoned (?:the )?(?:police|security forces|officers|vehicles)|(?:threw|hurled) (?:stones|rocks|petrol bombs|molotov cocktails)|burning tyres|smashed (?:the )?windows|(?:protesters|demonstrators|rioters) (?:threw|hurled|torched|set fire|clashed|stormed|attacked|burned|looted))",
      "Riots", "Violent demonstration", 2),
     # Protests
-    (r"(?:(?:police|security forces|troops) (?:fired|opened fire) (?:live ammunition )?(?:on|at) (?:the )?(?:protesters|demonstrators|crowds?|marchers))",
+    (r"(?:(?:fired|opened fire|shot) (?:[\w-]+ ){0,3}(?:on|at|into) (?:the |a )?(?:crowd of )?(?:protesters|demonstrators|crowds?|marchers|mourners))",
      "Protests", "Excessive force against protesters", 2),
     (r"(?:(?:tear ?gas|water cannons?|rubber bullets|batons) (?:to|was used|were used)|dispersed (?:the )?(?:protesters|demonstrators|protest|rally|crowd|march)|broke up (?:the |a )?(?:protest|rally|demonstration|sit-in))",
      "Protests", "Protest with intervention", 2),
-    (r"(?:protest(?:s|ed|ing|ers)?|demonstrat(?:ion|ions|ed|ors)|rall(?:y|ies|ied)|sit-ins?|marched|picket(?:ed|s)?|went on strike|hunger strike|strikers|walkouts?)",
+    (r"(?:protest(?:s|ed|ing|ers)?|demonstrat(?:ion|ions|ed|ors)|rall(?:y|ies|ied)|sit-ins?|marched|(?:held|staged) (?:a |an )?(?:[\w-]+ ){0,2}(?:march|vigil)|took to the streets|gathered (?:in|outside|at|near|on) (?:[\w'’-]+ ){0,6}(?:to demand|to protest|against|demanding|calling for)|picket(?:ed|s)?|went on strike|hunger strike|strikers|walkouts?)",
      "Protests", "Peaceful protest", 2),
     # Strategic developments
-    (r"(?:looted|looting|ransacked|vandali[sz]ed|torched|set fire to|burned down|destroyed (?:\w+ ){0,2}(?:houses|homes|shops|property|buildings))", "Strategic developments", "Looting/property destruction", 2),
+    (r"(?:looted|looting|ransacked|vandali[sz]ed|torched|set fire to|burned down|(?:burned|destroyed|demolished) (?:[\w'’-]+ ){0,3}(?:houses|homes|huts|shops|property|buildings|bus|buses|vehicles|cars|trucks|stations?|markets?|offices|churches|schools))", "Strategic developments", "Looting/property destruction", 2),
     (r"(?:arrested|detained|arrests|detentions|rounded up|taken into custody)", "Strategic developments", "Arrests", 2),
     (r"(?:signed (?:\w+ ){0,3}(?:agreement|accord|deal|truce|ceasefire|cease-fire|treaty|memorandum)|agreed (?:on|to) (?:a |an )?(?:ceasefire|cease-fire|truce|deal|agreement|prisoner exchange)|reached [\"\u201c]?(?:a |an )?(?:\w+ ){0,2}(?:agreement|deal|understanding|accord|truce|ceasefire|cease-fire)|brokered (?:a |an )?(?:ceasefire|cease-fire|truce|deal)|(?:ceasefire|cease-fire|truce) (?:took effect|came into force|was agreed|was signed)|prisoner (?:exchange|swap))",
      "Strategic developments", "Agreement", 2),
     (r"(?:defused|dismantled (?:an? )?(?:bomb|IED|explosive)|intercepted (?:\w+ ){0,2}(?:drones?|missiles?|rockets?)|shot down (?:\w+ ){0,2}(?:drones?|missiles?))", "Strategic developments", "Disrupted weapons use", 2),
-    (r"(?:withdrew from|handed over|pulled out of|ceded)", "Strategic developments", "Non-violent transfer of territory", 1),
-    (r"(?:set up (?:a )?(?:base|headquarters|checkpoint)|established (?:a )?(?:base|headquarters|camp))", "Strategic developments", "Headquarters or base established", 2),
+    (r"(?:withdrew|handed over|pulled out of|ceded|entered (?:[\w-]+ ){0,2}without a fight)", "Strategic developments", "Non-violent transfer of territory", 1),
+    (r"(?:(?:set up|established|opened|built) (?:a |an |its |their |the )?(?:new )?(?:forward |military |permanent )?(?:base|headquarters|checkpoint|outpost|camp))", "Strategic developments", "Headquarters or base established", 2),
     (r"(?:deployed|deployment of|dispatched|sent) (?:\w+ ){0,4}(?:mission|peacekeepers|peacekeeping|troops|observers|monitors|contingent)",
      "Strategic developments", "Other", 2),
     # A blockade is often named long after it began ("the blockade has led to..."): an event
@@ -98,7 +98,9 @@ demonstr rally rallies rallied sit-in marched picket strike tear|gas teargas wat
 dispersed broke|up loot ransack vandal torch set|fire destroy arrest detain detention rounded|up custody signed
 agreed reached broker ceasefire cease-fire truce prisoner defus dismantl intercept withdrew handed|over pulled|out
 ceded set|up establish deploy dispatch troops peacekeep mission observers monitors contingent blockade
-blocked""".split())
+blocked detonated planted magnetic targeted dropped launched aircraft jets planes pounded munition fired|on
+beat stoned stones rocks tyres smashed gathered took|to|the|streets staged held opened built outpost
+entered| shot| burned| demolished""".split())
 
 
 def _stem_automaton() -> Any:

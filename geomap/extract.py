@@ -51,6 +51,8 @@ _TYPE_RANK = {"Explosions/Remote violence": 0, "Violence against civilians": 1, 
               "Protests": 4, "Strategic developments": 5}
 # Areas smaller than this (km^2) are "part of a region" (geo precision 2), larger ones precision 3.
 _SMALL_AREA_KM2 = 15_000.0
+_VERBAL = re.compile(r"\w(?:ed|ing)\b|\b(?:fought|shot|struck|hit|overran|retook|took|threw|hurled|broke|withdrew|"
+                     r"beat|stoned|set up|held|built)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?=(?:but|while|whereas|although|and|as|after|before|when|in addition|"
                            r"[A-Z][a-z]+ (?:on|also|said|has|have|had|condemned|accused|claimed|denied|reported)))|"
                            r"\s+[–—-]\s+", re.IGNORECASE)
@@ -122,10 +124,14 @@ def extract_incidents(text_or_document: str | Document, *, published: _dt.date |
     ctx = _Context(text=doc.text, published=pub, mentions=mentions, dates=tuple(find_dates(doc.text, pub)),
                    countries=_doc_countries(mentions), main=_main_place(mentions), gazetteer=gazetteer, doc=doc)
     out: list[Incident] = []
-    for s, e in iter_sentences(doc.text):
-        groups = _clauses_with_triggers(doc.text, s, e)
+    sentences = list(iter_sentences(doc.text))
+    grouped = [_clauses_with_triggers(doc.text, s, e) for s, e in sentences]
+    for k, ((s, e), groups) in enumerate(zip(sentences, grouped)):
+        # A sentence with no event of its own may carry the toll of the one before
+        # ("ISWAP attacked a base in Monguno. Nine soldiers were killed.").
+        follow = sentences[k + 1] if k + 1 < len(sentences) and not grouped[k + 1] else None
         for group in groups:
-            inc = _incident(ctx, s, e, *group, alone=len(groups) == 1)
+            inc = _incident(ctx, s, e, *group, alone=len(groups) == 1, follow=follow)
             if inc is not None:
                 out.append(inc)
     return _merge_repeats(out)
@@ -148,7 +154,9 @@ def _clauses_with_triggers(text: str, s: int, e: int) -> list[tuple[int, int, Tr
         groups.setdefault((cs, ce), []).append(t)
     out = []
     for (cs, ce), ts in groups.items():
-        best = min(ts, key=lambda t: (_TYPE_RANK[t.event_type], -t.strength))
+        # What the clause reports is its verb ("police arrested activists ahead of a rally" is
+        # an arrest); among verbs, or among nouns, the most violent type describes the most.
+        best = min(ts, key=lambda t: (not _VERBAL.search(t.text), _TYPE_RANK[t.event_type], -t.strength))
         if best.strength < 2 and not _CORROBORATION.search(sentence[cs:ce]):
             continue
         out.append((s + cs, s + ce, Trigger(s + best.start, s + best.end, best.text, best.event_type,
@@ -156,7 +164,8 @@ def _clauses_with_triggers(text: str, s: int, e: int) -> list[tuple[int, int, Tr
     return out
 
 
-def _incident(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger, *, alone: bool) -> Incident | None:
+def _incident(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger, *, alone: bool,
+              follow: tuple[int, int] | None = None) -> Incident | None:
     from .actors import find_actors, primary_actors
     from .casualties import find_casualties
 
@@ -169,6 +178,11 @@ def _incident(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger, *,
     if _vague_protest(ctx, trig, cs, ce, where[2]):
         return None
     cas = find_casualties(clause)
+    if _no_toll(cas) and alone:
+        for a, b in ((cs, e), follow or (e, e)):
+            if b > a and not _no_toll(more := find_casualties(ctx.text[a:b])):
+                cas = more
+                break
     speaker = _speaker_country(ctx, s, trig.start)
     actors = find_actors(clause, context_country=speaker)
     a1, a2 = primary_actors(actors, trigger_start=trig.start - cs, sentence=clause)
@@ -202,6 +216,10 @@ def _incident(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger, *,
         place_start=mention.start if mention is not None else -1, place_end=mention.end if mention is not None else -1,
         **fields,
     )
+
+
+def _no_toll(cas: Any) -> bool:
+    return cas.fatalities == 0 and cas.injuries is None and cas.low is None and cas.high is None
 
 
 def _date_for(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger) -> tuple[_dt.date | None, int] | None:
