@@ -116,6 +116,10 @@ def extract_incidents(text_or_document: str | Document, *, published: _dt.date |
     if not isinstance(doc, Document):
         raise TypeError(f"expected str or Document, not {type(text_or_document).__name__}")
     pub = parse_date(published) if published is not None else doc.published or find_publication_date(doc.text)
+    sentences = list(iter_sentences(doc.text))
+    grouped = [_clauses_with_triggers(doc.text, s, e) for s, e in sentences]
+    if not any(grouped):
+        return []  # no event reported: no need to geoparse the document at all
     if gazetteer is None:
         from .geoparsing import default_gazetteer
 
@@ -124,8 +128,6 @@ def extract_incidents(text_or_document: str | Document, *, published: _dt.date |
     ctx = _Context(text=doc.text, published=pub, mentions=mentions, dates=tuple(find_dates(doc.text, pub)),
                    countries=_doc_countries(mentions), main=_main_place(mentions), gazetteer=gazetteer, doc=doc)
     out: list[Incident] = []
-    sentences = list(iter_sentences(doc.text))
-    grouped = [_clauses_with_triggers(doc.text, s, e) for s, e in sentences]
     for k, ((s, e), groups) in enumerate(zip(sentences, grouped)):
         # A sentence with no event of its own may carry the toll of the one before
         # ("ISWAP attacked a base in Monguno. Nine soldiers were killed.").
