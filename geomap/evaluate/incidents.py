@@ -40,7 +40,7 @@ from typing import Any, NamedTuple, Protocol
 from geomap.errors import EvaluationError
 from geomap.incident import EVENT_TYPES, GEO_PRECISION, TIME_PRECISION
 
-from .metrics import great_circle_km, precision_recall_f1
+from .metrics import great_circle_km, greedy_pairs, precision_recall_f1
 
 __all__ = [
     "GoldIncident",
@@ -526,16 +526,7 @@ def _match(gold: Sequence[GoldIncident], predicted: Sequence[IncidentLike]) -> l
             score = incident_similarity(g, p)
             if score is not None:
                 candidates.append((-score, gi, pi))
-    candidates.sort()
-    used_gold: set[int] = set()
-    used_pred: set[int] = set()
-    pairs: list[tuple[int, int]] = []
-    for _, gi, pi in candidates:
-        if gi not in used_gold and pi not in used_pred:
-            used_gold.add(gi)
-            used_pred.add(pi)
-            pairs.append((gi, pi))
-    return sorted(pairs)
+    return greedy_pairs(candidates)
 
 
 def _check_prediction(p: Any, doc: GoldIncidentDoc) -> None:

@@ -32,6 +32,7 @@ __all__ = [
     "MAX_ERROR_KM",
     "accuracy_at",
     "great_circle_km",
+    "greedy_pairs",
     "log_error_auc",
     "match_toponyms",
     "precision_recall_f1",
@@ -112,11 +113,21 @@ def match_toponyms(
             distance = abs((ps + pe) / 2 - gmid)
             if distance <= window and pname.lower() == gkey:
                 candidates.append((distance, gi, pi))
-    candidates.sort()
+    return greedy_pairs(candidates)
+
+
+def greedy_pairs(candidates: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """One-to-one pairs ``(gold, predicted)`` from ``(cost, gold, predicted)`` candidates, cheapest first.
+
+    Examples
+    --------
+    >>> greedy_pairs([(0.5, 0, 0), (0.1, 0, 1), (0.2, 1, 1)])
+    [(0, 1)]
+    """
     used_gold: set[int] = set()
     used_pred: set[int] = set()
     pairs: list[tuple[int, int]] = []
-    for _, gi, pi in candidates:
+    for _, gi, pi in sorted(candidates):
         if gi not in used_gold and pi not in used_pred:
             used_gold.add(gi)
             used_pred.add(pi)
