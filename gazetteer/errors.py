@@ -7,11 +7,15 @@ exception a caller would naturally catch::
     GazetteerError(Exception)
     ├── InvalidQuery(GazetteerError, ValueError)       empty, too long, bad option
     │   ├── InvalidCoordinates(InvalidQuery)           NaN, lat outside ±90, lon outside ±180
-    │   └── UnknownCountry(InvalidQuery)               a country code the gazetteer lacks
+    │   ├── UnknownCountry(InvalidQuery)               a country code the gazetteer lacks
+    │   └── GeocoderConfigError(InvalidQuery)          unknown online service, missing user agent, refused key
     ├── PlaceNotFound(GazetteerError, LookupError)     an id or name with no place
     ├── GazetteerDataError(GazetteerError, OSError)    the database is missing or damaged
     ├── CuratedEntryError(GazetteerError, ValueError)  a malformed entry of the curated file (at build time)
-    └── GeocoderServiceError(GazetteerError, RuntimeError)  an online geocoder failed
+    └── GeocoderServiceError(GazetteerError, RuntimeError)  an online geocoder failed (after retries)
+        ├── GeocoderRateLimited(GeocoderServiceError)          HTTP 429 that outlasted the retries; .retry_after
+        ├── GeocoderTimedOut(GeocoderServiceError, TimeoutError)  no answer in time (or HTTP 503/504)
+        └── GeocoderUnavailable(GeocoderServiceError, ConnectionError)  the service cannot be reached
 """
 
 from __future__ import annotations
@@ -20,7 +24,11 @@ __all__ = [
     "CuratedEntryError",
     "GazetteerDataError",
     "GazetteerError",
+    "GeocoderConfigError",
+    "GeocoderRateLimited",
     "GeocoderServiceError",
+    "GeocoderTimedOut",
+    "GeocoderUnavailable",
     "InvalidCoordinates",
     "InvalidQuery",
     "PlaceNotFound",
@@ -74,6 +82,32 @@ class GazetteerDataError(GazetteerError, OSError):
 
 class GeocoderServiceError(GazetteerError, RuntimeError):
     """An online geocoder failed; never turned into an empty answer."""
+
+
+class GeocoderRateLimited(GeocoderServiceError):
+    """The service kept answering HTTP 429 (too many requests).
+
+    Attributes
+    ----------
+    retry_after : float or None
+        Seconds the service asked to wait (its ``Retry-After`` header), where it said.
+    """
+
+    def __init__(self, message: str, *, retry_after: float | None = None) -> None:
+        self.retry_after = retry_after
+        super().__init__(message)
+
+
+class GeocoderTimedOut(GeocoderServiceError, TimeoutError):
+    """The service did not answer in time, or said it was overloaded (HTTP 503, 504)."""
+
+
+class GeocoderUnavailable(GeocoderServiceError, ConnectionError):
+    """The service could not be reached (DNS, refused connection, network down)."""
+
+
+class GeocoderConfigError(InvalidQuery):
+    """An online geocoder is configured wrongly: unknown service, missing user agent, refused key."""
 
 
 class CuratedEntryError(GazetteerError, ValueError):

@@ -98,6 +98,7 @@ class MatchType(str, enum.Enum):
     DEMONYM = "demonym"  # an adjective or demonym of the place ("Armenian")
     PARTIAL = "partial"  # a place named inside a longer name ("Colorado" in "Colorado State University")
     FUZZY = "fuzzy"  # a near spelling, as a fallback only
+    ONLINE = "online"  # answered by an online geocoder, not by the gazetteer's names
 
     def __str__(self) -> str:
         return self.value

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
@@ -25,8 +27,8 @@ def _candidate_dict(c: Any) -> dict[str, Any]:
     return out
 
 
-def _table(rows: list[dict[str, Any]]) -> None:
-    cols = ["name", "kind", "country", "admin1", "lat", "lon", "population", "score"]
+def _table(rows: list[dict[str, Any]], extra: tuple[str, ...] = ()) -> None:
+    cols = ["name", "kind", "country", "admin1", "lat", "lon", "population", "score", *extra]
     cells = [[str(r.get(k, "")) for k in cols] for r in rows]
     widths = [max(len(k), *(len(c[i]) for c in cells)) if cells else len(k) for i, k in enumerate(cols)]
     typer.echo("  ".join(k.ljust(w) for k, w in zip(cols, widths)).rstrip())
@@ -35,6 +37,31 @@ def _table(rows: list[dict[str, Any]]) -> None:
 
 
 DbOption = Annotated[Optional[str], typer.Option("--db", help="A gazetteer database other than the shipped one.")]
+# The online options, shared by every command that geocodes names (see open_chain).
+OnlineOption = Annotated[Optional[str], typer.Option(
+    "--online", metavar="SERVICE",
+    help="Ask this online geocoder (nominatim, photon, pelias, arcgis) for names the offline gazetteer does not know.")]
+UserAgentOption = Annotated[Optional[str], typer.Option(
+    "--user-agent", envvar="GEOMAP_USER_AGENT",
+    help="Who is asking, e.g. 'myapp/1.0 (you@example.org)'; required by Nominatim.")]
+CacheOption = Annotated[Optional[Path], typer.Option(
+    "--cache", dir_okay=False,
+    help="SQLite cache of online answers (default: $GEOMAP_CACHE_DIR/geocode.sqlite or ~/.cache/geomap/geocode.sqlite).")]
+OnlineDomainOption = Annotated[Optional[str], typer.Option(
+    "--online-domain", help="Host[:port] of a self-hosted or test server for --online.")]
+OnlineSchemeOption = Annotated[str, typer.Option(
+    "--online-scheme", help="https or http, for --online-domain.")]
+
+
+def open_chain(db: str | None, online: str, *, user_agent: str | None, cache: Path | None,
+               domain: str | None = None, scheme: str = "https") -> Any:
+    """The offline-then-online geocoder chain that ``--online`` asks for (imports geopy)."""
+    from gazetteer import Gazetteer
+    from gazetteer._cache import default_cache_path
+    from gazetteer.online import GeocoderChain, make_online_geocoder
+
+    service = make_online_geocoder(online, user_agent=user_agent, domain=domain, scheme=scheme)
+    return GeocoderChain(Gazetteer(db), service, cache=cache if cache is not None else default_cache_path())
 
 
 @app.command()
@@ -45,22 +72,43 @@ def geocode(
     limit: Annotated[int, typer.Option("--limit", "-n", help="Candidates per name.")] = 5,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON list of candidates per name, one per line.")] = False,
     db: DbOption = None,
+    online: OnlineOption = None,
+    user_agent: UserAgentOption = None,
+    cache: CacheOption = None,
+    online_domain: OnlineDomainOption = None,
+    online_scheme: OnlineSchemeOption = "https",
 ) -> None:
-    """Look up place names in the offline gazetteer, best candidates first."""
+    """Look up place names in the offline gazetteer, best candidates first.
+
+    With --online, names the gazetteer does not know go to an online geocoder (cached, 1 request/s).
+    """
     missing = 0
-    with user_errors():
-        gaz = _open(db)
+    with user_errors(), contextlib.ExitStack() as stack:
+        if online is None:
+            gaz = _open(db)
+        else:
+            chain = stack.enter_context(open_chain(db, online, user_agent=user_agent, cache=cache,
+                                                   domain=online_domain, scheme=online_scheme))
         for i, name in enumerate(names):
-            rows = [_candidate_dict(c) for c in gaz.lookup(name, country=country, kinds=kind or None, limit=limit)]
+            label = ""
+            if online is None:
+                rows = [_candidate_dict(c) for c in gaz.lookup(name, country=country, kinds=kind or None, limit=limit)]
+            else:
+                res = chain.geocode(name, country=country, kinds=kind or None, limit=limit)
+                label = res.label
+                rows = [dict(_candidate_dict(c), source=res.source.value, provider=res.provider)
+                        for c in res.candidates]
             if not rows:
                 missing += 1
-                error(f"no place found for {name!r}")
+                error(f"no place found for {name!r}" + (f" ({label})" if label else ""))
             if as_json:
                 print_json(rows)
             elif rows:
                 if len(names) > 1:
                     typer.echo(("\n" if i else "") + f"# {name}")
-                _table(rows)
+                if online is not None:
+                    rows = [dict(r, source=label) for r in rows]
+                _table(rows, ("source",) if online is not None else ())
     if missing:
         raise typer.Exit(EXIT_NOT_FOUND)
 
