@@ -17,7 +17,9 @@ import shapely.ops
 from shapely.geometry import LineString, Point, box
 
 from gazetteer._build.curated import CuratedEntryError, CuratedPlace, load_curated, load_ne_inputs
-from gazetteer.errors import GazetteerError
+from gazetteer.errors import GazetteerDataError, GazetteerError
+from gazetteer.models import Kind
+from gazetteer.normalize import index_keys, normalize_name
 
 CURATED = Path(__file__).parents[2] / "gazetteer" / "data" / "curated.toml"
 SHARED_DATA = Path(__file__).parents[2].parent / "shared" / "data"
@@ -489,3 +491,129 @@ def test_suez_canal_is_a_line_through_ismailia(shipped):
 ])
 def test_new_polygons(shipped, place_id, lat, lon, inside):
     assert shipped[place_id].geometry.contains(Point(lon, lat)) is inside
+
+
+# --------------------------------------------------------------------------- rivers and lakes
+
+RIVER_NOTE = "as GeoNames places rivers"  # every river's source says its point is the mouth
+
+
+def rivers_of(shipped: dict[str, CuratedPlace]) -> dict[str, CuratedPlace]:
+    return {pid: p for pid, p in shipped.items() if RIVER_NOTE in p.source}
+
+
+@pytest.mark.parametrize("place_id", [
+    "nile-river", "white-nile-river", "blue-nile-river", "congo-river", "niger-river", "zambezi-river", "euphrates-river",
+    "tigris-river", "jordan-river", "litani-river", "kura-river", "araz-river", "amu-darya", "indus-river", "ganges-river",
+    "brahmaputra-river", "kaveri-river", "mekong-river", "yangtze-river", "yellow-river", "amur-river", "volga-river",
+    "dnieper-river", "dniester-river", "siverskyi-donets-river", "danube-river", "rhine-river", "thames-river",
+    "mississippi-river", "rio-grande", "amazon-river", "parana-river", "murray-river",
+    "lake-victoria", "lake-tanganyika", "lake-malawi", "lake-chad", "lake-kivu", "lake-baikal", "aral-sea", "dead-sea",
+    "sea-of-galilee", "lake-van", "lake-sevan", "lake-urmia", "lake-titicaca", "lake-superior", "lake-michigan",
+    "lake-huron", "lake-erie", "lake-ontario", "lake-ladoga", "lake-geneva", "lake-balkhash", "lake-tana",
+])
+def test_rivers_and_lakes_are_present(shipped, place_id):
+    assert shipped[place_id].kind == "physical_feature"
+
+
+def test_at_least_sixty_rivers_on_every_inhabited_continent(shipped):
+    rivers = rivers_of(shipped)
+    assert len(rivers) >= 60
+    mouths = [r.point for r in rivers.values()]
+    assert any(lat < -25 and lon > 110 for lat, lon in mouths)  # Australia: the Murray
+    assert sum(lon < -30 and lat < 12 for lat, lon in mouths) >= 5  # South America
+    assert sum(lon < -30 and lat > 15 for lat, lon in mouths) >= 5  # North America
+
+
+def test_kaveri_is_cauvery_with_its_geonames_point_at_the_mouth(shipped):
+    kaveri = shipped["kaveri-river"]
+    assert {"Cauvery", "Cauvery River", "காவிரி", "ಕಾವೇರಿ"} <= set(kaveri.names)
+    assert kaveri.geonameid == 1267384
+    lat, lon = kaveri.point
+    assert lat == pytest.approx(11.1, abs=0.1) and lon == pytest.approx(79.8, abs=0.1)
+    assert km(kaveri.geometry, 12.42, 76.68) < 10  # Srirangapatna, far upstream
+
+
+def test_dnieper_runs_through_kyiv_and_keeps_the_city_names_apart(shipped):
+    dnieper = shipped["dnieper-river"]
+    assert km(dnieper.geometry, 50.45, 30.52) < 10  # Kyiv
+    assert km(dnieper.geometry, 46.63, 32.62) < 10  # Kherson
+    assert {"Dnipro River", "річка Дніпро", "река Днепр"} <= set(dnieper.names)
+    # The city of Dnipro has these names; the river must not take them.
+    keys = {normalize_name(n) for n in (dnieper.name, *dnieper.names)}
+    assert not keys & {"dnipro", "dnepr"}
+
+
+@pytest.mark.parametrize(("place_id", "lat", "lon"), [
+    ("nile-river", 30.05, 31.23),  # Cairo
+    ("euphrates-river", 35.95, 39.01),  # Raqqa
+    ("tigris-river", 36.34, 43.13),  # Mosul
+    ("araz-river", 38.90, 46.24),  # Meghri
+    ("jordan-river", 31.87, 35.54),  # Allenby bridge
+    ("danube-river", 47.50, 19.05),  # Budapest
+    ("mekong-river", 11.57, 104.93),  # Phnom Penh
+    ("mississippi-river", 29.95, -90.07),  # New Orleans
+    ("rio-grande", 31.75, -106.45),  # El Paso
+    ("siverskyi-donets-river", 49.20, 37.27),  # Izium
+])
+def test_rivers_pass_their_towns(shipped, place_id, lat, lon):
+    assert km(shipped[place_id].geometry, lat, lon) < 15
+
+
+def test_every_river_is_a_line_with_its_point_at_an_end(shipped):
+    for pid, river in rivers_of(shipped).items():
+        geom = river.geometry
+        assert geom.geom_type in {"LineString", "MultiLineString"}, pid
+        assert river.point is not None, pid
+        ends = [Point(c) for line in shapely.get_parts(geom) for c in (line.coords[0], line.coords[-1])]
+        assert min(km(end, *river.point) for end in ends) <= 20, pid
+        assert 10 <= shapely.get_num_coordinates(geom) <= 45, pid
+
+
+def test_every_lake_holds_its_point(shipped):
+    lakes = [p for pid, p in shipped.items() if pid.startswith("lake-") and p.kind == "physical_feature"]
+    lakes += [shipped["aral-sea"], shipped["dead-sea"], shipped["sea-of-galilee"]]
+    assert len(lakes) >= 20
+    for lake in lakes:
+        lat, lon = lake.point
+        assert lake.geometry.geom_type == "Polygon" and lake.geometry.contains(Point(lon, lat)), lake.id
+
+
+BARE_NAMES = ["Congo", "Niger", "Jordan", "Paraguay", "Uruguay", "Senegal", "Mississippi", "Missouri", "Ohio",
+              "Colorado", "Amazon", "Amazonas", "Yukon", "Paraná", "Magdalena", "Limpopo", "Helmand", "Benue", "Amur",
+              "Juba", "Kabul", "Jhelum", "Dnipro", "Zaire", "White Nile", "Blue Nile", "River Nile", "Po", "Ob", "Don"]
+
+
+def test_no_river_takes_a_bare_country_state_or_city_name(shipped):
+    banned = {normalize_name(n) for n in BARE_NAMES}
+    for pid, river in rivers_of(shipped).items():
+        for name in (river.name, *river.names):
+            # "the Congo" is no way out: normalisation drops a leading "the".
+            assert normalize_name(name) not in banned, (pid, name)
+
+
+# The river's own English name, shared with Río Grande, a Puerto Rican municipality (22,000 people).
+SHARED_KEYS_ALLOWED = {("rio-grande", "rio grande")}
+
+
+def test_no_river_or_lake_shares_a_key_with_a_country_or_first_level_division(shipped):
+    from gazetteer.store import Store, row_to_place
+
+    try:
+        store = Store()
+    except GazetteerDataError as exc:
+        pytest.skip(f"no shipped gazetteer database: {exc}")
+    new = [p for p in shipped.values()
+           if RIVER_NOTE in p.source or (p.kind == "physical_feature" and isinstance(p.point, tuple)
+                                         and p.geometry.geom_type == "Polygon" and "lake" in p.name.lower())]
+    try:
+        for place in new:
+            for name in (place.name, *place.names):
+                for key in index_keys(name):
+                    for row in store.places_by_key(key):
+                        other = row_to_place(row[1:])
+                        if (place.id, key) in SHARED_KEYS_ALLOWED:
+                            continue
+                        assert other.kind not in {Kind.COUNTRY, Kind.ADMIN1}, (place.id, name, other.name)
+    finally:
+        store.close()
