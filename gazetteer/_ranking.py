@@ -33,6 +33,8 @@ KIND_PRIOR = {
 # Capitals and admin seats are the places news names.
 FEATURE_PRIOR = {"PPLC": 0.25, "PPLG": 0.15, "PPLA": 0.12, "PPLA2": 0.06, "PPLA3": 0.02}
 POPULATION_WEIGHT = 0.35
+#: The reason given when an admin area ranks just below its seat of the same name ("Lachin").
+SEAT_FIRST_REASON = "its seat or main city of this name ranks first"
 AREA_WEIGHT = 0.3
 _SIZED_KINDS = frozenset({Kind.PHYSICAL_FEATURE, Kind.REGION, Kind.DISPUTED_AREA})
 NEAR_WEIGHT = 0.4

@@ -6,23 +6,32 @@ written for geomap, are what it checks a match against: common words, months and
 weekdays, titles and first names that start a person's name, words that make a
 place name part of an organisation's, and modifiers that may precede a place
 ("Southern California"). All entries are lower-case name keys
-(:func:`gazetteer.normalize_name` form).
+(:func:`gazetteer.normalize_name` form). The functions at the end test a
+word's context with them: is a common word confirmed as a place, a word in
+capitals a dateline, a demonym a language's name, an acronym one the press writes.
 """
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 __all__ = [
+    "CAPS_WORDS",
     "COMMON_WORDS",
     "CONNECTORS",
-    "FIRST_NAMES",
     "FEATURE_WORDS",
+    "FIRST_NAMES",
+    "LANGUAGES",
     "MODIFIERS",
     "ORG_WORDS",
     "PLACE_COMMON_WORDS",
-    "STATE_ABBREVIATIONS",
-    "CAPS_WORDS",
     "TITLES",
     "TRAILING_WORDS",
+    "confirmed_place",
+    "dateline_or_heading",
+    "language_use",
+    "press_abbreviations",
 ]
 
 
@@ -89,7 +98,8 @@ liberty hope providence concord harmony paradise eden mobile nice reading bath
 university school hospital airport station center centre bridge tower palace square
 spring summer autumn fall winter
 one two three five eight ten hundred thousand million billion
-sunday lincoln jackson franklin""" + "\n" + _MONTHS_DAYS
+sunday lincoln jackson franklin
+commerce supreme chamber chambers grants wing mega god jesus christ""" + "\n" + _MONTHS_DAYS
 
 #: Single words that are not taken as a place when they stand alone.
 COMMON_WORDS = _words(_COMMON)
@@ -154,27 +164,11 @@ northeast northwest southeast southwest northeastern northwestern southeastern s
 inner outer metro metropolitan downtown rural coastal new old the in at from to for of and near across
 into outside inside throughout around via across between across by on""")
 
-#: Abbreviations of states and provinces that news writes and the gazetteer lacks, as written
-#: (dots removed) to ``(full name, ISO2)``. Case matters: "Ky." is Kentucky, "KY" is not.
-STATE_ABBREVIATIONS: dict[str, tuple[str, str]] = {
-    abbr: (name, cc)
-    for cc, table in (
-        ("US", """Ala:Alabama Ariz:Arizona Ark:Arkansas Calif:California Colo:Colorado Conn:Connecticut
-                  Del:Delaware Fla:Florida Ga:Georgia Ill:Illinois Ind:Indiana Kan:Kansas Kans:Kansas
-                  Ky:Kentucky La:Louisiana Md:Maryland Mass:Massachusetts Mich:Michigan Minn:Minnesota
-                  Miss:Mississippi Mont:Montana Neb:Nebraska Nebr:Nebraska Nev:Nevada NH:New_Hampshire
-                  NJ:New_Jersey NM:New_Mexico NY:New_York NC:North_Carolina ND:North_Dakota Okla:Oklahoma
-                  Ore:Oregon Pa:Pennsylvania Penn:Pennsylvania RI:Rhode_Island SC:South_Carolina
-                  SD:South_Dakota Tenn:Tennessee Tex:Texas Vt:Vermont Va:Virginia Wash:Washington
-                  WVa:West_Virginia Wis:Wisconsin Wisc:Wisconsin Wyo:Wyoming DC:Washington"""),
-        ("CA", """BC:British_Columbia Alta:Alberta Sask:Saskatchewan Man:Manitoba Ont:Ontario
-                  Que:Quebec NS:Nova_Scotia NB:New_Brunswick PEI:Prince_Edward_Island
-                  NL:Newfoundland_and_Labrador Nfld:Newfoundland_and_Labrador"""),
-        ("AU", """NSW:New_South_Wales Qld:Queensland Vic:Victoria Tas:Tasmania"""),
-    )
-    for abbr, name in (pair.split(":") for pair in table.split())
-    for name in [name.replace("_", " ")]
-}
+#: Demonyms that are also the names of languages: "in English" names no place.
+LANGUAGES = _words("""english french spanish german arabic chinese mandarin cantonese russian italian portuguese
+japanese korean hindi urdu persian farsi turkish greek hebrew dutch swedish polish ukrainian armenian
+azerbaijani georgian kurdish bengali punjabi tamil thai vietnamese indonesian malay swahili irish welsh
+scottish catalan basque czech hungarian romanian serbian croatian bulgarian danish norwegian finnish""")
 
 #: Short words in capitals that are acronyms or shouting, not abbreviations of places.
 CAPS_WORDS = _words("""a i it or me in on at to no so do go be we he an am as by of up if is my oh ok hi
@@ -186,3 +180,99 @@ pm am bc ad ce bce tbc rip lol omg ps via vs etc""")
 #: Lower-case words that end some gazetteer names ("Lachin corridor", "Armenia-Azerbaijan border").
 TRAILING_WORDS = _words("""corridor region district province county oblast governorate border valley river
 mountains peninsula strait gulf sea island islands""")
+
+
+# --------------------------------------------------------------------------- tests of context
+
+@lru_cache(maxsize=1)
+def press_abbreviations() -> dict[str, frozenset[str]]:
+    """The abbreviations news writes for countries and states, by name key, with what each stands for.
+
+    The gazetteer also indexes every country's ISO 3166 codes as abbreviations
+    (flag 2), but most of them ("BA", "MW", "GTM") are, in text, acronyms of
+    something else; only those its ``abbreviations.csv`` lists as written by the
+    press ("US", "UAE", "SA" for South Africa, "NSW") count on their own.
+
+    Examples
+    --------
+    >>> sorted(press_abbreviations()["sa"])  # South Africa, South Australia; not Saudi Arabia
+    ['AU.05', 'ZA']
+    >>> "ba" in press_abbreviations()
+    False
+    """
+    import csv
+    from importlib import resources
+
+    from gazetteer.normalize import normalize_name
+
+    out: dict[str, set[str]] = {}
+    with (resources.files("gazetteer") / "data" / "abbreviations.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            for abbr in filter(None, row["abbreviations"].split("|")):
+                out.setdefault(normalize_name(abbr), set()).add(row["target"])
+    return {key: frozenset(targets) for key, targets in out.items()}
+
+
+def dateline_or_heading(text: str, start: int, end: int) -> bool:
+    """Whether a word in capitals at ``text[start:end]`` opens a dateline or stands in a heading.
+
+    Examples
+    --------
+    >>> dateline_or_heading("MANILA, Philippines - Rain.", 0, 6)
+    True
+    >>> dateline_or_heading("NATO allies met.", 0, 4)
+    False
+    """
+    if _DATELINE.match(text, end):
+        return True
+    # A heading is a short line in capitals; look at the words around only, as a paragraph may be one line.
+    lo = max(text.rfind("\n", 0, start) + 1, start - 60)
+    hi = text.find("\n", end, end + 60)
+    window = text[lo:hi if hi >= 0 else min(len(text), end + 60)]
+    letters = [c for c in window if c.isalpha()]
+    return sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+
+
+_DATELINE = re.compile(r"\s*(?:,|\(|[-–—]\s)")
+_LANGUAGE_BEFORE = re.compile(
+    r"\b(?:in|into|from|speak|speaks|spoke|speaking|learn|learning|learned|teach|teaching|fluent|translated)\s+$",
+    re.IGNORECASE)
+# "Arabic and English": a language named next to another.
+_LANGUAGE_PAIR = re.compile(r"\b(\w+)\s+(?:and|or|plus)\s+$", re.IGNORECASE)
+_LANGUAGE_AFTER = re.compile(
+    r"(?:\s*-?\s*(?:language|languages|speaking|speaker|speakers|speak|translation|translations|version|"
+    r"subtitles|word|words|name|names|lessons|classes|teacher|teachers|literature|grammar)\b|"
+    r"\s+(?:is|was|will|has|as)\b)", re.IGNORECASE)
+
+
+def language_use(text: str, start: int, end: int, word: str) -> bool:
+    """Whether a demonym that is also a language's name ("English", "French") names the language here.
+
+    Examples
+    --------
+    >>> language_use("It means battery in English.", 20, 27, "English")
+    True
+    >>> language_use("English football fans", 0, 7, "English")
+    False
+    """
+    if word.lower() not in LANGUAGES:
+        return False
+    before = text[max(0, start - 24):start]
+    pair = _LANGUAGE_PAIR.search(before)
+    return bool(_LANGUAGE_BEFORE.search(before) or _LANGUAGE_AFTER.match(text, end)
+                or (pair and pair.group(1).lower() in LANGUAGES))
+
+
+_CONFIRM_BEFORE = re.compile(r"\b(?:in|at|from|near|to|of)\s+$")
+_CONFIRM_AFTER = re.compile(r"^,\s+[A-Z]")
+
+
+def confirmed_place(text: str, start: int, end: int) -> bool:
+    """Whether a common word that names a well-known place reads as the place here.
+
+    Examples
+    --------
+    >>> confirmed_place("They met in Nice.", 12, 16), confirmed_place("Nice work.", 0, 4)
+    (True, False)
+    """
+    return bool(_CONFIRM_BEFORE.search(text[max(0, start - 8):start]) or _CONFIRM_AFTER.match(text[end:end + 4]))

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from gazetteer import Kind
+
 from .documents import Document
 from .recognize import Mention, Recognizer
 from .resolve import ResolvedMention, resolve_mentions
@@ -78,7 +80,7 @@ def geoparse(text_or_document: str | Document, *, gazetteer: Gazetteer | None = 
         return []
     rec = _recognizer(gazetteer)
     mentions = rec.recognize(text, demonyms=True)
-    resolved = resolve_mentions(text, mentions, rec.gazetteer)
+    resolved = resolve_mentions(text, mentions, rec.gazetteer, require_support=True)
     if not demonyms:
         resolved = [r for r in resolved if r.kind != "demonym"]
     return resolved
@@ -99,20 +101,21 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
     Returns
     -------
     list of ResolvedMention or None
-        One per span, ``None`` where no place answers.
+        One per span. A span naming no gazetteer place is answered with the town the
+        document names most (its reasons say so), or ``None`` when it names no town.
 
     Examples
     --------
     >>> [r.place.country for r in resolve_spans("Moscow, Idaho", [(0, 6)])]
     ['US']
+    >>> r = resolve_spans("A fire on Xqzzy Street in Baku.", [(10, 22)])[0]
+    >>> r.place.name, r.reasons
+    ('Baku', ("not in the gazetteer: the document's main town, Baku",))
     """
+    from gazetteer.demonyms import demonyms
     from gazetteer.normalize import normalize_name
 
-    from gazetteer.demonyms import demonyms
-
-    DEMONYMS = demonyms()
-    from ._context_rules import STATE_ABBREVIATIONS
-
+    table = demonyms()
     rec = _recognizer(gazetteer)
     found = {(m.start, m.end): m for m in rec.recognize(text, demonyms=True)}
     context = [m for m in found.values() if not any(s < m.end and m.start < e for s, e in spans)]
@@ -121,19 +124,40 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
         m = found.get((s, e))
         if m is None:
             surface = text[s:e]
-            d = DEMONYMS.get(surface.lower()) or DEMONYMS.get(surface.lower().rstrip("s"))
-            st = STATE_ABBREVIATIONS.get(surface.replace(".", ""))
+            d = table.get(surface.lower()) or table.get(surface.lower().rstrip("s"))
             letters = [c for c in surface if c.isalpha()]
             if d is not None:
                 m = Mention(s, e, surface, d.place, "demonym", d.iso2)
-            elif st is not None:
-                m = Mention(s, e, surface, st[0], "abbreviation", st[1])
             else:
-                kind = "abbreviation" if len(letters) <= 3 and all(c.isupper() for c in letters) else "name"
-                m = Mention(s, e, surface, normalize_name(surface) or surface, kind)
+                # "UAE", "Calif.": capitals or a final dot make an abbreviation (the gazetteer's flag-2 keys).
+                abbr = surface.endswith(".") or (len(letters) <= 3 and all(c.isupper() for c in letters))
+                m = Mention(s, e, surface, normalize_name(surface) or surface, "abbreviation" if abbr else "name")
         elif m.caution:
-            m = Mention(m.start, m.end, m.surface, m.key, m.kind, m.country)
+            m = Mention(m.start, m.end, m.surface, m.key, m.kind, m.country)  # gold: no doubt it is a place
         given.append(m)
     resolved = resolve_mentions(text, [m for m in given if m.key] + context, rec.gazetteer)
     by_span = {(r.start, r.end): r for r in resolved}
-    return [by_span.get(span) for span in spans]
+    focus = _focus(resolved)
+    out: list[ResolvedMention | None] = []
+    for m in given:
+        r = by_span.get((m.start, m.end))
+        if r is None and focus is not None and m.kind == "name":
+            # A name the gazetteer lacks ("Royal Street", "Barclays Center") is, in news, most
+            # likely in the town the story is about: answer that town, and say so.
+            r = ResolvedMention(m.surface, m.start, m.end, focus.place, 0.0,
+                                (f"not in the gazetteer: the document's main town, {focus.place.name}",), m.kind)
+        out.append(r)
+    return out
+
+
+def _focus(resolved: Sequence[ResolvedMention]) -> ResolvedMention | None:
+    """The town a document names most often (the first of equals), if any."""
+    counts: dict[str, int] = {}
+    first: dict[str, ResolvedMention] = {}
+    for r in resolved:
+        if r.place.kind is Kind.POPULATED_PLACE:
+            counts[r.place.place_id] = counts.get(r.place.place_id, 0) + 1
+            first.setdefault(r.place.place_id, r)
+    if not counts:
+        return None
+    return first[max(counts, key=lambda pid: counts[pid])]

@@ -11,7 +11,10 @@ framed by spaces, so every hit lies on word boundaries.
 Context rules (:mod:`geomap._context_rules`) then drop what is not a place:
 common words ("March", "Police"), names of people ("Sergei Lavrov",
 "Washington Irving"), abbreviations not written as such ("Us" at the start of a
-sentence). Demonyms ("Armenian") are returned as mentions of kind
+sentence), acronyms that are no press abbreviation of a place ("NATO", "BA"),
+languages ("in English"). What may still be a place is kept with a caution
+(a possible surname, a word that is only an alternate name of some place), and
+resolution then keeps it only for a prominent place. Demonyms ("Armenian") are returned as mentions of kind
 ``"demonym"``: resolution uses them as country cues, and a caller that scores
 against a corpus counting them as toponyms keeps them.
 """
@@ -178,8 +181,9 @@ def _fold(run: str) -> tuple[str, list[int] | None]:
                 out.append(" ")
                 pos.append(i)
             continue
-        if ch == "." and i and run[i - 1].isalpha() and (i < 2 or not run[i - 2].isalpha()):
-            continue  # the dots of "U.S." vanish, as in the gazetteer's keys
+        if ch == "." and i and run[i - 1].isalpha() and (
+                i < 2 or not run[i - 2].isalpha() or (i + 1 < n and run[i + 1] == " ")):
+            continue  # the dots of "U.S." and "St. Louis" vanish, as in the gazetteer's keys
         folded = _fold_char(ch)
         out.append(folded)
         pos.extend([i] * len(folded))
@@ -211,6 +215,7 @@ class Recognizer:
             gazetteer = Gazetteer()
         self.gazetteer = gazetteer
         self._automaton = _automaton(gazetteer)
+        self._iso_codes = frozenset(gazetteer.store.country_codes())
 
     def recognize(self, text: str, *, demonyms: bool = True) -> list[Mention]:
         """The mentions of places in ``text``, in text order.
@@ -229,7 +234,7 @@ class Recognizer:
         if not text:
             return []
         lower_vocab: set[str] | None = None
-        persons: set[str] = set()
+        persons: dict[str, bool] = {}
         out: list[Mention] = []
         for run_match in _RUN.finditer(text):
             run = run_match.group()
@@ -247,11 +252,11 @@ class Recognizer:
                         m = Mention(m.start, m.end, m.surface, m.key, m.kind, m.country, "lower-case in text")
                 out.append(m)
         if persons:
-            out = [m for m in out if not (m.kind == "name" and m.key in persons)]
+            out = [p for p in (_as_person(m, persons) for m in out) if p is not None]
         return out
 
     # -- one run of capitalised words --------------------------------------------------------
-    def _match_run(self, text: str, run: str, base: int, persons: set[str]) -> list[Mention]:
+    def _match_run(self, text: str, run: str, base: int, persons: dict[str, bool]) -> list[Mention]:
         folded, pos = _fold(run)
         hits: list[tuple[int, int, str, int]] = []
         for end, value in self._automaton.iter(f" {folded} "):
@@ -279,7 +284,7 @@ class Recognizer:
         return out
 
     def _check(self, text: str, run: str, base: int, rs: int, re_: int, key: str, flags: int,
-               persons: set[str]) -> Mention | None:
+               persons: dict[str, bool]) -> Mention | None:
         surface = run[rs:re_]
         if not surface[0].isupper():
             return None
@@ -288,15 +293,27 @@ class Recognizer:
             return None
         letters = [c for c in surface if c.isalpha()]
         upper = all(c.isupper() for c in letters)
-        dotted = "." in surface or (re_ < len(run) and run[re_] == "." and upper and len(letters) <= 4
+        followed_by_dot = re_ < len(run) and run[re_] == "."
+        dotted = "." in surface or (followed_by_dot and upper and len(letters) <= 4
                                     and re_ >= 2 and run[re_ - 2] == ".")
-        if dotted and re_ < len(run) and run[re_] == ".":
+        # "Calif.", "Ont.": a press abbreviation the gazetteer lists (flag 2), written with its dot.
+        abbreviated = (followed_by_dot and not upper and key in rules.press_abbreviations()
+                       and key not in rules.TITLES)
+        if (dotted or abbreviated) and followed_by_dot:
             re_ += 1
             surface = run[rs:re_]
+            dotted = True
         kind = "name"
-        if len(letters) <= 3 and (upper or dotted) and " " not in key:
-            if key in rules.CAPS_WORDS:
-                return None  # "IT", "OR", "UN": capitals alone make no abbreviation of a place
+        if abbreviated:
+            kind = "abbreviation"
+        elif upper and " " not in key and len(letters) >= 2 and not dotted:
+            caps = _caps_kind(text, base + rs, base + re_, key, flags, len(letters), self._iso_codes)
+            if caps is None:
+                return None
+            kind = caps
+        elif len(letters) <= 3 and (upper or dotted) and " " not in key:
+            if key in rules.CAPS_WORDS and not dotted:
+                return None
             kind = "abbreviation"
         elif flags == _FLAG_ABBR:
             if not upper:
@@ -309,31 +326,67 @@ class Recognizer:
             if len(key) < 3 and kind != "abbreviation":
                 return None
             if key in rules.COMMON_WORDS and not upper:
-                if key not in rules.PLACE_COMMON_WORDS or not _confirmed(text, base + rs, base + re_):
+                if key not in rules.PLACE_COMMON_WORDS or not rules.confirmed_place(text, base + rs, base + re_):
                     return None
                 caution = "common word"
             elif key in rules.COMMON_WORDS and kind != "abbreviation":
                 return None
-        # People: "Hillary Clinton", "President Washington", "Washington Irving", "Ararat Mirzoyan".
+        person = self._person_caution(text, run, base, rs, re_, key, kind, upper, persons)
+        if person is None:
+            return None
+        if kind == "name" and " " not in key and not flags & _FLAG_MAIN and not caution:
+            # "Mike" (an alternate name of Meeker), "Chen" (of Chenzhou): a word that is only an
+            # alternate name of some place is more often something else; only a big place will do.
+            caution = "alternate name only"
+        return Mention(base + rs, base + re_, surface, key, kind, "", caution or person)
+
+    def _person_caution(self, text: str, run: str, base: int, rs: int, re_: int, key: str, kind: str,
+                        upper: bool, persons: dict[str, bool]) -> str | None:
+        """``None`` for a name that is part of a person's name here, a caution for a doubtful one, else ``""``.
+
+        After a first name or a title ("Hillary Clinton", "President Washington") the
+        name is a surname, here and elsewhere in the document. After another capitalised
+        word ("Trend Iran", "Charlie Chen") it may be either, so it is kept with a caution
+        that lets only a prominent place through ("By Trend Iran's" still names Iran).
+        """
+        if kind != "name" or " " in key:
+            return ""
         before = run[:rs].rstrip()
-        if kind == "name" and " " not in key and before and not before.endswith("-") \
-                and run[len(before):rs].strip() == "":
+        if before and not before.endswith("-") and run[len(before):rs].strip() == "":
             prev_word = before.rsplit(" ", 1)[-1]
             prev = prev_word.rstrip(".").lower()
-            if prev in rules.FIRST_NAMES or prev in rules.TITLES or (
-                    prev_word[:1].isupper() and prev.isalpha() and not upper and prev not in rules.MODIFIERS
+            if prev in rules.FIRST_NAMES or prev in rules.TITLES:
+                persons[key] = True
+                return None
+            if (prev_word[:1].isupper() and prev.isalpha() and not upper and prev not in rules.MODIFIERS
                     and prev not in rules.COMMON_WORDS and prev not in DEMONYMS and not self._is_name(prev)
                     and not _sentence_start(run, len(before) - len(prev_word), text, base)):
-                persons.add(key)  # "Hillary Clinton", "Mohamed Salah": a surname, here and elsewhere
-                return None
+                persons.setdefault(key, False)
+                return "person name"
         after = run[re_:]
-        if after[:1] == " " and kind == "name" and key in rules.FIRST_NAMES:
-            nxt = after.split(" ", 2)[1] if len(after.split(" ", 2)) > 1 else ""
-            nxt_key = nxt.strip(".,'’").lower()
-            if (nxt[:1].isupper() and nxt_key not in rules.ORG_WORDS and nxt_key not in rules.FEATURE_WORDS
-                    and nxt_key not in rules.COMMON_WORDS and nxt_key not in DEMONYMS):
-                return None  # a first name followed by a surname: "Antony Blinken", "Ararat Mirzoyan"
-        return Mention(base + rs, base + re_, surface, key, kind, "", caution)
+        if after[:1] == " " and self._surname_follows(after):
+            # "Antony Blinken", "Wang Yi", "Georgia Stevens": a given name (or a family name
+            # written first); elsewhere in the document the word may be the person again.
+            if key not in rules.FIRST_NAMES:
+                persons.setdefault(key, False)
+            return None
+        if key in rules.FIRST_NAMES:
+            return "first name"  # "Victoria" alone: the state or the city, not a small namesake
+        return ""
+
+    def _surname_follows(self, after: str) -> bool:
+        """Whether the run ends with one more word that reads as a person's name, not a place's or an office's.
+
+        A longer run is an organisation's or an event's name ("Munich Security Conference").
+        """
+        parts = after.split(" ", 2)
+        nxt = parts[1] if len(parts) == 2 else ""
+        key = nxt.strip(".,'’").lower()
+        if key.endswith(("'s", "’s")):
+            key = key[:-2]
+        return (nxt[:1].isupper() and key.isalpha() and not nxt.isupper() and key not in rules.ORG_WORDS
+                and key not in rules.FEATURE_WORDS and key not in rules.COMMON_WORDS and key not in DEMONYMS
+                and key not in rules.TITLES and key not in rules.MODIFIERS and not self._is_name(key))
 
     def _is_name(self, word: str) -> bool:
         from gazetteer.normalize import normalize_name
@@ -366,6 +419,10 @@ class Recognizer:
             d = DEMONYMS.get(bare.lower())
             if d is not None and bare[:1].isupper() and _is_plural(bare):
                 d = None  # "Mexicans" are people, not a place
+            if d is not None and rules.language_use(text, base + ts, base + ts + len(bare), bare):
+                # "in English", "French is": a language, not a place (nor English, Arkansas).
+                found = [m for m in found if (m.start - base, m.end - base) != (ts, ts + len(bare))]
+                d = None
             if d is not None and bare[:1].isupper():
                 e = ts + len(bare)
                 # A demonym wins over a place name on the same word ("Afghan", "Georgian").
@@ -373,16 +430,41 @@ class Recognizer:
                 if all(s == (ts, e) for s in spans_here):
                     found = [m for m in found if (m.start - base, m.end - base) != (ts, e)]
                     extra.append(Mention(base + ts, base + e, bare, d.place, "demonym", d.iso2))
-            else:
-                abbr = bare.replace(".", "")
-                state = rules.STATE_ABBREVIATIONS.get(abbr)
-                if state is not None and (abbr.isupper() or word.endswith(".")) and not _overlaps(spans, ts, te):
-                    e = te if ("." in word and (abbr.isupper() or word.endswith("."))) else ts + len(bare)
-                    extra.append(Mention(base + ts, base + e, run[ts:e], state[0], "abbreviation", state[1]))
             i += 1
         if not extra:
             return found
         return sorted(found + extra, key=lambda m: m.start)
+
+
+def _as_person(m: Mention, persons: dict[str, bool]) -> Mention | None:
+    """A mention of a name that the document also uses as a surname: dropped, or kept with a caution."""
+    if m.kind != "name" or m.key not in persons:
+        return m
+    if persons[m.key]:
+        return None  # "Hillary Clinton" once: "Clinton" is the person throughout
+    return m if m.caution else Mention(m.start, m.end, m.surface, m.key, m.kind, m.country, "person name")
+
+
+def _caps_kind(text: str, start: int, end: int, key: str, flags: int, n_letters: int,
+               iso_codes: frozenset[str]) -> str | None:
+    """What a word in capitals is: ``"abbreviation"``, ``"name"`` (a heading or dateline) or nothing.
+
+    Acronyms are abbreviations of a place when the press writes them so ("UAE",
+    "NSW", "DRC") or the gazetteer lists them as such (flag 2) other than as a bare
+    ISO code; a longer name in capitals is an organisation's or a person's ("NATO",
+    "AMLO") unless the text shouts: a dateline ("MANILA, Philippines",
+    "WASHINGTON (Reuters)") or a heading.
+    """
+    if key in rules.press_abbreviations() and not text[max(0, start - 2):start].strip().isdigit():
+        return "abbreviation"  # "BC", but not "400 BC"
+    if key in rules.CAPS_WORDS:
+        return None  # "IT", "OR", "WHO": capitals alone make no abbreviation of a place
+    if flags & _FLAG_ABBR:
+        # "BA", "MW": an ISO code that news does not write for the country.
+        return None if key.upper() in iso_codes else "abbreviation"
+    if n_letters <= 3:
+        return "abbreviation"  # resolution keeps it only for an area or a city the gazetteer abbreviates so
+    return "name" if rules.dateline_or_heading(text, start, end) else None
 
 
 def _sentence_start(run: str, i: int, text: str, base: int) -> bool:
@@ -399,15 +481,6 @@ def _is_plural(word: str) -> bool:
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(a < e and s < b for a, b in spans)
-
-
-_CONFIRM_BEFORE = re.compile(r"\b(?:in|at|from|near|to|of)\s+$")
-_CONFIRM_AFTER = re.compile(r"^,\s+[A-Z]")
-
-
-def _confirmed(text: str, start: int, end: int) -> bool:
-    """Whether a common word that names a well-known place reads as the place here."""
-    return bool(_CONFIRM_BEFORE.search(text[max(0, start - 8):start]) or _CONFIRM_AFTER.match(text[end:end + 4]))
 
 
 _DEFAULT: Recognizer | None = None

@@ -10,7 +10,13 @@ re-scoring the gazetteer's ranked candidates with what the document says:
   demonyms ("Armenian"), a container written next to the name ("Moscow,
   Idaho", "the Zangilan region of Karabakh") and a feature word after it
   ("the Zangilan region");
-* spatial coherence: closeness to the document's other places.
+* spatial coherence: closeness to the document's other places;
+* standing: the document's countries and centre choose among namesakes of like
+  standing, so "California" or "Atlantic" stays the state or the ocean rather
+  than a small town named after it, unless the text places the town.
+
+In running text (``require_support``), a one-word name whose reading is a small
+place that nothing in the document points to is left out: mostly a surname.
 
 Every :class:`ResolvedMention` carries its score and the reasons for it.
 """
@@ -24,8 +30,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from gazetteer import Kind
+from gazetteer import Kind, MatchType
+from gazetteer._ranking import SEAT_FIRST_REASON
 
+from ._context_rules import COMMON_WORDS, FEATURE_WORDS, MODIFIERS, ORG_WORDS, press_abbreviations
 from .recognize import Mention
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -44,8 +52,16 @@ W_COUNTRY = 0.35
 W_ADMIN1 = 0.15
 W_NEAR = 0.3
 NEAR_SCALE_KM = 400.0
+# A well-known area named like small towns: its lead over them, and how close behind the best it may rank.
+W_SALIENT = 0.1
+SALIENT_MARGIN = 0.1
 # A name written like a common word must name a prominent place to count.
 PROMINENT_POPULATION = 100_000
+# In running text, a one-word name of a place smaller than this needs this much support from the context.
+SUPPORT_POPULATION = 15_000
+SUPPORT_CONTEXT = 0.1
+# ... and a word that is only an alternate name ("Chen" of Chenzhou), a city's of this size.
+ALIAS_POPULATION = 1_000_000
 
 _FEATURE_AFTER = re.compile(
     r"\s+(region|district|province|county|oblast|governorate|state|city|town|village|corridor)\b",
@@ -126,22 +142,38 @@ def _candidates(gaz: Gazetteer, m: Mention) -> list[Candidate]:
     if m.kind == "demonym":
         cands = gaz.lookup(m.key, country=m.country or None, kinds=_DEMONYM_KINDS, limit=1, fuzzy=False)
         return cands or gaz.lookup(m.key, limit=1, fuzzy=False)
-    if m.country:  # a state abbreviation: "Calif.", "B.C."
-        cands = gaz.lookup(m.key, country=m.country, kinds=("admin1", "populated_place"), limit=_LIMIT, fuzzy=False)
-        return cands
     cands = gaz.lookup(m.key, limit=_LIMIT, fuzzy=False)
     if m.kind == "abbreviation":
-        # "US", "UK", "EU": an abbreviation in capitals names a country or a big area or city.
-        return [c for c in cands if c.place.kind in _AREA_KINDS or c.place.population >= 1_000_000]
-    # "In", "Us": a name written in lower case is no abbreviation.
-    return [c for c in cands if not c.reasons or not c.reasons[0].startswith("abbreviation")]
+        # "US", "UK", "EU": an abbreviation in capitals names a country or a big area or city, and
+        # a country only by a code the press writes for it ("SA" is South Africa, not Saudi Arabia).
+        press = press_abbreviations().get(m.key.replace(" ", ""), frozenset())
+        return [c for c in cands if (c.place.kind in _AREA_KINDS or (c.place.population >= 1_000_000
+                                                                     and c.reasons[0].startswith("abbreviation")))
+                and not (c.place.kind is Kind.COUNTRY and c.reasons[0].startswith("abbreviation") and press
+                         and c.place.country not in press)]
+    # "In", "Us": a name written in lower case is no abbreviation. "Soviet Union", "Brands Hatch": a
+    # longer name the gazetteer lacks does not name a place called by one of its common words.
+    return [c for c in cands if not (c.reasons and c.reasons[0].startswith("abbreviation"))
+            and not (c.match is MatchType.PARTIAL and _generic_part(c.matched_name))]
 
 
-def _prominent(c: Candidate) -> bool:
-    return c.place.kind in _AREA_KINDS or c.place.population >= PROMINENT_POPULATION
+def _generic_part(part: str) -> bool:
+    words = part.split()
+    return all(w in COMMON_WORDS or w in ORG_WORDS or w in FEATURE_WORDS or w in MODIFIERS for w in words) or (
+        len(words) == 1 and len(part) < 6)
 
 
-def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[ResolvedMention]:
+def _prominent(c: Candidate, caution: str) -> bool:
+    """Whether a doubtful mention's best reading is a place well known enough to be meant."""
+    if c.place.kind in _AREA_KINDS:
+        return True
+    if caution == "alternate name only":
+        return c.place.population >= ALIAS_POPULATION
+    return c.place.population >= PROMINENT_POPULATION
+
+
+def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer, *,
+                     require_support: bool = False) -> list[ResolvedMention]:
     """Resolve recognised mentions in the context of their document.
 
     Parameters
@@ -151,6 +183,11 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     mentions : sequence of Mention
         From :func:`geomap.recognize.recognize`, or gold spans.
     gazetteer : Gazetteer
+    require_support : bool, default False
+        Leave out one-word names whose reading is a small place (under
+        ``SUPPORT_POPULATION``) that nothing in the document points to: in running
+        text these are mostly surnames and words ("Kock", "Bains"). Off for gold spans,
+        which are places by definition.
 
     Returns
     -------
@@ -166,12 +203,15 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     >>> text = "Protests in Moscow, Idaho."
     >>> [(r.surface, r.place.admin1 or r.place.name) for r in resolve_mentions(text, recognize(text), Gazetteer())]
     [('Moscow', 'Idaho'), ('Idaho', 'Idaho')]
+    >>> text = "Kock said no."
+    >>> [r.surface for r in resolve_mentions(text, recognize(text), Gazetteer(), require_support=True)]
+    []
     """
     mentions = sorted(mentions, key=lambda m: m.start)
     cands: list[list[Candidate]] = []
     for m in mentions:
         cs = _candidates(gazetteer, m)
-        if cs and m.caution and not _prominent(cs[0]):
+        if cs and m.caution and not _prominent(cs[0], m.caution):
             cs = []
         cands.append(cs)
 
@@ -196,6 +236,7 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
         if cands[i]:
             by_key.setdefault(m.key, []).append(i)
     containers: dict[str, list[Place]] = {}
+    contents: dict[str, list[Place]] = {}
     features: dict[str, set[Kind]] = {}
     for i, m in enumerate(mentions):
         if not cands[i]:
@@ -209,35 +250,62 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
                 container = cands[i + 1][0].place
                 if container.kind in _AREA_KINDS or container.kind is Kind.ADMIN2:
                     containers.setdefault(m.key, []).append(container)
+                # ... and the container is read as one that holds a reading of the name: "Atlanta,
+                # Georgia" is the US state, "London, Ontario" the province.
+                contents.setdefault(mentions[i + 1].key, []).extend(c.place for c in cands[i])
 
     # First pass: priors and cues; second pass: closeness to the document's other places.
     chosen: dict[str, tuple[float, Candidate, list[str]]] = {}
     for key, idx in by_key.items():
         chosen[key] = _best(cands[idx[0]], countries, admin1s, containers.get(key, ()), features.get(key, set()),
-                            None, mentions[idx[0]])
+                            None, contents.get(key, ()))
     centre = _centre([c for _, c, _ in chosen.values()])
     if centre is not None:
         for key, idx in by_key.items():
             if len(cands[idx[0]]) > 1:
                 chosen[key] = _best(cands[idx[0]], countries, admin1s, containers.get(key, ()),
-                                    features.get(key, set()), centre, mentions[idx[0]])
+                                    features.get(key, set()), centre, contents.get(key, ()))
 
     out: list[ResolvedMention] = []
     for i, m in enumerate(mentions):
         if not cands[i]:
             continue
         score, c, why = chosen[m.key]
+        if (require_support and _unsupported(c, score - c.score)
+                and not _LOCATIVE_BEFORE.search(text[max(0, m.start - 30):m.start])):
+            continue
         out.append(ResolvedMention(m.surface, m.start, m.end, c.place, round(score, 4), tuple(why), m.kind))
     return out
 
 
+# "near Zangilan", "the village of Sotk": a locative phrase is support enough for a small place.
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|into|towards?|across|through|village of|town of|"
+                              r"city of|district of|outskirts of|(?:north|south|east|west)(?:east|west)? of)\s+"
+                              r"(?:the\s+)?$", re.IGNORECASE)
+
+
+def _unsupported(c: Candidate, context: float) -> bool:
+    """Whether a reading is a small place that nothing in the document points to ("Kock", "Bains").
+
+    A surname or a common word that some hamlet is named after reads as that
+    hamlet only for want of a better one; a real mention of a small place comes
+    with its country, its region or its neighbours.
+    """
+    p = c.place
+    return (p.kind is Kind.POPULATED_PLACE and p.population < SUPPORT_POPULATION
+            and context < SUPPORT_CONTEXT and " " not in c.matched_name)
+
+
 def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str], containers: Sequence[Place],
-          features: set[Kind], centre: tuple[float, float] | None, m: Mention) -> tuple[float, Candidate, list[str]]:
+          features: set[Kind], centre: tuple[float, float] | None,
+          contents: Sequence[Place] = ()) -> tuple[float, Candidate, list[str]]:
     best: tuple[float, Candidate, list[str]] | None = None
     own_country = cands[0].place.country if cands[0].place.kind is Kind.COUNTRY else None
     # A name whose best reading is a country or continent ("China", "Atlantic") keeps it against
     # namesake towns in the countries the document names.
     big_first = cands[0].place.kind in _BIG_KINDS
+    salient = _salient(cands)
+    area = salient if salient is not None and salient.place.kind is not Kind.POPULATED_PLACE else None
     for c in cands:
         p = c.place
         score = c.score
@@ -247,19 +315,31 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
                 score += W_CONTAINER
                 why.append(f"in {box.name} (written next to it) +{W_CONTAINER:.2f}")
                 break
+        if p.kind in _AREA_KINDS and p.kind not in _BIG_KINDS or p.kind is Kind.ADMIN2:
+            held = next((q for q in contents if _inside(q, p)), None)
+            if held is not None:
+                score += W_CONTAINER
+                why.append(f"holds {held.name} (written before it) +{W_CONTAINER:.2f}")
         if features and p.kind in features:
             score += W_FEATURE
             why.append(f"feature word fits {p.kind.value} +{W_FEATURE:.2f}")
+        if area is not None and p is area.place and p.kind is not Kind.DISPUTED_AREA:
+            score += W_SALIENT
+            why.append(f"a well-known area's name +{W_SALIENT:.2f}")
+        # The document's countries and centre choose among namesakes of like standing; they do not
+        # turn "California", "Atlantic" or "London" into a small town named after the state, the
+        # ocean or the city.
+        generic = salient is None or c is salient or _standing(p) >= _standing(salient.place)
         n = countries.get(p.country, 0)
-        if n and p.kind not in _BIG_KINDS and p.country != own_country and not big_first:
+        if n and generic and p.kind not in _BIG_KINDS and p.country != own_country and not big_first:
             bonus = W_COUNTRY * min(1.0, n / 2)
             score += bonus
             why.append(f"document names {p.country} +{bonus:.2f}")
         if p.kind not in _AREA_KINDS and admin1s.get(p.admin1_code):
             score += W_ADMIN1
             why.append(f"document names {p.admin1 or p.admin1_code} +{W_ADMIN1:.2f}")
-        if centre is not None and p.kind not in _BIG_KINDS and not big_first:
-            d = _km(p.latitude, p.longitude, *centre)
+        if centre is not None and generic and p.kind not in _BIG_KINDS and not big_first:
+            d = max(0.0, _km(p.latitude, p.longitude, *centre) - _radius_km(p))
             bonus = W_NEAR * math.exp(-d / NEAR_SCALE_KM)
             if bonus >= 0.01:
                 score += bonus
@@ -268,6 +348,37 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
             best = (score, c, why)
     assert best is not None
     return best
+
+
+def _salient(cands: list[Candidate]) -> Candidate | None:
+    """The best-known reading of a name (a state, a country, a sea, a city), if it ranks about as high as the best.
+
+    Among readings within ``SALIENT_MARGIN`` of the best, the one of highest
+    standing, then population (Montana the state before Montana the Bulgarian
+    province), then score.
+    """
+    top = cands[0].score
+    # An area ranked below its own seat ("Zangilan" the district, below the town) is not a
+    # well-known area hiding behind small namesakes: the town stands for it.
+    near_top = [c for c in cands if c.score >= top - SALIENT_MARGIN and _standing(c.place) == 2
+                and c.place.kind is not Kind.POPULATED_PLACE and SEAT_FIRST_REASON not in c.reasons]
+    if not near_top:
+        return None
+    return max(near_top, key=lambda c: (c.place.kind in _AREA_KINDS, c.place.population, c.score))
+
+
+def _standing(p: Place) -> int:
+    """How well known a place is, coarsely: areas and cities (2) above towns (1) above villages (0)."""
+    if p.kind in _AREA_KINDS or (p.kind is Kind.PHYSICAL_FEATURE and p.area_km2 >= 10_000):
+        return 2
+    if p.kind is Kind.ADMIN2:
+        return 1  # its population sums its towns': "Atlantic" is not Atlantic County for its size
+    return 2 if p.population >= PROMINENT_POPULATION else 1 if p.population >= 20_000 else 0
+
+
+def _radius_km(p: Place) -> float:
+    """About how far an area reaches from its point (0 for a town)."""
+    return math.sqrt(p.area_km2 / math.pi) if p.area_km2 > 0 else 0.0
 
 
 def _inside(p: Place, box: Place) -> bool:

@@ -88,11 +88,29 @@ def test_resolve_spans():
     assert resolve_spans("Xqzzy", [(0, 5)]) == [None]
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        # A name the gazetteer lacks is placed in the town the document names most, and says so.
+        ("A fire on Xqzzy Street in Baku. Baku firemen came.", (10, 22), "Baku"),
+        # A longer name is not read as a place named by one of its common words ("Union", "Point").
+        ("The Soviet Union fell.", (4, 16), None),
+        ("Boats at Woodman Point.", (9, 22), None),
+    ],
+)
+def test_resolve_spans_unknown_names(text, span, expected):
+    (answer,) = resolve_spans(text, [span])
+    if expected is None:
+        assert answer is None
+    else:
+        assert answer.place.name == expected and "not in the gazetteer" in answer.reasons[0]
+
+
 def test_cli_places(tmp_path):
     from geomap.cli import app
 
     path = tmp_path / "a.txt"
-    path.write_text("Shelling hit Zangilan and Baku.", encoding="utf-8")
+    path.write_text("Shelling hit villages near Zangilan and Baku.", encoding="utf-8")
     runner = CliRunner()
     result = runner.invoke(app, ["places", str(path), "--json"])
     assert result.exit_code == 0, result.output

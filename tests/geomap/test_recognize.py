@@ -27,6 +27,7 @@ def rec(gaz):
         ("the Armenian-Azerbaijani border", ["Armenian-Azerbaijani border"]),
         ("Washington, D.C.", ["Washington", "D.C."]),
         ("He flew to Calif. yesterday", ["Calif."]),
+        ("He moved to St. Louis last year.", ["St. Louis"]),  # an abbreviation's dot inside a name
     ],
 )
 def test_finds_places(rec, text, expected):
@@ -78,3 +79,68 @@ def test_no_places(rec, text):
 def test_module_function_and_mention_fields():
     (m,) = recognize("in Yerevan")
     assert m == Mention(3, 10, "Yerevan", "yerevan")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Acronyms: only those the press writes for a place, or the gazetteer's own abbreviations.
+        ("NATO allies met in Brussels.", [("Brussels", "name")]),
+        ("The BA flight left Rome.", [("Rome", "name")]),
+        ("the SA government in Pretoria", [("SA", "abbreviation"), ("Pretoria", "name")]),
+        ("Loggers in BC protested.", [("BC", "abbreviation")]),
+        ("Pottery from 400 BC was found.", []),
+        # A name in capitals counts in a dateline or a heading, not in running text.
+        ("MANILA, Philippines - Rain fell.", [("MANILA", "name"), ("Philippines", "name")]),
+        ("WASHINGTON (Reuters) - Talks ended.", [("WASHINGTON", "name")]),
+        # State and province abbreviations come from the gazetteer's flag-2 keys, written with their dot.
+        ("He flew to Ont. and then to Calif. on Monday.", [("Ont.", "abbreviation"), ("Calif.", "abbreviation")]),
+        ("The EU. It said no.", [("EU", "abbreviation")]),
+        ("Mr. Smith and Gov. Brown spoke.", []),
+    ],
+)
+def test_capitals_and_abbreviations(rec, text, expected):
+    assert [(m.surface, m.kind) for m in rec.recognize(text, demonyms=False)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "caution"),
+    [
+        # After a capitalised word that is no first name: maybe a surname, so only a prominent place will do.
+        ("By Trend Iran's exports fell.", "Iran", "person name"),
+        ("We met Charlie Wang. Wang spoke.", "Wang", "person name"),
+        # A word that is only an alternate name of some place ("Mike" of Meeker).
+        ("Mike went home.", "Mike", "alternate name only"),
+        ("Talks were held in Moscow.", "Moscow", ""),
+    ],
+)
+def test_doubtful_names_carry_a_caution(rec, text, surface, caution):
+    cautions = {m.surface: m.caution for m in rec.recognize(text)}
+    assert cautions[surface] == caution
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wang Yi met reporters. Wang said the talks went well.", ["Wang"]),  # the given-name use drops
+        ("Hillary Clinton spoke. Clinton said no.", []),  # after a known first name: the person throughout
+        ("the Munich Security Conference", ["Munich"]),  # a longer run is an organisation, not a person
+    ],
+)
+def test_person_names(rec, text, expected):
+    assert [m.surface for m in rec.recognize(text, demonyms=False)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It means battery in English.", []),
+        ("English is spoken there.", []),
+        ("She speaks Arabic and French.", []),
+        ("English football fans cheered.", ["English"]),
+        ("British and French troops landed.", ["British", "French"]),
+    ],
+)
+def test_language_names_are_no_demonyms(rec, text, expected):
+    assert [m.surface for m in rec.recognize(text) if m.kind == "demonym"] == expected
+    assert [m.surface for m in rec.recognize(text, demonyms=False)] == []

@@ -28,6 +28,9 @@ def _resolve(rec, text):
         ("Talks in Paris.", "Paris", "FR", None),
         ("Washington and Moscow traded barbs.", "Washington", "US", None),
         ("Shelling in the Zangilan region of Karabakh.", "Zangilan", "AZ", None),
+        # The container written after a name is read as one that holds it: the state, not the country.
+        ("Samples went to a lab in Atlanta, Georgia.", "Georgia", "US", "Georgia"),
+        ("The lab in Georgia confirmed it.", "Georgia", "GE", None),
     ],
 )
 def test_context_decides(rec, text, surface, country, admin1):
@@ -59,3 +62,48 @@ def test_geo_interface_is_a_feature(rec):
 
 def test_no_mentions(rec):
     assert resolve_mentions("nothing", [], rec.gazetteer) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "check"),
+    [
+        # A well-known area beats small towns named after it, whatever country the document names.
+        ("Fires in California and Atlantic storms.", "California", lambda p: p.kind.value == "admin1"),
+        ("Fires in California and Atlantic storms.", "Atlantic", lambda p: p.kind.value == "physical_feature"),
+        ("Hurricanes form over the Atlantic.", "Atlantic", lambda p: p.kind.value == "physical_feature"),
+        # ... unless the text places the town.
+        ("Atlantic, Iowa, is a small town.", "Atlantic", lambda p: p.kind.value == "populated_place"),
+        # An abbreviation names a country only as the press writes it: "SA" is South Africa.
+        ("the SA government in Pretoria", "SA", lambda p: p.country == "ZA"),
+        ("He flew to Calif. on Monday.", "Calif.", lambda p: p.name == "California" and p.kind.value == "admin1"),
+    ],
+)
+def test_standing_and_abbreviations(rec, text, surface, check):
+    assert check(_resolve(rec, text)[surface].place)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Mike went home.", []),  # an alternate name of a small town only: not a place here
+        ("By Trend Iran's exports fell.", ["Iran"]),  # doubtful, but a country
+        ("We met Charlie Wang. Wang spoke.", []),  # a surname, and no prominent Wang
+    ],
+)
+def test_doubtful_mentions_need_a_prominent_place(rec, text, kept):
+    assert [r.surface for r in resolve_mentions(text, rec.recognize(text), rec.gazetteer)] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Kock said the deal was done.", []),  # a hamlet's name, and nothing in the text points to it
+        ("Kock said the deal was done in Lublin, Poland.", ["Kock", "Lublin", "Poland"]),  # now Kock, Poland
+        ("Shelling hit Zangilan, Azerbaijan.", ["Zangilan", "Azerbaijan"]),  # small, but its country is named
+        ("Talks in Paris.", ["Paris"]),  # a city needs no support
+    ],
+)
+def test_small_places_need_support_in_running_text(rec, text, kept):
+    found = resolve_mentions(text, rec.recognize(text), rec.gazetteer, require_support=True)
+    assert [r.surface for r in found] == kept
+    assert len(resolve_mentions(text, rec.recognize(text), rec.gazetteer)) >= len(kept)
