@@ -103,7 +103,9 @@ def incidents(
                 else:
                     found.append((inc, extra))
     if as_geojson or as_csv:
-        _write_table([i for i, _ in found], "geojson" if as_geojson else "csv", [e for _, e in found])
+        from ..io import dumps_incidents
+
+        sys.stdout.write(dumps_incidents([i for i, _ in found], format="geojson" if as_geojson else "csv"))
     elif not as_json:
         for inc, extra in found:
             d = inc.to_dict()
@@ -111,13 +113,6 @@ def incidents(
             typer.echo(prefix + "\t".join("" if d[c] is None else str(d[c]) for c in _TABLE_COLUMNS))
     if failures and not found and not as_json:
         raise typer.Exit(EXIT_USER_ERROR)
-
-
-def _write_table(incs: list[Any], fmt: str, extras: list[dict[str, Any]]) -> None:
-    from .. import io as gio
-
-    data = gio.dumps_incidents(incs, format=fmt, extra=extras)
-    sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
 
 
 @eval_app.command("incidents")

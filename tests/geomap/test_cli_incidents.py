@@ -77,3 +77,15 @@ def test_text_without_events_prints_nothing(tmp_path):
     p.write_text("The weather in Baku was mild and the markets were busy.", encoding="utf-8")
     res = runner.invoke(app, ["incidents", str(p), "--json"])
     assert res.exit_code == 0 and res.stdout == ""
+
+
+@pytest.mark.parametrize("flag", ["--geojson", "--csv"])
+def test_geojson_and_csv_outputs(article, flag):
+    res = runner.invoke(app, ["incidents", str(article), flag])
+    assert res.exit_code == 0, res.output
+    if flag == "--geojson":
+        fc = json.loads(res.stdout)
+        assert fc["type"] == "FeatureCollection" and "crs" not in fc and len(fc["features"]) == 1
+    else:
+        header, row = res.stdout.splitlines()[:2]
+        assert header.startswith("event_id_cnty,event_date,year,time_precision") and "Sotk" in row
