@@ -26,7 +26,7 @@ from typing import IO, Iterator, Literal, overload
 
 from .errors import OutputError
 
-__all__ = ["DEFAULT_OUTPUT_DIR", "atomic_write", "atomic_writer", "resolve_output_path"]
+__all__ = ["DEFAULT_OUTPUT_DIR", "atomic_path", "atomic_write", "atomic_writer", "resolve_output_path"]
 
 #: The folder, relative to the current directory, where geomap writes by default.
 DEFAULT_OUTPUT_DIR = "outputs"
@@ -121,20 +121,53 @@ def atomic_writer(path: str | os.PathLike[str], mode: str = "w", *, encoding: st
     """
     if mode not in ("w", "wb"):
         raise ValueError(f"mode must be 'w' or 'wb', not {mode!r}")
-    target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # Same folder as the target: os.replace is atomic only within one file system.
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from exc
-    tmp = Path(tmp_name)
-    try:
-        with (open(fd, "w", encoding=encoding, newline="\n") if mode == "w" else open(fd, "wb")) as f:
+    with atomic_path(path) as tmp:
+        try:
+            f = open(tmp, "x", encoding=encoding, newline="\n") if mode == "w" else open(tmp, "xb")
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+        with f:
             yield f
             f.flush()
             os.fsync(f.fileno())
-        # mkstemp makes the file private (0600); give it the mode a plain open() would.
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """A fresh path beside ``path`` that replaces it when the ``with`` block ends without error.
+
+    For writers that open the file themselves (GDAL); :func:`atomic_writer` builds on it for
+    writers that take a file object. The temporary name keeps the target's extension, so
+    drivers chosen by extension work, and lies in the same folder, since ``os.replace`` is
+    atomic only within one file system. On an error the temporary file is removed and
+    ``path`` keeps its old content.
+
+    Raises
+    ------
+    OutputError
+        If the folder cannot be created or the file cannot be moved into place.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "a.gpkg"
+    >>> with atomic_path(target) as tmp:
+    ...     _ = tmp.write_bytes(b"x")
+    >>> target.read_bytes(), tmp.exists()
+    (b'x', False)
+    """
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=f".tmp{target.suffix}", dir=target.parent)
+        os.close(fd)
+        os.unlink(name)  # the writer creates the file itself (GDAL insists)
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+    tmp = Path(name)
+    try:
+        yield tmp
+        # mkstemp's file would be private (0600); give the result the mode a plain open() gives.
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)

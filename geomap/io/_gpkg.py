@@ -113,7 +113,7 @@ def write_gpkg(incidents: Sequence[Incident], path: str | Path, *, gazetteer: An
     """
     import pyogrio
 
-    from ._atomic import atomic_path
+    from ..outputs import atomic_path
 
     incidents = list(incidents)
     for inc in incidents:
