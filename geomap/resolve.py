@@ -279,8 +279,11 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
 
 
 # "near Zangilan", "the village of Sotk": a locative phrase is support enough for a small place.
+# So is the object of a verb of war ("shelled Zangilan", "troops entered Bakhmut").
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|into|towards?|across|through|village of|town of|"
-                              r"city of|district of|outskirts of|(?:north|south|east|west)(?:east|west)? of)\s+"
+                              r"city of|district of|outskirts of|(?:north|south|east|west)(?:east|west)? of|"
+                              r"shelled|struck|hit|attacked|bombed|bombarded|captured|seized|entered|stormed|"
+                              r"raided|besieged|targeted|liberated|recaptured|retook|overran|encircled)\s+"
                               r"(?:the\s+)?$", re.IGNORECASE)
 
 

@@ -19,12 +19,12 @@ from ._common import app as _app
 __all__ = ["app", "main"]
 
 #: The modules that define commands, all of them registered for ``--help``.
-_MODULES = ("_gazetteer", "_places", "_incidents", "_map", "_io")
+_MODULES = ("_gazetteer", "_places", "_incidents", "_map", "_io", "_batch")
 #: Which module(s) a first argument needs.
 _MODULES_OF = {
     "geocode": ("_gazetteer",), "reverse": ("_gazetteer",), "gazetteer": ("_gazetteer",),
     "places": ("_places",), "incidents": ("_incidents",), "eval": ("_places", "_incidents"),
-    "map": ("_map",), "export": ("_io",), "enrich": ("_io",)
+    "map": ("_map",), "export": ("_io",), "enrich": ("_io",), "batch": ("_batch",),
 }
 
 
