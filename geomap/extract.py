@@ -156,9 +156,10 @@ def _clauses_with_triggers(text: str, s: int, e: int) -> list[tuple[int, int, Tr
         groups.setdefault((cs, ce), []).append(t)
     out = []
     for (cs, ce), ts in groups.items():
-        # What the clause reports is its verb ("police arrested activists ahead of a rally" is
-        # an arrest); among verbs, or among nouns, the most violent type describes the most.
-        best = min(ts, key=lambda t: (not _VERBAL.search(t.text), _TYPE_RANK[t.event_type], -t.strength))
+        # A trigger that is an event on its own outranks one that needs support ("a shootout
+        # killed 280 people" is a battle); then what the clause reports is its verb ("police
+        # arrested activists ahead of a rally" is an arrest); then the most violent type.
+        best = min(ts, key=lambda t: (-t.strength, not _VERBAL.search(t.text), _TYPE_RANK[t.event_type]))
         if best.strength < 2 and not _CORROBORATION.search(sentence[cs:ce]):
             continue
         out.append((s + cs, s + ce, Trigger(s + best.start, s + best.end, best.text, best.event_type,
@@ -358,13 +359,21 @@ def _country_name(ctx: _Context, iso: str) -> str:
 
 
 def _merge_repeats(incidents: list[Incident]) -> list[Incident]:
-    """Keep the first report of an incident that the text repeats (same type, place and date)."""
-    seen: set[tuple[Any, ...]] = set()
-    out = []
+    """One incident for each that the text reports more than once.
+
+    Repeats are the same type, place and date anywhere in the text, or the same type and
+    date within one sentence ("the fighting of September, when a border shootout killed
+    280"); the report with the higher toll, then the more precise place, is kept.
+    """
+    kept: list[Incident] = []
     for inc in incidents:
-        key = (inc.event_type, inc.sub_event_type, inc.place_id, inc.event_date, inc.time_precision)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(inc)
-    return out
+        for k, other in enumerate(kept):
+            same_event = (inc.event_type, inc.sub_event_type, inc.event_date, inc.time_precision) == \
+                (other.event_type, other.sub_event_type, other.event_date, other.time_precision)
+            if same_event and (inc.place_id == other.place_id or inc.evidence_start == other.evidence_start):
+                if (inc.fatalities, -inc.geo_precision) > (other.fatalities, -other.geo_precision):
+                    kept[k] = inc
+                break
+        else:
+            kept.append(inc)
+    return kept
