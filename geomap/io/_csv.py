@@ -137,41 +137,48 @@ def _read_table(path: Path) -> tuple[pd.DataFrame, np.ndarray, list[RowError], b
     import numpy as np
     import pandas as pd
 
+    # pandas reads the file itself (faster than from a copy in memory); the whole file is read
+    # into memory only for the slower checks that need its bytes.
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as fh:
+            head = fh.read(8192)
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    if not data or data.isspace():
+    if not head.lstrip(b"\xef\xbb\xbf").strip() and path.stat().st_size <= len(head):
         raise InputError(f"{path}: empty file, expected a CSV header row")
-    if b"\x00" in data[:8192]:
+    if b"\x00" in head:
         raise InputError(f"{path}: binary data, not a CSV file")
+
+    def whole() -> bytes:
+        data = path.read_bytes()
+        return data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+
     errors: list[RowError] = []
     bad_utf8 = False
     frame: pd.DataFrame | None
     try:
         try:
-            frame = pd.read_csv(io.BytesIO(data), na_filter=False, encoding="utf-8", on_bad_lines="error")
+            frame = pd.read_csv(path, na_filter=False, encoding="utf-8-sig", on_bad_lines="error")
         except UnicodeDecodeError:
             # Slower (pandas decodes in Python then): only for files that need it.
             bad_utf8 = True
-            frame = pd.read_csv(io.BytesIO(data), na_filter=False, encoding="utf-8", encoding_errors="replace",
+            frame = pd.read_csv(path, na_filter=False, encoding="utf-8-sig", encoding_errors="replace",
                                 on_bad_lines="error")
     except pd.errors.EmptyDataError as exc:
         raise InputError(f"{path}: no header row") from exc
     except pd.errors.ParserError:
         frame = None  # a row with too many fields: the csv module below finds them all
         try:
-            data.decode("utf-8")
+            whole().decode("utf-8")
         except UnicodeDecodeError:
             bad_utf8 = True
     if frame is not None:
         # pandas pads a short row with empty cells; a short row's last cell is empty, so only
         # files with empty last cells need the (slower) screen of every record's field count.
         last = frame.iloc[:, -1] if len(frame.columns) else None
-        if last is None or last.dtype.kind in "biuf" or not last.eq("").any() or not _ragged(data):
+        if last is None or last.dtype.kind in "biuf" or not last.eq("").any() or not _ragged(whole()):
             return frame, np.arange(2, len(frame) + 2), errors, bad_utf8
+    data = whole()
     text = data.decode("utf-8", errors="replace")
     try:
         records = [r for r in csv.reader(io.StringIO(text, newline="")) if r]
