@@ -98,14 +98,26 @@ def shown_markers(driver) -> int:
         return n;""")
 
 
-@pytest.fixture(scope="module")
-def seed_map(tmp_path_factory, gaz):
+SEED = REPO.parent / "shared" / "examples" / "armenia-azerbaijan-2023-03-20.txt"
+
+
+@pytest.fixture(scope="module", params=["bundled", "seed"])
+def seed_map(request, tmp_path_factory, gaz):
+    """The offline map of the bundled example article, and of the seed article the project started from
+    (read from ../shared/examples, never copied into the repo)."""
     from geomap.documents import read_document
     from geomap.extract import extract_incidents
 
-    incidents = extract_incidents(read_document(ARTICLE), gazetteer=gaz)
-    path = tmp_path_factory.mktemp("map") / "seed-map.html"
-    save_map(render_map(incidents, offline=True, title="South Caucasus: example article", gazetteer=gaz), path)
+    if request.param == "seed":
+        if not SEED.is_file():
+            pytest.skip(f"{SEED} is absent (the team's shared examples)")
+        incidents = extract_incidents(read_document(SEED), published="2023-03-20", gazetteer=gaz)
+        title = "Armenia–Azerbaijan, 20 March 2023 (seed article)"
+    else:
+        incidents = extract_incidents(read_document(ARTICLE), gazetteer=gaz)
+        title = "South Caucasus: example article"
+    path = tmp_path_factory.mktemp("map") / f"{request.param}-map.html"
+    save_map(render_map(incidents, offline=True, title=title, gazetteer=gaz), path)
     return path, incidents
 
 
