@@ -46,6 +46,12 @@ class GazetteerPlugin(_PluginBase):  # type: ignore[misc,valid-type]
         self.gazetteer_db = gazetteer_db
 
     def setup(self, worker: Any) -> None:
+        import sys
+
+        # Tasks here are pure Python and hold the GIL; the worker's event loop (heartbeats,
+        # transfers) need not take it back every 5 ms, which costs about a tenth of the
+        # throughput on a busy core. 50 ms still answers the scheduler promptly.
+        sys.setswitchinterval(0.05)
         init_worker(self.gazetteer_db)
 
 
