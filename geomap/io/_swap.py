@@ -75,6 +75,12 @@ def flag_swapped(cols: dict[str, Any], chk: Any, gazetteer: Any) -> None:
             shapely.prepare(geom)
             cache[("geom", place.place_id)] = geom
         sel = np.flatnonzero(has & (codes == j))
+        # Only a row whose swapped point falls in the country's bounding box can be flagged; for
+        # nearly every row it does not, and the polygon tests are spared.
+        minx, miny, maxx, maxy = geom.bounds
+        sel = sel[(y[sel] >= minx) & (y[sel] <= maxx) & (x[sel] >= miny) & (x[sel] <= maxy)]
+        if not len(sel):
+            continue
         inside = shapely.contains_xy(geom, x[sel], y[sel])
         out = sel[~inside]
         if not len(out):
