@@ -129,8 +129,10 @@ def main() -> None:
         print(f"corpus: {args.docs:,} documents, {corpus.stat().st_size / 2**20:.1f} MB, "
               f"generated in {time.perf_counter() - started:.1f} s; {psutil.cpu_count()} CPUs")
         results = []
-        for dask in (False, True)[: 1 if args.no_dask else 2]:
-            for workers in (1, 2):
+        # Local and Dask runs alternate at each worker count, so that a slow drift of the
+        # machine's speed over the minutes of the benchmark does not count against one of them.
+        for workers in (1, 2):
+            for dask in (False, True)[: 1 if args.no_dask else 2]:
                 r = run(corpus, workers, dask=dask, chunk_size=args.chunk_size)
                 results.append(r)
                 print(f"{r['mode']:>5} {workers} worker(s): {r['docs_per_s']:7.1f} docs/s "
