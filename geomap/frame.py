@@ -43,7 +43,6 @@ def to_geodataframe(incidents: Iterable[Incident]) -> geopandas.GeoDataFrame:
     """
     import geopandas
     import pandas as pd
-    import shapely
 
     rows: list[dict[str, Any]] = []
     geoms: list[Any] = []
@@ -51,12 +50,7 @@ def to_geodataframe(incidents: Iterable[Incident]) -> geopandas.GeoDataFrame:
         if not isinstance(inc, Incident):
             raise TypeError(f"expected Incident, got {type(inc).__name__}")
         rows.append(inc.to_dict())
-        if inc.geometry_wkb is not None:
-            geoms.append(shapely.from_wkb(inc.geometry_wkb))
-        elif inc.latitude is not None and inc.longitude is not None:
-            geoms.append(shapely.Point(inc.longitude, inc.latitude))
-        else:
-            geoms.append(None)
+        geoms.append(inc.shape())
     frame = pd.DataFrame(rows, columns=list(rows[0]) if rows else _columns())
     if "event_date" in frame:
         frame["event_date"] = pd.to_datetime(frame["event_date"], errors="coerce").dt.date

@@ -161,17 +161,30 @@ class Incident:
             return _wkb_type(self.geometry_wkb)
         return "Point" if self.latitude is not None and self.longitude is not None else None
 
+    def shape(self) -> Any:
+        """The incident's shapely geometry: its line or polygon, else its point, else ``None``.
+
+        Examples
+        --------
+        >>> import datetime
+        >>> i = Incident("d:0", datetime.date(2023, 3, 20), 1, "Political violence", "Battles", "Armed clash",
+        ...              latitude=39.08, longitude=46.66)
+        >>> i.shape().wkt
+        'POINT (46.66 39.08)'
+        """
+        import shapely
+
+        if self.geometry_wkb is not None:
+            return shapely.from_wkb(self.geometry_wkb)
+        if self.latitude is not None and self.longitude is not None:
+            return shapely.Point(self.longitude, self.latitude)
+        return None
+
     @property
     def __geo_interface__(self) -> dict[str, Any]:
         """A GeoJSON Feature (lon/lat): the corridor's line or the region's polygon where there is one."""
-        if self.geometry_wkb is not None:
-            import shapely
-
-            geom: dict[str, Any] | None = shapely.from_wkb(self.geometry_wkb).__geo_interface__
-        elif self.latitude is not None and self.longitude is not None:
-            geom = {"type": "Point", "coordinates": (self.longitude, self.latitude)}
-        else:
-            geom = None
+        shape = self.shape()
+        geom: dict[str, Any] | None = None if shape is None else shape.__geo_interface__
         return {"type": "Feature", "id": self.event_id, "geometry": geom, "properties": self.to_dict()}
 
     def to_dict(self) -> dict[str, Any]:

@@ -27,7 +27,7 @@ import contextlib
 import io
 import json
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -98,8 +98,6 @@ def _write_geoparquet(path: Path, rows: list[dict[str, Any]], geoms: list[Any], 
 
 
 def _incident_rows(results: Sequence[DocResult]) -> tuple[list[dict[str, Any]], list[Any]]:
-    import shapely
-
     rows, geoms = [], []
     for r in results:
         for inc in r.incidents:
@@ -108,12 +106,7 @@ def _incident_rows(results: Sequence[DocResult]) -> tuple[list[dict[str, Any]], 
             if row["event_date"] is not None:
                 row["event_date"] = inc.event_date
             rows.append(row)
-            if inc.geometry_wkb is not None:
-                geoms.append(shapely.from_wkb(inc.geometry_wkb))
-            elif inc.latitude is not None and inc.longitude is not None:
-                geoms.append(shapely.Point(inc.longitude, inc.latitude))
-            else:
-                geoms.append(None)
+            geoms.append(inc.shape())
     return rows, geoms
 
 

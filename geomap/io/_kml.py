@@ -96,10 +96,9 @@ def to_kml_bytes(incidents: Sequence[Incident], *, name: str = "geomap incidents
                 continue
             data = ET.SubElement(ext, "Data", name=key)
             ET.SubElement(data, "value").text = _text(value)
-        if inc.geometry_wkb is not None:
-            _geometry(pm, shapely.orient_polygons(shapely.from_wkb(inc.geometry_wkb), exterior_cw=False))
-        elif inc.latitude is not None and inc.longitude is not None:
-            _geometry(pm, shapely.Point(inc.longitude, inc.latitude))
+        shape = inc.shape()
+        if shape is not None:
+            _geometry(pm, shapely.orient_polygons(shape, exterior_cw=False))
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
