@@ -11,6 +11,10 @@ from .models import Kind, MatchType, Place
 
 MATCH_BASE = {MatchType.EXACT: 1.0, MatchType.ALIAS: 0.85}
 ABBREVIATION_BASE = 0.8
+# "Frankfurt" for Frankfurt am Main, "Newcastle" for Newcastle upon Tyne: a town's alternate name
+# that is its main name without the qualifier is how the press writes it, nearly its own name.
+# (Not for areas: "Beni" for Beni Department drops a feature word, which the kind prior weighs.)
+SHORT_FORM_BASE = 0.97
 # "Armenian" may mean Armenia, but a place named exactly so comes first.
 DEMONYM_BASE = 0.55
 FUZZY_BASE = 0.55
