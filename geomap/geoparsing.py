@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from gazetteer import Kind
+from gazetteer import Kind, MatchType
+from gazetteer._ranking import haversine_km as _km
 
 from .documents import Document
 from .recognize import Mention, Recognizer
@@ -102,7 +103,9 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
     -------
     list of ResolvedMention or None
         One per span. A span naming no gazetteer place is answered with the town the
-        document names most (its reasons say so), or ``None`` when it names no town.
+        document names most (its reasons say so), or ``None`` when it names no town; so is
+        a longer name read only through a part of it that is more likely its namesake than
+        its location (see :func:`_focus_is_better`).
 
     Examples
     --------
@@ -135,27 +138,66 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
         elif m.caution:
             m = Mention(m.start, m.end, m.surface, m.key, m.kind, m.country)  # gold: no doubt it is a place
         given.append(m)
-    resolved = resolve_mentions(text, [m for m in given if m.key] + context, rec.gazetteer)
+    resolved = resolve_mentions(text, [m for m in given if m.key] + context, rec.gazetteer,
+                                require_support=True, given=spans)
     by_span = {(r.start, r.end): r for r in resolved}
     focus = _focus(resolved)
     out: list[ResolvedMention | None] = []
     for m in given:
         r = by_span.get((m.start, m.end))
-        if r is None and focus is not None and m.kind == "name":
+        if focus is not None and m.kind == "name" and (r is None or _focus_is_better(r, focus)):
             # A name the gazetteer lacks ("Royal Street", "Barclays Center") is, in news, most
             # likely in the town the story is about: answer that town, and say so.
+            why = ("not in the gazetteer" if r is None else f"{r.reasons[0]}, but a longer name")
             r = ResolvedMention(m.surface, m.start, m.end, focus.place, 0.0,
-                                (f"not in the gazetteer: the document's main town, {focus.place.name}",), m.kind)
+                                (f"{why}: the document's main town, {focus.place.name}",), m.kind)
         out.append(r)
     return out
 
 
+# A town named inside a longer name ("Carnegie Library", "Stonewall Golf Club") smaller than this
+# is more likely a person the building is named after than the town it stands in.
+_NAMESAKE_POPULATION = 50_000
+_FOCUS_NEAR_KM = 100.0
+
+
+def _focus_is_better(r: ResolvedMention, focus: ResolvedMention) -> bool:
+    """Whether the document's main town is a better answer than a place named inside a longer name.
+
+    "Liverpool Academy" (in Cairo) and "Carnegie Library" name a facility after a
+    place or a person; "Russian Embassy" and "Colorado State University" lie in the
+    town the story is about, which the country or state holds. A big city far from
+    that town keeps its reading ("Dubai World Cup", "Boston Marathon").
+    """
+    if r.match is not MatchType.PARTIAL:
+        return False
+    p, f = r.place, focus.place
+    if p.place_id == f.place_id:
+        return False
+    if p.kind in (Kind.POPULATED_PLACE, Kind.ADMIN2):
+        near = _km(p.latitude, p.longitude, f.latitude, f.longitude) <= _FOCUS_NEAR_KM
+        return not near and p.population < _NAMESAKE_POPULATION
+    if p.kind is Kind.COUNTRY:
+        return f.country == p.country or _by_adjective(r)
+    if p.kind is Kind.ADMIN1:
+        return (f.country, f.admin1_code) == (p.country, p.admin1_code) or _by_adjective(r)
+    return False
+
+
+def _by_adjective(r: ResolvedMention) -> bool:
+    """Whether the place was read off an adjective inside the name ("British" in "British Embassy Tokyo")."""
+    from gazetteer.demonyms import demonyms
+
+    part = r.reasons[0].partition(": ")[2].strip("'\"")
+    return part in demonyms()
+
+
 def _focus(resolved: Sequence[ResolvedMention]) -> ResolvedMention | None:
-    """The town a document names most often (the first of equals), if any."""
+    """The town a document names most often by its own name (the first of equals), if any."""
     counts: dict[str, int] = {}
     first: dict[str, ResolvedMention] = {}
     for r in resolved:
-        if r.place.kind is Kind.POPULATED_PLACE:
+        if r.place.kind is Kind.POPULATED_PLACE and r.match not in (MatchType.PARTIAL, MatchType.FUZZY):
             counts[r.place.place_id] = counts.get(r.place.place_id, 0) + 1
             first.setdefault(r.place.place_id, r)
     if not counts:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +45,7 @@ _AREA_KINDS = frozenset({Kind.COUNTRY, Kind.ADMIN1, Kind.CONTINENT, Kind.REGION,
 _BIG_KINDS = frozenset({Kind.COUNTRY, Kind.CONTINENT, Kind.REGION})
 _DEMONYM_KINDS = ("country", "region", "continent", "admin1", "disputed_area")
 _LIMIT = 12
+_WEAK_MATCHES = frozenset({MatchType.PARTIAL, MatchType.FUZZY})
 # Weights of the context cues, added to the gazetteer's own score (about 1 to 2).
 W_CONTAINER = 1.2
 W_FEATURE = 0.5
@@ -79,6 +80,13 @@ _FEATURE_KINDS = {
     "village": {Kind.POPULATED_PLACE},
     "corridor": {Kind.CORRIDOR},
 }
+# "the city of Turkey", "the province of Quebec": a feature word before the name, surer than one after
+# it ("the Ain Zara district of Tripoli" is a container phrase instead).
+_FEATURE_BEFORE = re.compile(
+    r"\b(?:the|a)\s+(region|district|province|county|oblast|governorate|state|city|town|village)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE)
+# "Russia, U.S. officials said": a country name followed by an attribute, not a container.
+_ATTRIBUTE_AFTER = re.compile(r"\s+[a-z]")
 # "X, Y" and "the X region of Y": how a container may follow a name.
 _CONTAINER_GAP = re.compile(
     r"^(?:,\s*|\s+(?:region|district|province|county|oblast|governorate|state|city|town|village)\s+of\s+(?:the\s+)?"
@@ -103,6 +111,11 @@ class ResolvedMention:
         What made the score: the gazetteer's priors and the context cues.
     kind : str
         The mention's kind: ``"name"``, ``"abbreviation"`` or ``"demonym"``.
+    match : MatchType or None
+        How the name matched the place's names: a ``PARTIAL`` match names a place
+        inside a longer name the gazetteer lacks ("Liverpool" in "Liverpool
+        Academy"); ``None`` when the place was not found by its name at all (see
+        :func:`geomap.geoparsing.resolve_spans`).
     """
 
     surface: str
@@ -112,6 +125,7 @@ class ResolvedMention:
     score: float
     reasons: tuple[str, ...] = ()
     kind: str = "name"
+    match: MatchType | None = None
 
     @property
     def latitude(self) -> float:
@@ -126,14 +140,15 @@ class ResolvedMention:
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form: the mention's fields and the place's."""
         return {"surface": self.surface, "start": self.start, "end": self.end, "kind": self.kind,
-                "score": self.score, "reasons": list(self.reasons), "place": self.place.to_dict()}
+                "match": None if self.match is None else self.match.value, "score": self.score,
+                "reasons": list(self.reasons), "place": self.place.to_dict()}
 
     @property
     def __geo_interface__(self) -> dict[str, Any]:
         """A GeoJSON Feature: the place's geometry, the mention in the properties."""
         feature = self.place.__geo_interface__
         feature["properties"] = {"surface": self.surface, "start": self.start, "end": self.end, "kind": self.kind,
-                                 "score": self.score, "reasons": list(self.reasons), **feature["properties"]}
+                                 "match": None if self.match is None else self.match.value, "score": self.score, "reasons": list(self.reasons), **feature["properties"]}
         return feature
 
 
@@ -173,7 +188,8 @@ def _prominent(c: Candidate, caution: str) -> bool:
 
 
 def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer, *,
-                     require_support: bool = False) -> list[ResolvedMention]:
+                     require_support: bool = False,
+                     given: Collection[tuple[int, int]] = ()) -> list[ResolvedMention]:
     """Resolve recognised mentions in the context of their document.
 
     Parameters
@@ -188,6 +204,9 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
         ``SUPPORT_POPULATION``) that nothing in the document points to: in running
         text these are mostly surnames and words ("Kock", "Bains"). Off for gold spans,
         which are places by definition.
+    given : collection of (start, end), optional
+        Spans known to be places (gold toponyms): never left out for want of support,
+        while the other mentions, the document's context, still are.
 
     Returns
     -------
@@ -208,6 +227,7 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     []
     """
     mentions = sorted(mentions, key=lambda m: m.start)
+    given = frozenset(given)
     cands: list[list[Candidate]] = []
     for m in mentions:
         cs = _candidates(gazetteer, m)
@@ -219,7 +239,9 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     countries: Counter[str] = Counter()
     admin1s: Counter[str] = Counter()
     for m, cs in zip(mentions, cands):
-        if not cs:
+        # A place inside a longer name ("France" in "Frenchmen Street") or a near spelling is
+        # too unsure a reading to speak for the whole document.
+        if not cs or cs[0].match in _WEAK_MATCHES:
             continue
         top = cs[0].place
         if m.kind == "demonym" and m.country:
@@ -238,15 +260,21 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     containers: dict[str, list[Place]] = {}
     contents: dict[str, list[Place]] = {}
     features: dict[str, set[Kind]] = {}
+    named_as: dict[str, set[Kind]] = {}
     for i, m in enumerate(mentions):
         if not cands[i]:
             continue
         feat = _FEATURE_AFTER.match(text, m.end)
         if feat and m.kind == "name":
             features.setdefault(m.key, set()).update(_FEATURE_KINDS[feat.group(1).lower()])
+        before = _FEATURE_BEFORE.search(text, max(0, m.start - 30), m.start)
+        if before and m.kind == "name":
+            named_as.setdefault(m.key, set()).update(_FEATURE_KINDS[before.group(1).lower()])
         if i + 1 < len(mentions) and cands[i + 1] and m.kind != "demonym":
             gap = text[m.end:mentions[i + 1].start]
-            if len(gap) <= 40 and _CONTAINER_GAP.match(gap):
+            attribute = (cands[i][0].place.kind in _BIG_KINDS
+                         and _ATTRIBUTE_AFTER.match(text, mentions[i + 1].end) is not None)
+            if len(gap) <= 40 and _CONTAINER_GAP.match(gap) and not attribute:
                 container = cands[i + 1][0].place
                 if container.kind in _AREA_KINDS or container.kind is Kind.ADMIN2:
                     containers.setdefault(m.key, []).append(container)
@@ -258,23 +286,23 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     chosen: dict[str, tuple[float, Candidate, list[str]]] = {}
     for key, idx in by_key.items():
         chosen[key] = _best(cands[idx[0]], countries, admin1s, containers.get(key, ()), features.get(key, set()),
-                            None, contents.get(key, ()))
-    centre = _centre([c for _, c, _ in chosen.values()])
+                            None, contents.get(key, ()), named_as.get(key, set()))
+    centre = _centre([c for _, c, _ in chosen.values() if c.match not in _WEAK_MATCHES])
     if centre is not None:
         for key, idx in by_key.items():
             if len(cands[idx[0]]) > 1:
                 chosen[key] = _best(cands[idx[0]], countries, admin1s, containers.get(key, ()),
-                                    features.get(key, set()), centre, contents.get(key, ()))
+                                    features.get(key, set()), centre, contents.get(key, ()), named_as.get(key, set()))
 
     out: list[ResolvedMention] = []
     for i, m in enumerate(mentions):
         if not cands[i]:
             continue
         score, c, why = chosen[m.key]
-        if (require_support and _unsupported(c, score - c.score)
+        if (require_support and (m.start, m.end) not in given and _unsupported(c, score - c.score)
                 and not _LOCATIVE_BEFORE.search(text[max(0, m.start - 30):m.start])):
             continue
-        out.append(ResolvedMention(m.surface, m.start, m.end, c.place, round(score, 4), tuple(why), m.kind))
+        out.append(ResolvedMention(m.surface, m.start, m.end, c.place, round(score, 4), tuple(why), m.kind, c.match))
     return out
 
 
@@ -301,7 +329,7 @@ def _unsupported(c: Candidate, context: float) -> bool:
 
 def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str], containers: Sequence[Place],
           features: set[Kind], centre: tuple[float, float] | None,
-          contents: Sequence[Place] = ()) -> tuple[float, Candidate, list[str]]:
+          contents: Sequence[Place] = (), named_as: set[Kind] = frozenset()) -> tuple[float, Candidate, list[str]]:
     best: tuple[float, Candidate, list[str]] | None = None
     own_country = cands[0].place.country if cands[0].place.kind is Kind.COUNTRY else None
     # A name whose best reading is a country or continent ("China", "Atlantic") keeps it against
@@ -323,7 +351,10 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
             if held is not None:
                 score += W_CONTAINER
                 why.append(f"holds {held.name} (written before it) +{W_CONTAINER:.2f}")
-        if features and p.kind in features:
+        if named_as and p.kind in named_as:
+            score += W_CONTAINER
+            why.append(f"called a {p.kind.value} before its name +{W_CONTAINER:.2f}")
+        elif features and p.kind in features:
             score += W_FEATURE
             why.append(f"feature word fits {p.kind.value} +{W_FEATURE:.2f}")
         if area is not None and p is area.place and p.kind is not Kind.DISPUTED_AREA:

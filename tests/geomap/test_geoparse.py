@@ -106,6 +106,23 @@ def test_resolve_spans_unknown_names(text, span, expected):
         assert answer.place.name == expected and "not in the gazetteer" in answer.reasons[0]
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        # A facility named after a far-away city or a person is placed in the story's town...
+        ("Fans in Cairo. The Christopher Inn in Cairo closed; Cairo police came.", (19, 34), "Cairo"),
+        ("Readers in Baku. Baku's Carnegie Library reopened in Baku.", (24, 40), "Baku"),
+        # ... the country or state named inside it holds that town ...
+        ("Diplomats left Moscow. The British Embassy in Moscow closed; Moscow said no.", (27, 42), "Moscow"),
+        # ... but a big city keeps its name even far from the story's town.
+        ("Fans in Chicago and Chicago cheered the Boston Marathon winner.", (40, 55), "Boston"),
+    ],
+)
+def test_resolve_spans_facilities(text, span, expected):
+    (answer,) = resolve_spans(text, [span])
+    assert answer.place.name == expected, answer.reasons
+
+
 def test_cli_places(tmp_path):
     from geomap.cli import app
 

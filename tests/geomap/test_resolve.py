@@ -31,6 +31,10 @@ def _resolve(rec, text):
         # The container written after a name is read as one that holds it: the state, not the country.
         ("Samples went to a lab in Atlanta, Georgia.", "Georgia", "US", "Georgia"),
         ("The lab in Georgia confirmed it.", "Georgia", "GE", None),
+        # "the X district of Y" is a container phrase, not a feature word before Y.
+        ("Groups clashed in the Ain Zara district of Tripoli on Monday.", "Tripoli", "LY", None),
+        # A country followed by an attribute is no container of the name before it.
+        ("He reported on Trump's entanglements in Russia, U.S. officials said.", "Russia", "RU", None),
     ],
 )
 def test_context_decides(rec, text, surface, country, admin1):
@@ -107,3 +111,30 @@ def test_small_places_need_support_in_running_text(rec, text, kept):
     found = resolve_mentions(text, rec.recognize(text), rec.gazetteer, require_support=True)
     assert [r.surface for r in found] == kept
     assert len(resolve_mentions(text, rec.recognize(text), rec.gazetteer)) >= len(kept)
+
+
+def test_feature_word_before_the_name(rec):
+    # "the city of X" calls X a town: the town, not the namesake country or area.
+    text = "The county fair returns to Lebanon on Friday, the city of Lebanon said."
+    r = _resolve(rec, text)["Lebanon"]
+    assert r.place.kind.value == "populated_place"
+    assert any("before its name" in why for why in r.reasons)
+    r = _resolve(rec, "Tripoli is calm.")["Tripoli"]
+    assert r.place.kind.value == "populated_place"
+    r = _resolve(rec, "Turning right on red became legal in the province of Quebec.")["Quebec"]
+    assert r.place.kind.value == "admin1"
+
+
+def test_names_inside_longer_names_are_no_document_cues(rec):
+    # "Frenchmen Street" may be read as France, but it does not make France the document's
+    # country: Lafayette stays the Louisiana town and the match type says how each was read.
+    text = "The corner of Frenchmen Street, then Lafayette, Louisiana."
+    from geomap.recognize import Mention
+
+    mentions = [Mention(14, 30, "Frenchmen Street", "frenchmen street", "name")] + rec.recognize(text)
+    got = {r.surface: r for r in resolve_mentions(text, mentions, rec.gazetteer)}
+    assert got["Frenchmen Street"].match.value == "partial"
+    assert got["Lafayette"].place.admin1 == "Louisiana"
+    assert got["Lafayette"].match.value == "exact"
+    assert not any("document names FR" in why for why in got["Lafayette"].reasons)
+    assert got["Lafayette"].to_dict()["match"] == "exact"
