@@ -276,3 +276,32 @@ def confirmed_place(text: str, start: int, end: int) -> bool:
     (True, False)
     """
     return bool(_CONFIRM_BEFORE.search(text[max(0, start - 8):start]) or _CONFIRM_AFTER.match(text[end:end + 4]))
+
+
+# "Johnson said", "said Noma.", "Bryant tweeted": a one-word name that speaks is a person, unless a
+# prominent place speaks for its government ("Moscow said", which resolution lets through).
+_SPEECH = (r"(?:said|says|told|tweeted|wrote|writes|added|adds|explained|noted|asked|replied|recalled|"
+           r"insisted|argued|acknowledged|admitted|claimed|stated|testified|posted)")
+_SPEAKS_AFTER = re.compile(r"(?:,\s*)?\s+" + _SPEECH + r"\b")
+_SPOKEN_BEFORE = re.compile(r"\b" + _SPEECH + r",?\s+$")
+_PLACED_BEFORE = re.compile(r"\b(?:in|at|near|from|of|to|into|outside|across|around)\s+$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[’'s]*\s*(?:[.,;:!?\"”)]|$)")
+
+
+def speaker(text: str, start: int, end: int) -> bool:
+    """Whether a one-word name is the speaker of a quotation: "X said" or "said X." at a clause end.
+
+    Examples
+    --------
+    >>> speaker("Cuts are coming, Johnson said.", 17, 24), speaker("“No,” said Noma.", 11, 15)
+    (True, True)
+    >>> speaker("Moscow police said.", 0, 6), speaker("He said Paris is calm.", 8, 13)
+    (False, False)
+    >>> speaker("He owns horses in Riverdale, says he.", 18, 27)
+    False
+    """
+    if _PLACED_BEFORE.search(text[max(0, start - 8):start]):
+        return False  # "owns horses in Riverdale, says he", "from Dewsbury said"
+    if _SPEAKS_AFTER.match(text, end):
+        return True
+    return bool(_SPOKEN_BEFORE.search(text[max(0, start - 12):start])) and bool(_SENTENCE_END.match(text, end))

@@ -372,6 +372,9 @@ class Recognizer:
             return None
         if key in rules.FIRST_NAMES:
             return "first name"  # "Victoria" alone: the state or the city, not a small namesake
+        if rules.speaker(text, base + rs, base + re_):
+            persons.setdefault(key, False)  # "Johnson said": elsewhere in the document too
+            return "person name"
         return ""
 
     def _surname_follows(self, after: str) -> bool:

@@ -112,6 +112,12 @@ def test_capitals_and_abbreviations(rec, text, expected):
         # A word that is only an alternate name of some place ("Mike" of Meeker).
         ("Mike went home.", "Mike", "alternate name only"),
         ("Talks were held in Moscow.", "Moscow", ""),
+        # A one-word name that speaks is a person's, here and elsewhere in the document; resolution
+        # still lets a prominent place through ("Moscow said" is the government).
+        ("The budget is cut, Johnson said. Johnson is the chair.", "Johnson", "person name"),
+        ("“No,” said Noma. Noma went home.", "Noma", "person name"),
+        ("He owns horses in Riverdale, says he.", "Riverdale", ""),
+        ("She was from Dewsbury said the report.", "Dewsbury", ""),
     ],
 )
 def test_doubtful_names_carry_a_caution(rec, text, surface, caution):

@@ -102,7 +102,8 @@ def test_doubtful_mentions_need_a_prominent_place(rec, text, kept):
     ("text", "kept"),
     [
         ("Kock said the deal was done.", []),  # a hamlet's name, and nothing in the text points to it
-        ("Kock said the deal was done in Lublin, Poland.", ["Kock", "Lublin", "Poland"]),  # now Kock, Poland
+        ("Kock welcomed the deal done in Lublin, Poland.", ["Kock", "Lublin", "Poland"]),  # now Kock, Poland
+        ("Kock said the deal was done in Lublin, Poland.", ["Lublin", "Poland"]),  # Kock speaks: a person
         ("Shelling hit Zangilan, Azerbaijan.", ["Zangilan", "Azerbaijan"]),  # small, but its country is named
         ("Talks in Paris.", ["Paris"]),  # a city needs no support
     ],
@@ -138,3 +139,9 @@ def test_names_inside_longer_names_are_no_document_cues(rec):
     assert got["Lafayette"].match.value == "exact"
     assert not any("document names FR" in why for why in got["Lafayette"].reasons)
     assert got["Lafayette"].to_dict()["match"] == "exact"
+
+
+def test_speakers_are_people_unless_prominent(rec):
+    text = "Cuts are coming, Johnson said. Moscow said no. Talks in Frankfort, Kentucky."
+    got = {r.surface for r in resolve_mentions(text, rec.recognize(text), rec.gazetteer)}
+    assert "Johnson" not in got and {"Moscow", "Frankfort", "Kentucky"} <= got
