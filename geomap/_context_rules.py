@@ -177,6 +177,23 @@ gdp ngo ngos mp mps dj dna rna hiv aids atm usb faq pdf ltd inc plc llc psa ftc 
 mit ucla nyu lse dui suv vip mvp nfl nba nhl mlb fifa uefa ufc wwe bjp anc ira isis isil pkk ypg sdf
 pm am bc ad ce bce tbc rip lol omg ps via vs etc""")
 
+#: Names of things that are no places although some village carries them: climate phases in weather news.
+NOT_PLACES = frozenset({"el nino", "la nina"})
+NOT_PLACE_ENDS = frozenset(k.rsplit(" ", 1)[-1] for k in NOT_PLACES)
+
+
+def not_a_place(before_and_name: str) -> bool:
+    """Whether a name ends one of :data:`NOT_PLACES` in the text up to its end ("La Niña").
+
+    Examples
+    --------
+    >>> not_a_place("A strong La Niña"), not_a_place("in Nina")
+    (True, False)
+    """
+    from gazetteer.normalize import normalize_name
+
+    return normalize_name(" ".join(before_and_name.split()[-2:])) in NOT_PLACES
+
 #: Lower-case words that end some gazetteer names ("Lachin corridor", "Armenia-Azerbaijan border").
 TRAILING_WORDS = _words("""corridor region district province county oblast governorate border valley river
 mountains peninsula strait gulf sea island islands""")

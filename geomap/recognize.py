@@ -320,6 +320,8 @@ class Recognizer:
                 return None
             kind = "abbreviation"
         caution = ""
+        if key in rules.NOT_PLACES or (key in rules.NOT_PLACE_ENDS and rules.not_a_place(run[:re_])):
+            return None  # "El Niño", or "Niña" of "La Niña"
         if key in rules.TITLES and not dotted:
             return None  # "Mrs", "Gov", "Pope"
         if " " not in key:

@@ -47,6 +47,7 @@ def test_finds_places(rec, text, expected):
         "Of course, Police said.",
         "Us too.",
         "IT spending rose.",
+        "A strong El Niño or La Niña has an impact.",
     ],
 )
 def test_rejects_false_hits(rec, text):
