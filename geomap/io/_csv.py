@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from ..errors import InputError
 from ..incident import ACLED_COLUMNS, Incident
-from ._records import FIELDS, CheckedTable, RowError, check_table, per_value
+from ._records import FIELDS, CheckedTable, RowError, check_table, distinct, per_distinct, per_value, text_series
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -247,35 +247,62 @@ def _geometry_column(s: pd.Series, rows: np.ndarray, errors: list[RowError]) -> 
 
 # -- layouts -------------------------------------------------------------------------------------------------------
 def _acled(frame: pd.DataFrame, gazetteer: Any) -> tuple[dict[str, Any], dict[str, str]]:
-    import numpy as np
-    import pandas as pd
-
     names = {"event_id": "event_id_cnty"}
     out: dict[str, Any] = {c: frame[c] for c in FIELDS if c in frame.columns and c != "event_id"}
     out["event_id"] = frame["event_id_cnty"]
     for c in ("inter1", "inter2"):
         if c in frame.columns and frame[c].dtype.kind not in "iuf":
-            mapped = pd.Series(per_value(frame[c], lambda v: ACLED_INTER.get(v.strip().lower(), v)
-                                           if isinstance(v, str) else v), index=frame.index)
-            codes = pd.to_numeric(mapped, errors="coerce")
-            out[c] = codes if codes.notna().all() else mapped  # else the checks report the unknown labels
+            out[c] = _inter_codes(frame[c])
     if "iso" in frame.columns and "country" in frame.columns:
-        iso = frame["iso"].astype(str).str.strip()
-        numeric = np.ones(len(iso), dtype=bool) if frame["iso"].dtype.kind in "iu" else \
-            iso.str.fullmatch(r"\d+").fillna(False).to_numpy(dtype=bool)
-        if numeric.any():  # ACLED's numeric ISO codes → alpha-2, through the country's name
-            from ._swap import country_place
-
-            gaz = _gazetteer(gazetteer)
-            cache: dict[str, Any] = {}
-
-            def code(name: Any) -> str:
-                place = country_place(gaz, str(name), cache) if name else None
-                return place.country if place is not None else ""
-
-            alpha2 = per_value(frame["country"], code)
-            out["iso"] = iso.where(~numeric, pd.Series(alpha2, index=frame.index).where(alpha2 != "", iso))
+        iso = _alpha2_iso(frame["iso"], frame["country"], gazetteer)
+        if iso is not None:
+            out["iso"] = iso
     return out, names
+
+
+def _inter_codes(s: pd.Series) -> pd.Series:
+    """ACLED's actor-type labels as their numeric codes; the column as labels if one is unknown (the checks report it).
+
+    Each distinct label is mapped and converted once.
+    """
+    import pandas as pd
+
+    codes, table = per_distinct(s, lambda v: ACLED_INTER.get(v.strip().lower(), v) if isinstance(v, str) else v)
+    used = table if (codes < 0).any() else table[:-1]  # the entry for missing values only if there are any
+    numbers = pd.to_numeric(pd.Series(used), errors="coerce")
+    if numbers.notna().all():
+        return pd.Series(numbers.array.take(codes), index=s.index)
+    return pd.Series(table[codes], index=s.index)
+
+
+def _alpha2_iso(iso: pd.Series, country: pd.Series, gazetteer: Any) -> pd.Series | None:
+    """ACLED's numeric ISO codes → alpha-2, through the country's name; ``None`` when no code is numeric.
+
+    A numeric code whose country the gazetteer does not know stays as it is; other codes are
+    stripped of spaces. Each distinct code and each distinct country name is looked at once.
+    """
+    import numpy as np
+
+    from ._swap import country_place
+
+    ci, isos = distinct(iso)
+    text = isos.astype(str).str.strip()
+    numeric = np.ones(len(text), dtype=bool) if iso.dtype.kind in "iu" else \
+        text.str.fullmatch(r"\d+").fillna(False).to_numpy(dtype=bool)
+    if not numeric[ci].any():
+        return None
+    gaz = _gazetteer(gazetteer)
+    cache: dict[str, Any] = {}
+
+    def code(name: Any) -> str:
+        place = country_place(gaz, str(name), cache) if name else None
+        return place.country if place is not None else ""
+
+    cc, alpha2 = per_distinct(country, code)
+    found = numeric[ci] & (alpha2 != "").astype(bool)[cc]
+    # One table of texts: the codes as given, then the alpha-2 codes found; each row points into it.
+    at = np.where(found, len(text) + cc % len(alpha2), ci % len(text))
+    return text_series([*text.tolist(), *alpha2.tolist()], at, iso.index)
 
 
 def _ucdp(frame: pd.DataFrame, gazetteer: Any) -> tuple[pd.DataFrame, dict[str, str]]:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+    import pandas as pd
 
 __all__ = ["frame_from_columns"]
 
@@ -10,8 +14,19 @@ _TYPES = {0: "Point", 1: "LineString", 2: "LinearRing", 3: "Polygon", 4: "MultiP
           6: "MultiPolygon", 7: "GeometryCollection"}
 
 
-def frame_from_columns(cols: dict[str, Any], keep: Any, defaults: dict[str, Any]) -> Any:
+def frame_from_columns(cols: dict[str, Any], keep: np.ndarray, defaults: dict[str, Any]) -> Any:
     """A GeoDataFrame (EPSG:4326) with the columns of :func:`geomap.frame.to_geodataframe`.
+
+    The frame takes the kept rows' arrays as they are, without copying them again.
+
+    Parameters
+    ----------
+    cols : dict
+        The checked columns of :func:`~geomap.io._records.check_table`, one entry per row each.
+    keep : numpy.ndarray of bool
+        The rows to keep.
+    defaults : dict
+        Field → the value of a row whose table has no such column.
 
     Examples
     --------
@@ -24,54 +39,92 @@ def frame_from_columns(cols: dict[str, Any], keep: Any, defaults: dict[str, Any]
     ('a', 'POINT (46.5 39.6)', 4326)
     """
     import geopandas
+
+    from ._records import FIELDS, gc_paused
+
+    rows = _Rows(cols, keep, defaults)
+    data: dict[str, Any] = {}
+    for name in FIELDS:
+        if name in ("latitude", "longitude"):  # floats with NaN for missing, as to_geodataframe has them
+            data[name] = rows.floats("_" + name)
+        elif name != "geometry_wkb":
+            data[name] = rows.take(name)
+    data["year"] = rows.take("_year") if "_year" in cols else _years(data["event_date"])
+    with gc_paused():  # 100,000 new geometries would start full collections for nothing
+        geoms, data["geometry_type"] = _geometries(data["latitude"], data["longitude"],
+                                                   rows.take("geometry_wkb") if "geometry_wkb" in cols else None)
+    data["geometry"] = geopandas.array.from_shapely(geoms, crs="EPSG:4326")
+    return geopandas.GeoDataFrame(data, geometry="geometry", crs="EPSG:4326", copy=False)
+
+
+class _Rows:
+    """The kept rows of the checked columns."""
+
+    def __init__(self, cols: dict[str, Any], keep: np.ndarray, defaults: dict[str, Any]) -> None:
+        self.cols = cols
+        self.keep = keep
+        self.defaults = defaults
+        self.m = int(keep.sum())
+        self.every = self.m == len(keep)
+
+    def take(self, name: str) -> Any:
+        """The column's kept rows; the field's default value in every row for an absent column."""
+        import numpy as np
+        import pandas as pd
+
+        from ._records import text_series
+
+        col = self.cols.get(name)
+        if col is None:
+            value = self.defaults[name]
+            if isinstance(value, str):  # text without a Python string per row
+                return text_series([value], np.zeros(self.m, dtype=np.int64))
+            return pd.Series(np.full(self.m, value, dtype=object if value is None else None))
+        if isinstance(col, np.ndarray):
+            return col if self.every else col[self.keep]
+        return col if self.every else col[self.keep].reset_index(drop=True)
+
+    def floats(self, name: str) -> np.ndarray:
+        """A float column's kept rows, all NaN for an absent column."""
+        import numpy as np
+
+        col = self.cols.get(name)
+        if col is None:
+            return np.full(self.m, np.nan)
+        return col if self.every else col[self.keep]
+
+
+def _years(dates: Any) -> np.ndarray:
+    """The year of each date (an int, or ``None`` for no date), worked out once per distinct date."""
     import numpy as np
     import pandas as pd
+
+    codes, uniques = pd.factorize(pd.Series(np.asarray(dates, dtype=object), dtype=object))
+    return np.array([d.year for d in uniques] + [None], dtype=object)[codes]
+
+
+def _geometries(lat: np.ndarray, lon: np.ndarray, wkb: Any) -> tuple[np.ndarray, Any]:
+    """Each row's shape (its line or polygon, else its point, else ``None``) and the name of its type.
+
+    The names are text (missing where there is no shape), or all ``None`` when no row has a shape.
+    """
+    import numpy as np
     import shapely
 
-    from ._records import FIELDS
+    from ._records import text_series
 
-    m = int(keep.sum())
-    every = m == len(keep)
-
-    shared: dict[Any, Any] = {}
-
-    def take(name: str) -> Any:
-        col = cols.get(name)
-        if col is None:  # one column per default value, shared (pandas copies on write)
-            value = defaults[name]
-            key = (type(value), value)
-            if key not in shared:
-                shared[key] = pd.Series(np.full(m, value, dtype=object if value is None else None))
-            return shared[key]
-        if isinstance(col, np.ndarray):
-            return col if every else col[keep]
-        return col if every else col[keep].reset_index(drop=True)
-
-    data: dict[str, Any] = {name: take(name) for name in FIELDS if name != "geometry_wkb"}
-    nan = np.full(len(keep), np.nan)
-    for name in ("latitude", "longitude"):  # floats with NaN for missing, as to_geodataframe has them
-        data[name] = cols.get("_" + name, nan) if every else cols.get("_" + name, nan)[keep]
-    dates = np.asarray(data["event_date"], dtype=object)
-    codes, uniques = pd.factorize(pd.Series(dates, dtype=object))
-    years = np.array([d.year for d in uniques] + [None], dtype=object)[codes]
-    data["year"] = years
-    nan = np.full(len(keep), np.nan)
-    lat = cols.get("_latitude", nan)
-    lon = cols.get("_longitude", nan)
-    lat, lon = (lat, lon) if every else (lat[keep], lon[keep])
     has_point = np.isfinite(lat) & np.isfinite(lon)
     geoms = shapely.points(np.where(has_point, lon, 0.0), np.where(has_point, lat, 0.0))
     geoms[~has_point] = None
-    types = np.full(len(has_point), None, dtype=object)
-    types[has_point] = "Point"
-    wkb = take("geometry_wkb") if "geometry_wkb" in cols else None
+    names = ["Point", None, *_TYPES.values()]
+    codes = np.where(has_point, 0, 1)
     if wkb is not None:
         wkb = np.asarray(wkb, dtype=object)
         shaped = np.array([w is not None for w in wkb], dtype=bool)
         if shaped.any():
             shapes = shapely.from_wkb(wkb[shaped])
             geoms[shaped] = shapes
-            types[shaped] = [_TYPES[t] for t in shapely.get_type_id(shapes)]
-    data["geometry_type"] = types
-    frame = pd.DataFrame(data)
-    return geopandas.GeoDataFrame(frame, geometry=geopandas.GeoSeries(geoms, crs="EPSG:4326"), crs="EPSG:4326")
+            codes[shaped] = 2 + shapely.get_type_id(shapes)
+    if (codes == 1).all():  # as pandas has a column of nothing but None: objects
+        return geoms, np.full(len(codes), None, dtype=object)
+    return geoms, text_series(names, codes)

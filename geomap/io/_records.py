@@ -27,8 +27,10 @@ from __future__ import annotations
 import datetime as _dt
 import gc
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import fields
-from typing import TYPE_CHECKING, Any, Sequence
+from itertools import repeat
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from ..incident import EVENT_TYPES, Incident
 from ._results import FrameResult, ReadResult, RowError
@@ -37,7 +39,8 @@ if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
     import pandas as pd
 
-__all__ = ["FIELDS", "CheckedTable", "FrameResult", "ReadResult", "RowError", "check_table", "per_value"]
+__all__ = ["FIELDS", "CheckedTable", "FrameResult", "ReadResult", "RowError", "check_table", "distinct", "gc_paused",
+           "per_distinct", "per_value", "text_series"]
 
 #: Our fields in :class:`Incident` order.
 FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Incident))
@@ -54,6 +57,8 @@ _STRS = tuple(n for n in FIELDS if isinstance(_DEFAULTS[n], str) and n != "event
 _TRUE = frozenset({"true", "1", "yes", "y", "t", "civilian targeting"})
 _FALSE = frozenset({"", "false", "0", "no", "n", "f"})
 _VALID_PAIRS = frozenset((e, s) for e, subs in EVENT_TYPES.items() for s in subs)
+#: Text fields whose values are (nearly) all distinct in real exports; the others repeat a few values.
+_PER_EVENT = frozenset({"event_id", "notes", "source_url"})
 
 
 def _text(value: Any) -> str:
@@ -136,12 +141,107 @@ def per_value(s: pd.Series, func: Any) -> np.ndarray:
     >>> per_value(pd.Series(["a", "b", "a", None]), lambda v: (v or "").upper()).tolist()
     ['A', 'B', 'A', '']
     """
+    codes, table = per_distinct(s, func)
+    return table[codes]
+
+
+def per_distinct(s: pd.Series, func: Any) -> tuple[np.ndarray, np.ndarray]:
+    """``func`` of each distinct value once, and each row's position in that table.
+
+    Returns
+    -------
+    codes : numpy.ndarray of int
+        ``-1`` for a missing value, which takes the table's last entry, ``func(None)``.
+    table : numpy.ndarray of object
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> codes, table = per_distinct(pd.Series(["a", None, "a"]), lambda v: v or "?")
+    >>> codes.tolist(), table.tolist()
+    ([0, -1, 0], ['a', '?'])
+    """
     import numpy as np
     import pandas as pd
 
     codes, uniques = pd.factorize(s, use_na_sentinel=True)
-    table = np.array([func(u) for u in uniques] + [func(None)], dtype=object)
-    return table[codes]
+    return codes, np.array([func(u) for u in uniques] + [func(None)], dtype=object)
+
+
+def distinct(s: pd.Series) -> tuple[np.ndarray, pd.Series]:
+    """The distinct values of a column, in its dtype, and each row's position among them.
+
+    Vectorised pandas operations on the (few) distinct values, spread with the codes,
+    give what they give on the whole column, for a fraction of the work.
+
+    Returns
+    -------
+    codes : numpy.ndarray of int
+        ``-1`` for a missing value, which is the last of the values when there is one.
+    values : pandas.Series
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> codes, values = distinct(pd.Series(["b", None, "b", "a"]))
+    >>> codes.tolist(), values.tolist()
+    ([0, -1, 0, 1], ['b', 'a', nan])
+    """
+    import numpy as np
+    import pandas as pd
+
+    codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    values = pd.Series(uniques)
+    missing = np.flatnonzero(codes < 0)[:1]
+    if len(missing):
+        values = pd.concat([values, s.iloc[missing]], ignore_index=True)
+    return codes, values
+
+
+def text_series(values: Sequence[str | None], codes: np.ndarray, index: Any = None) -> pd.Series:
+    """A text column, ``values[codes]``, made without a Python string per row.
+
+    Parameters
+    ----------
+    values : sequence of str or None
+        The distinct texts; ``None`` (or NaN) for a missing value.
+    codes : numpy.ndarray of int
+        Each row's position in ``values`` (not negative).
+    index : pandas.Index, optional
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> text_series(["AZ", "AM", None], np.array([1, 0, 2, 1])).tolist()
+    ['AM', 'AZ', nan, 'AM']
+    """
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+
+    table = [None if v is None or v != v else str(v) for v in values]
+    dtype = pd.Series([""]).dtype
+    if dtype == object or getattr(dtype, "storage", None) != "pyarrow":  # pandas without Arrow-backed text
+        return pd.Series(np.array(table, dtype=object)[codes], index=index)
+    dictionary = pa.array(table, type=pa.large_string())
+    column = pa.DictionaryArray.from_arrays(pa.array(codes, type=pa.int64()), dictionary).cast(pa.large_string())
+    return pd.Series(column, dtype=dtype, index=index)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a block makes many objects that hold no cycles.
+
+    100,000 new geometries or incidents would otherwise start full collections that
+    walk every object in the process (the gazetteer's included), for nothing.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _codes(s: pd.Series | None, n: int) -> tuple[np.ndarray, list[str]]:
@@ -155,7 +255,8 @@ def _codes(s: pd.Series | None, n: int) -> tuple[np.ndarray, list[str]]:
     return codes, [str(u) for u in uniques]
 
 
-def _dates(s: pd.Series, chk: _Checker) -> np.ndarray:
+def _dates(s: pd.Series, chk: _Checker, cols: dict[str, Any]) -> None:
+    """``cols["event_date"]``, a date or ``None`` per row; and ``cols["_year"]`` where the dates came as text."""
     import numpy as np
     import pandas as pd
 
@@ -163,7 +264,8 @@ def _dates(s: pd.Series, chk: _Checker) -> np.ndarray:
     if s.dtype.kind == "M":
         out = np.array(s.dt.date.tolist(), dtype=object)
         out[s.isna().to_numpy()] = None
-        return out
+        cols["event_date"] = out
+        return
     codes, uniques = pd.factorize(s)
     parsed: list[_dt.date | None] = []
     bad_u: list[bool] = []
@@ -179,10 +281,11 @@ def _dates(s: pd.Series, chk: _Checker) -> np.ndarray:
             parsed.append(d); bad_u.append(d is None)
     table = np.array(parsed + [None], dtype=object)
     bad_table = np.array(bad_u + [False], dtype=bool)
-    out = table[codes]  # code -1 (missing) takes the trailing None
+    years = np.array([None if d is None else d.year for d in parsed] + [None], dtype=object)
     bad = bad_table[codes]
     chk.flag(bad, "event_date", s, "not a date (YYYY-MM-DD or '20 March 2023')")
-    return out if n else np.array([], dtype=object)
+    cols["event_date"] = table[codes] if n else np.array([], dtype=object)  # code -1 (missing): the trailing None
+    cols["_year"] = years[codes] if n else np.array([], dtype=object)  # for the frame's year column
 
 
 def _parse_date(text: str) -> _dt.date | None:
@@ -249,30 +352,8 @@ def check_table(frame: pd.DataFrame | dict[str, pd.Series], *, rows: Sequence[in
     present = set(frame)
 
     for name in _INTS:
-        if name not in present:
-            continue
-        s = frame[name]
-        blank = _blank(s)
-        num = _numbers(s).to_numpy()
-        with np.errstate(invalid="ignore"):
-            bad = ~blank & ~(np.isfinite(num) & (num == np.floor(num)) & (np.abs(num) < 2 ** 53))
-            if name in _NON_NEGATIVE:
-                neg = ~blank & ~bad & (num < 0)
-            else:
-                neg = np.zeros(n, dtype=bool)
-        chk.flag(bad, name, s, "not a whole number")
-        chk.flag(neg, name, s, "negative count")
-        if name in _CHOICES:
-            out_of = ~blank & ~bad & ~np.isin(num, _CHOICES[name])
-            chk.flag(out_of, name, s,
-                     f"must be one of {', '.join(map(str, _CHOICES[name]))}")
-        safe = np.where(blank | bad | ~np.isfinite(num), 0, num).astype(np.int64)
-        if name in _OPTIONAL_INTS:
-            arr = np.array(safe.tolist(), dtype=object)
-            arr[blank] = None
-        else:
-            arr = np.where(blank, _DEFAULTS[name], safe)
-        cols[name] = arr
+        if name in present:
+            cols[name] = _whole_numbers(frame[name], name, chk)
 
     _coordinates(frame, present, chk, cols)
 
@@ -286,72 +367,124 @@ def check_table(frame: pd.DataFrame | dict[str, pd.Series], *, rows: Sequence[in
         cols["confidence"] = np.where(blank | bad, 0.0, num)
 
     if "event_date" in present:
-        cols["event_date"] = _dates(frame["event_date"], chk)
+        _dates(frame["event_date"], chk, cols)
 
     if "civilian_targeting" in present:
-        s = frame["civilian_targeting"]
-        if s.dtype.kind == "b":
-            cols["civilian_targeting"] = s.to_numpy()
-        else:
-            def truth_of(v: Any) -> int:
-                text = "" if v is None or v != v else str(v).strip().lower()
-                return 1 if text in _TRUE else 0 if text in _FALSE else -1
-
-            code = per_value(s, truth_of).astype(np.int8)
-            truth = code == 1
-            bad = code == -1
-            chk.flag(bad, "civilian_targeting", s, "not true/false")
-            cols["civilian_targeting"] = truth
+        cols["civilian_targeting"] = _truths(frame["civilian_targeting"], chk)
 
     for name in _STRS:
         if name in present:
             cols[name] = _strings(frame[name])
 
-    import pandas as pd
-
-    generated = pd.Series(rows_arr).astype(str).radd(f"{id_prefix}:") if n else pd.Series([], dtype=str)
-    if "event_id" in present:
-        ids = _strings(frame["event_id"]).reset_index(drop=True)
-        ids = ids.mask(ids.eq(""), generated)
-    else:
-        ids = generated
+    ids = _ids(frame.get("event_id"), rows_arr, id_prefix)
     cols["event_id"] = ids
 
     if "event_type" in present or "sub_event_type" in present:
-        ce, ue = _codes(cols.get("event_type"), n)
-        cs, us = _codes(cols.get("sub_event_type"), n)
-        known_u = np.array([e == "" or e in EVENT_TYPES for e in ue], dtype=bool)
-        known = known_u[ce]
-        # Each distinct (event type, sub-event type) pair is checked once.
-        pair = ce.astype(np.int64) * (len(us) + 1) + cs
-        uniq, inverse = np.unique(pair, return_inverse=True)
-        valid_u = np.array([ue[p // (len(us) + 1)] == "" or (ue[p // (len(us) + 1)], us[p % (len(us) + 1)])
-                            in _VALID_PAIRS for p in uniq.tolist()], dtype=bool)
-        valid = valid_u[inverse.reshape(-1)]
-        chk.flag(~known, "event_type", cols.get("event_type"), f"not an ACLED event type ({'; '.join(EVENT_TYPES)})")
-        chk.flag(known & ~valid, "sub_event_type", cols.get("sub_event_type"), "not a sub-event type of its event type")
+        _event_types(cols.get("event_type"), cols.get("sub_event_type"), chk)
 
     if geometries is not None:
         cols["geometry_wkb"] = np.array(list(geometries) + [None], dtype=object)[:-1]
 
-    # Duplicates among the rows that survived the checks: the first one stays.
     if n:
-        kept_ids = ids[chk.keep]
-        dup = kept_ids.duplicated(keep="first").to_numpy()
-        if dup.any():
-            kept_rows = rows_arr[chk.keep]
-            first = dict(zip(kept_ids[~dup].tolist(), kept_rows[~dup].tolist()))
-            idx = np.flatnonzero(chk.keep)[dup]
-            for i in idx:
-                chk.errors.append(RowError(int(rows_arr[i]), chk.names.get("event_id", "event_id"), _text(ids[i]),
-                                           f"duplicate id (first at row {first[ids[i]]}); row dropped"))
-            chk.keep[idx] = False
+        _duplicates(ids, chk)
 
-    if check_swapped and n and "latitude" in cols:
+    if check_swapped and n and "_latitude" in cols:
         from ._swap import flag_swapped
 
         flag_swapped(cols, chk, gazetteer)
     return CheckedTable(cols, chk.keep, chk.errors)
+
+
+def _whole_numbers(s: pd.Series, name: str, chk: _Checker) -> np.ndarray:
+    """An integer field: int64 (the default where blank), or objects with ``None`` where blank for optional counts."""
+    import numpy as np
+
+    blank = _blank(s)
+    num = _numbers(s).to_numpy()
+    with np.errstate(invalid="ignore"):
+        bad = ~blank & ~(np.isfinite(num) & (num == np.floor(num)) & (np.abs(num) < 2 ** 53))
+        if name in _NON_NEGATIVE:
+            neg = ~blank & ~bad & (num < 0)
+        else:
+            neg = np.zeros(len(num), dtype=bool)
+    chk.flag(bad, name, s, "not a whole number")
+    chk.flag(neg, name, s, "negative count")
+    if name in _CHOICES:
+        out_of = ~blank & ~bad & ~np.isin(num, _CHOICES[name])
+        chk.flag(out_of, name, s, f"must be one of {', '.join(map(str, _CHOICES[name]))}")
+    safe = np.where(blank | bad | ~np.isfinite(num), 0, num).astype(np.int64)
+    if name in _OPTIONAL_INTS:
+        arr = np.array(safe.tolist(), dtype=object)
+        arr[blank] = None
+        return arr
+    return np.where(blank, _DEFAULTS[name], safe)
+
+
+def _truths(s: pd.Series, chk: _Checker) -> np.ndarray:
+    """``civilian_targeting`` as booleans; a value that is neither true nor false reported."""
+    import numpy as np
+
+    if s.dtype.kind == "b":
+        return s.to_numpy()
+
+    def truth_of(v: Any) -> int:
+        text = "" if v is None or v != v else str(v).strip().lower()
+        return 1 if text in _TRUE else 0 if text in _FALSE else -1
+
+    code = per_value(s, truth_of).astype(np.int8)
+    chk.flag(code == -1, "civilian_targeting", s, "not true/false")
+    return code == 1
+
+
+def _event_types(event_type: pd.Series | None, sub_event_type: pd.Series | None, chk: _Checker) -> None:
+    """Report event types outside ACLED's, and sub-event types outside their event type's; each pair checked once."""
+    import numpy as np
+    import pandas as pd
+
+    n = len(chk.rows)
+    ce, ue = _codes(event_type, n)
+    cs, us = _codes(sub_event_type, n)
+    known_u = np.array([e == "" or e in EVENT_TYPES for e in ue], dtype=bool)
+    known = known_u[ce]
+    width = len(us) + 1
+    pair_codes, pairs = pd.factorize(ce.astype(np.int64) * width + cs)
+    valid_u = np.array([ue[p // width] == "" or (ue[p // width], us[p % width]) in _VALID_PAIRS
+                        for p in np.asarray(pairs).tolist()], dtype=bool)
+    valid = valid_u[pair_codes]
+    chk.flag(~known, "event_type", event_type, f"not an ACLED event type ({'; '.join(EVENT_TYPES)})")
+    chk.flag(known & ~valid, "sub_event_type", sub_event_type, "not a sub-event type of its event type")
+
+
+def _ids(s: pd.Series | None, rows: np.ndarray, id_prefix: str) -> pd.Series:
+    """The id column as text; ``f"{id_prefix}:{row}"`` where there is none."""
+    import pandas as pd
+
+    def generated() -> pd.Series:
+        return pd.Series(rows).astype(str).radd(f"{id_prefix}:") if len(rows) else pd.Series([], dtype=str)
+
+    if s is None:
+        return generated()
+    ids = _strings(s).reset_index(drop=True)
+    blank = ids.eq("")
+    return ids.mask(blank, generated()) if blank.any() else ids
+
+
+def _duplicates(ids: pd.Series, chk: _Checker) -> None:
+    """Drop and report each row whose id an earlier row still kept has: the first one stays."""
+    import numpy as np
+
+    every = bool(chk.keep.all())
+    kept_ids = ids if every else ids[chk.keep]
+    dup = kept_ids.duplicated(keep="first").to_numpy()
+    if not dup.any():
+        return
+    kept_rows = chk.rows if every else chk.rows[chk.keep]
+    first = dict(zip(kept_ids[~dup].tolist(), kept_rows[~dup].tolist()))
+    idx = np.flatnonzero(chk.keep)[dup]
+    for i in idx:
+        chk.errors.append(RowError(int(chk.rows[i]), chk.names.get("event_id", "event_id"), _text(ids[i]),
+                                   f"duplicate id (first at row {first[ids[i]]}); row dropped"))
+    chk.keep[idx] = False
 
 
 class CheckedTable:
@@ -377,17 +510,26 @@ class CheckedTable:
         return int(self._keep.sum())
 
     def _column(self, name: str) -> list[Any]:
+        """The kept rows' values of a field, as the Python objects an incident holds."""
         import numpy as np
 
         col = self._cols.get(name)
-        m = len(self)
+        every = len(self) == len(self._keep)
+        if col is None and "_" + name in self._cols:  # coordinates: NaN → None
+            floats = self._cols["_" + name] if every else self._cols["_" + name][self._keep]
+            out = np.array(floats.tolist(), dtype=object)
+            out[np.isnan(floats)] = None
+            return out.tolist()
         if col is None:
-            return [_DEFAULTS[name]] * m
-        if hasattr(col, "to_numpy") and not isinstance(col, np.ndarray):
-            col = col.to_numpy(dtype=object)
-        if m == len(self._keep):
-            return col.tolist()
-        return col[self._keep].tolist()
+            return [_DEFAULTS[name]] * len(self)
+        if isinstance(col, np.ndarray):
+            return (col if every else col[self._keep]).tolist()
+        if name in _PER_EVENT:
+            objects = col.to_numpy(dtype=object)
+        else:  # text repeats: one Python object per distinct value, shared (faster, and less memory)
+            codes, values = distinct(col)
+            objects = values.to_numpy(dtype=object)[codes]
+        return (objects if every else objects[self._keep]).tolist()
 
     def to_incidents(self) -> list[Incident]:
         """The good rows as incidents, in input order."""
@@ -405,6 +547,7 @@ class CheckedTable:
 
 
 def _coordinates(frame: dict[str, pd.Series], present: set[str], chk: _Checker, cols: dict[str, Any]) -> None:
+    """``cols["_latitude"]`` and ``cols["_longitude"]``, floats with NaN for blanks; bad coordinates reported."""
     import numpy as np
 
     n = len(chk.rows)
@@ -429,17 +572,18 @@ def _coordinates(frame: dict[str, pd.Series], present: set[str], chk: _Checker, 
         blanks[name] = blank
         nums[name] = num
     half = blanks["latitude"] ^ blanks["longitude"]
-    missing = np.where(blanks["latitude"], "latitude", "longitude")
+    if half.any():
+        empty = np.full(n, "", dtype=object)
+        for name in ("latitude", "longitude"):  # in a half row, the blank one is missing
+            chk.flag(half & blanks[name], name, empty, "missing while the other coordinate is given")
     for name in ("latitude", "longitude"):
-        chk.flag(half & (missing == name), name, np.full(n, "", dtype=object), "missing while the other coordinate is given")
-    for name in ("latitude", "longitude"):
-        arr = np.array(np.where(np.isfinite(nums[name]), nums[name], 0.0).tolist(), dtype=object)
-        arr[blanks[name]] = None
-        cols[name] = arr
-        cols["_" + name] = np.where(blanks[name], np.nan, nums[name])  # for the swap check
+        # NaN where blank; a kept row's value is finite or blank (CheckedTable makes the None of incidents).
+        cols["_" + name] = np.where(blanks[name], np.nan, nums[name])
 
 
 _SETTERS: list[tuple[str, Any]] = []
+#: Rows per block when incidents are made: 2048 incidents take about 0.7 MB, which stays in a CPU's cache.
+_BLOCK = 2048
 
 
 def _setters() -> list[tuple[str, Any]]:
@@ -454,14 +598,13 @@ def _make(columns: list[tuple[Any, list[Any]]], m: int) -> list[Incident]:
     Every check that ``Incident.__post_init__`` makes has been made on whole columns
     by :func:`check_table`, so the slots are filled column by column in C-level loops:
     about three times faster than 100,000 ``__init__`` calls (the import benchmark).
+    The rows go in blocks of :data:`_BLOCK`, whose incidents stay in the CPU's cache
+    while each column's values are set: about 1.4 times as fast as whole columns at a time.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()  # 100,000 new objects would trigger full collections for nothing
-    try:
-        objs = [object.__new__(Incident) for _ in range(m)]
-        for setter, values in columns:
-            deque(map(setter, objs, values), maxlen=0)
-    finally:
-        if was_enabled:
-            gc.enable()
+    with gc_paused():
+        objs = list(map(object.__new__, repeat(Incident, m)))
+        for lo in range(0, m, _BLOCK):
+            block = objs[lo:lo + _BLOCK]
+            for setter, values in columns:
+                deque(map(setter, block, values[lo:lo + _BLOCK]), maxlen=0)
     return objs

@@ -6,7 +6,10 @@ provider's values stay what they are, and the analyst decides.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
 
 __all__ = ["country_place", "flag_swapped"]
 
@@ -38,7 +41,6 @@ def country_place(gazetteer: Any, key: str, cache: dict[str, Any]) -> Any:
 def flag_swapped(cols: dict[str, Any], chk: Any, gazetteer: Any) -> None:
     """Add a row error (row kept) for each row whose (lat, lon) only fits its country swapped."""
     import numpy as np
-    import pandas as pd
     import shapely
 
     y = cols["_latitude"]
@@ -49,12 +51,7 @@ def flag_swapped(cols: dict[str, Any], chk: Any, gazetteer: Any) -> None:
         return
     if "country" not in cols and "iso" not in cols:
         return
-    empty = pd.Series([""] * n, dtype=str) if "country" not in cols or "iso" not in cols else None
-    country = pd.Series(cols["country"] if "country" in cols else empty).reset_index(drop=True)
-    iso = pd.Series(cols["iso"] if "iso" in cols else empty).reset_index(drop=True).astype(str)
-    # The code wins over the name where it is a letter code (it is unambiguous); ACLED's numeric codes don't count.
-    key = iso.where(iso.str.fullmatch(r"[A-Za-z]{2,3}").fillna(False).astype(bool), country.astype(str))
-    codes, uniques = pd.factorize(key)
+    codes, uniques = _country_keys(cols.get("iso"), cols.get("country"), n)
     has &= codes >= 0
     if not has.any():
         return
@@ -63,7 +60,7 @@ def flag_swapped(cols: dict[str, Any], chk: Any, gazetteer: Any) -> None:
 
         gazetteer = Gazetteer()
     cache: dict[Any, Any] = {}
-    for j, k in enumerate(uniques.tolist()):
+    for j, k in enumerate(uniques):
         if not k:
             continue
         place = country_place(gazetteer, k, cache)
@@ -96,3 +93,28 @@ def flag_swapped(cols: dict[str, Any], chk: Any, gazetteer: Any) -> None:
         chk.flag(hit, "latitude", values,
                  f"coordinates look swapped: (latitude, longitude) lies outside {place.name} but inside it "
                  "once swapped; kept as given", drop=False)
+
+
+def _country_keys(iso: Any, country: Any, n: int) -> tuple[np.ndarray, list[Any]]:
+    """Each row's country key, as codes into the distinct keys (``-1`` for none).
+
+    The key is the ISO code where it is a letter code (it is unambiguous; ACLED's numeric
+    codes don't count), else the country's name. It is worked out once per distinct
+    (code, name) pair, not per row.
+    """
+    import numpy as np
+    import pandas as pd
+
+    from ._records import distinct
+
+    absent = (np.zeros(n, dtype=np.int64), pd.Series([""], dtype=str))  # "" in every row
+    ci, isos = distinct(pd.Series(iso)) if iso is not None else absent
+    cc, countries = distinct(pd.Series(country)) if country is not None else absent
+    iso_text = isos.astype(str)
+    letters = iso_text.str.fullmatch(r"[A-Za-z]{2,3}").fillna(False).astype(bool).to_numpy()
+    k = len(countries)
+    pair_codes, pairs = pd.factorize((ci % len(isos)) * k + cc % k)
+    i, c = np.divmod(np.asarray(pairs, dtype=np.int64), k)
+    keys = np.where(letters[i], iso_text.to_numpy(dtype=object)[i], countries.astype(str).to_numpy(dtype=object)[c])
+    key_codes, uniques = pd.factorize(pd.Series(keys, dtype=object))
+    return key_codes[pair_codes], uniques.tolist()

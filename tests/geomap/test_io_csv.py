@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from geomap.errors import InputError
+from geomap.frame import to_geodataframe
 from geomap.incident import ACLED_COLUMNS, Incident
-from geomap.io import read_incidents, write_incidents
+from geomap.io import read_frame, read_incidents, write_incidents
 from geomap.io._csv import EXTRA_COLUMNS, UCDP_DATE_PRECISION, UCDP_WHERE_PRECISION
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "io"
@@ -172,6 +173,51 @@ def test_a_swapped_row_is_kept_as_given(tmp_path):
     (inc,) = res.incidents
     assert (inc.latitude, inc.longitude) == (46.55, 39.64)
     assert "kept as given" in res.errors[0].reason and res.errors[0].value == "46.55, 39.64"
+
+
+def _acled_with_problems(tmp_path: Path) -> Path:
+    """The ACLED fixture, then rows with the problems its readers handle column by column."""
+    header, *rows = list(csv.reader((DATA / "acled_synthetic.csv").read_text(encoding="utf-8").splitlines(True)))
+    col = {c: i for i, c in enumerate(header)}
+
+    def like(row: list[str], **cells: str) -> list[str]:
+        out = list(row)
+        for name, value in cells.items():
+            out[col[name]] = value
+        return out
+
+    rows += [like(rows[0], event_id_cnty="SYN1"),                                  # duplicate id
+             like(rows[0], event_id_cnty=""),                                      # no id
+             like(rows[0], event_id_cnty="SYN5", inter1="Space forces"),           # unknown actor type
+             like(rows[0], event_id_cnty="SYN6", latitude="46.55", longitude="39.64"),   # swapped
+             like(rows[0], event_id_cnty="SYN7", iso="999", country="Atlantis"),   # unknown numeric ISO code
+             like(rows[2], event_id_cnty="SYN8", iso="AM", inter2="Rioters"),
+             like(rows[2], event_id_cnty="SYN9", latitude="north", event_date="yesterday")]
+    path = tmp_path / "acled.csv"
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows([header, *rows])
+    return path
+
+
+def test_an_acled_export_with_problems_reads_alike_as_incidents_and_as_a_frame(tmp_path):
+    path = _acled_with_problems(tmp_path)
+    res, fres = read_incidents(path), read_frame(path)
+    assert fres.errors == res.errors
+    assert [(e.row, e.column) for e in res.errors] == [
+        (6, "event_id_cnty"), (8, "inter1"), (9, "latitude"), (12, "latitude"), (12, "event_date")]
+    by_id = {i.event_id: i for i in res.incidents}
+    assert list(by_id) == ["SYN1", "SYN2", "SYN3", "SYN4", "acled:7", "SYN6", "SYN7", "SYN8"]
+    assert [(i.iso, i.inter1, i.inter2) for i in (by_id["SYN7"], by_id["SYN8"])] == [("999", 1, 1), ("AM", 6, 5)]
+    expected = to_geodataframe(res.incidents)
+    frame = fres.frame
+    assert list(frame.columns) == list(expected.columns)
+    for name in expected.columns:
+        if name == "geometry":
+            assert all(a.equals_exact(b, 0) for a, b in zip(frame.geometry, expected.geometry))
+            continue
+        got = [None if v is None or v != v else v for v in frame[name].tolist()]
+        want = [None if v is None or v != v else v for v in expected[name].tolist()]
+        assert got == want, name
 
 
 def test_text_in_numeric_columns_of_an_acled_export(tmp_path):
