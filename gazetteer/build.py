@@ -225,7 +225,7 @@ def _build_from_shared(w: GazetteerWriter, data: Path, shapes: dict[str, Any], n
     cities = src.read_cities(data)
     log(f"GeoNames cities500: {len(cities)} places")
     countries = src.read_countries(data)
-    capital_of = {}
+    capital_of: dict[str, tuple[float, float]] = {}
     for c in cities.values():
         if c.get("fcode") == "PPLC":
             capital_of.setdefault(c["countrycode"], (c["latitude"], c["longitude"]))

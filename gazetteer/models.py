@@ -212,8 +212,7 @@ _WKB_TYPES = {1: "Point", 2: "LineString", 3: "Polygon", 4: "MultiPoint", 5: "Mu
 
 def _wkb_type(wkb: bytes) -> str:
     # Read the type from the WKB header so that no shapely import is needed.
-    order = "little" if wkb[0] == 1 else "big"
-    code = int.from_bytes(wkb[1:5], order) & 0xFF
+    code = int.from_bytes(wkb[1:5], "little" if wkb[0] == 1 else "big") & 0xFF
     return _WKB_TYPES.get(code % 1000, "Geometry")
 
 

@@ -329,7 +329,7 @@ def _unsupported(c: Candidate, context: float) -> bool:
 
 def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str], containers: Sequence[Place],
           features: set[Kind], centre: tuple[float, float] | None,
-          contents: Sequence[Place] = (), named_as: set[Kind] = frozenset()) -> tuple[float, Candidate, list[str]]:
+          contents: Sequence[Place] = (), named_as: Collection[Kind] = ()) -> tuple[float, Candidate, list[str]]:
     best: tuple[float, Candidate, list[str]] | None = None
     own_country = cands[0].place.country if cands[0].place.kind is Kind.COUNTRY else None
     # A name whose best reading is a country or continent ("China", "Atlantic") keeps it against

@@ -83,6 +83,7 @@ def incidents(
     failures = 0
     with user_errors():
         pub = parse_date(published) if published else None
+        rows: Iterator[tuple[int | None, Any, str]]
         if text_column:
             rows = (item for path in files for item in _csv_documents(path, text_column, date_column))
         else:
