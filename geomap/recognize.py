@@ -357,7 +357,10 @@ class Recognizer:
         if before and not before.endswith("-") and run[len(before):rs].strip() == "":
             prev_word = before.rsplit(" ", 1)[-1]
             prev = prev_word.rstrip(".").lower()
-            if prev in rules.FIRST_NAMES or prev in rules.TITLES:
+            # "the Ministry of Justice. Azerbaijan has": a whole word and a full stop end a
+            # sentence; only a short title is written with a dot ("Gov. Brown", "Dr. Wang").
+            sentence_end = prev_word.endswith(".") and len(prev) > 4
+            if (prev in rules.FIRST_NAMES or prev in rules.TITLES) and not sentence_end:
                 persons[key] = True
                 return None
             if (prev_word[:1].isupper() and prev.isalpha() and not upper and prev not in rules.MODIFIERS

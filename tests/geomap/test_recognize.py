@@ -132,6 +132,8 @@ def test_doubtful_names_carry_a_caution(rec, text, surface, caution):
         ("Wang Yi met reporters. Wang said the talks went well.", ["Wang"]),  # the given-name use drops
         ("Hillary Clinton spoke. Clinton said no.", []),  # after a known first name: the person throughout
         ("the Munich Security Conference", ["Munich"]),  # a longer run is an organisation, not a person
+        # A whole word and a full stop end a sentence: "Justice." is no title before a surname.
+        ("He went to the Ministry of Justice. Azerbaijan has a record.", ["Azerbaijan"]),
     ],
 )
 def test_person_names(rec, text, expected):
