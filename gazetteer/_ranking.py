@@ -15,6 +15,14 @@ ABBREVIATION_BASE = 0.8
 # that is its main name without the qualifier is how the press writes it, nearly its own name.
 # (Not for areas: "Beni" for Beni Department drops a feature word, which the kind prior weighs.)
 SHORT_FORM_BASE = 0.97
+SHORT_FORM_REASON = "short form of its name"
+# What may follow the short form in the full name: "am Main", "upon Tyne", "(Saale)", "City", "Town".
+_QUALIFIERS = frozenset("am an auf upon on sur sous en in im bei ob de del della di da do nad pod na city town".split())
+# "Odessa" for Odesa, "Douma" for Dūmā, "Kharkov" for Kharkiv: an alternate name that is another
+# spelling of the main name (a transliteration) names the place as surely, nearly.
+SPELLING_BASE = 0.92
+SPELLING_REASON = "another spelling of its name"
+SPELLING_MIN_SIMILARITY = 0.85
 # "Armenian" may mean Armenia, but a place named exactly so comes first.
 DEMONYM_BASE = 0.55
 FUZZY_BASE = 0.55
@@ -96,3 +104,71 @@ def near_score(place: Place, near: tuple[float, float]) -> tuple[float, str]:
     d = haversine_km(place.latitude, place.longitude, near[0], near[1])
     s = NEAR_WEIGHT * math.exp(-d / NEAR_SCALE_KM)
     return s, f"{d:,.0f} km from reference +{s:.2f}"
+
+
+def spelling_variant(key: str, main: str) -> bool:
+    """Whether an alternate name key is the main name (normalised) spelt another way.
+
+    Transliterations change vowels and double letters, not the consonants nor the
+    length by more than one letter: "odessa" of Odesa, "douma" of Dūmā, "kharkov" of
+    Kharkiv; "goris" is another town than Gori, "yang" no spelling of Yanggu.
+
+    Examples
+    --------
+    >>> spelling_variant("odessa", "odesa"), spelling_variant("kharkov", "kharkiv")
+    (True, True)
+    >>> spelling_variant("goris", "gori"), spelling_variant("yang", "yanggu")
+    (False, False)
+    """
+    return (abs(len(key) - len(main)) <= 1 and _skeleton(key) == _skeleton(main)
+            and similarity(key, main) >= SPELLING_MIN_SIMILARITY)
+
+
+def _skeleton(key: str) -> str:
+    out: list[str] = []
+    for ch in key:
+        if ch not in "aeiou " and (not out or out[-1] != ch):
+            out.append(ch)
+    return "".join(out)
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two spellings are: twice their longest common subsequence over their total length.
+
+    The same measure as rapidfuzz's ``fuzz.ratio`` (divided by 100), written out so that
+    a lookup does not import rapidfuzz.
+
+    Examples
+    --------
+    >>> round(similarity("odessa", "odesa"), 2), round(similarity("mike", "meeker"), 2)
+    (0.91, 0.6)
+    """
+    if not a or not b:
+        return 0.0
+    prev = [0] * (len(b) + 1)
+    for ca in a:
+        cur = [0]
+        for j, cb in enumerate(b):
+            cur.append(prev[j] + 1 if ca == cb else max(prev[j + 1], cur[j]))
+        prev = cur
+    return 2.0 * prev[-1] / (len(a) + len(b))
+
+
+def short_form(key: str, name: str) -> bool:
+    """Whether a name key is ``name`` without its qualifier ("Frankfurt" of "Frankfurt am Main").
+
+    Examples
+    --------
+    >>> short_form("frankfurt", "Frankfurt am Main"), short_form("halle", "Halle (Saale)")
+    (True, True)
+    >>> short_form("igbo", "Igbo-Ukwu"), short_form("new york", "New York City")
+    (False, True)
+    """
+    words = name.replace("-", " ").split()
+    n = len(key.split())
+    if len(words) <= n:
+        return False
+    from .normalize import normalize_name
+
+    rest = words[n]
+    return normalize_name(" ".join(words[:n])) == key and (rest.startswith("(") or rest.lower() in _QUALIFIERS)

@@ -172,9 +172,12 @@ class Gazetteer:
                 match, base, reasons = MatchType.DEMONYM, _ranking.DEMONYM_BASE, [f"demonym {_ranking.DEMONYM_BASE:.2f}"]
             elif flag == 2:
                 match, base, reasons = MatchType.ALIAS, _ranking.ABBREVIATION_BASE, [f"abbreviation {_ranking.ABBREVIATION_BASE:.2f}"]
-            elif place.kind is Kind.POPULATED_PLACE and normalize_name(place.name).startswith(key + " "):
+            elif place.kind is Kind.POPULATED_PLACE and _ranking.short_form(key, place.name):
                 match, base, reasons = MatchType.ALIAS, _ranking.SHORT_FORM_BASE, [
-                    f"short form of its name {_ranking.SHORT_FORM_BASE:.2f}"]
+                    f"{_ranking.SHORT_FORM_REASON} {_ranking.SHORT_FORM_BASE:.2f}"]
+            elif _ranking.spelling_variant(key, normalize_name(place.name)):
+                match, base, reasons = MatchType.ALIAS, _ranking.SPELLING_BASE, [
+                    f"{_ranking.SPELLING_REASON} {_ranking.SPELLING_BASE:.2f}"]
             else:
                 match, base, reasons = MatchType.ALIAS, _ranking.MATCH_BASE[MatchType.ALIAS], [f"alias {_ranking.MATCH_BASE[MatchType.ALIAS]:.2f}"]
             p, why = _ranking.prior(place)

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from gazetteer import Kind, MatchType
-from gazetteer._ranking import SEAT_FIRST_REASON
+from gazetteer._ranking import SEAT_FIRST_REASON, SPELLING_REASON
 
 from ._context_rules import COMMON_WORDS, FEATURE_WORDS, MODIFIERS, ORG_WORDS, press_abbreviations
 from .recognize import Mention
@@ -229,9 +229,11 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     mentions = sorted(mentions, key=lambda m: m.start)
     given = frozenset(given)
     cands: list[list[Candidate]] = []
-    for m in mentions:
+    doubtful: dict[int, list[Candidate]] = {}
+    for i, m in enumerate(mentions):
         cs = _candidates(gazetteer, m)
         if cs and m.caution and not _prominent(cs[0], m.caution):
+            doubtful[i] = cs
             cs = []
         cands.append(cs)
 
@@ -251,6 +253,15 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
         elif top.kind is Kind.ADMIN1:
             countries[top.country] += 0.5  # type: ignore[assignment]
             admin1s[top.admin1_code] += 1
+
+    # "Douma" in a story that names Syria: a doubtful word that is a place's own name spelt another
+    # way, in a country the document names, is that place.
+    for i, cs in doubtful.items():
+        top = cs[0]
+        if (mentions[i].caution == "alternate name only" and countries.get(top.place.country)
+                and top.place.population >= SUPPORT_POPULATION
+                and top.reasons[0].startswith(SPELLING_REASON) and len(mentions[i].key) >= 5):
+            cands[i] = cs
 
     # Cues from the neighbourhood: containers and feature words, pooled per name.
     by_key: dict[str, list[int]] = {}

@@ -145,3 +145,12 @@ def test_speakers_are_people_unless_prominent(rec):
     text = "Cuts are coming, Johnson said. Moscow said no. Talks in Frankfort, Kentucky."
     got = {r.surface for r in resolve_mentions(text, rec.recognize(text), rec.gazetteer)}
     assert "Johnson" not in got and {"Moscow", "Frankfort", "Kentucky"} <= got
+
+
+def test_another_spelling_in_a_country_the_story_names(rec):
+    # "Douma" is only an alternate name (of Dūmā): doubtful alone, a place where Syria is named.
+    text = "Troops pressed on in the city of Douma, held by Syrian rebels."
+    got = {r.surface: r.place for r in resolve_mentions(text, rec.recognize(text), rec.gazetteer)}
+    assert got["Douma"].country == "SY"
+    assert "Douma" not in {r.surface for r in resolve_mentions("Douma fell.", rec.recognize("Douma fell."),
+                                                                rec.gazetteer)}
