@@ -257,10 +257,10 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     # "Douma" in a story that names Syria: a doubtful word that is a place's own name spelt another
     # way, in a country the document names, is that place.
     for i, cs in doubtful.items():
-        top = cs[0]
-        if (mentions[i].caution == "alternate name only" and countries.get(top.place.country)
-                and top.place.population >= SUPPORT_POPULATION
-                and top.reasons[0].startswith(SPELLING_REASON) and len(mentions[i].key) >= 5):
+        first = cs[0]
+        if (mentions[i].caution == "alternate name only" and countries.get(first.place.country)
+                and first.place.population >= SUPPORT_POPULATION
+                and first.reasons[0].startswith(SPELLING_REASON) and len(mentions[i].key) >= 5):
             cands[i] = cs
 
     # Cues from the neighbourhood: containers and feature words, pooled per name.
