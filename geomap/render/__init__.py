@@ -15,6 +15,7 @@ beside it with :func:`geomap.io.write_incidents`.
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
@@ -114,6 +115,10 @@ def render_map(incidents: Iterable[Incident], *, borders: bool = True, cluster: 
 
     centre = [30.0, 20.0] if box is None else [(box[1] + box[3]) / 2, (box[0] + box[2]) / 2]
     fmap = folium.Map(location=centre, zoom_start=2 if box is None else 6, tiles=None, control_scale=True)
+    data = json_for_script(payload)
+    # branca names the map with a random id; one drawn from the data makes the same input give
+    # the same page, byte for byte (committed example maps do not change for nothing).
+    fmap._id = hashlib.sha256(data.encode("utf-8")).hexdigest()[:32]
     # folium's defaults (jQuery, Bootstrap, Font Awesome, awesome-markers) come from CDNs and
     # nothing here uses them; our element brings what the page needs.
     fmap.default_js = []
@@ -124,7 +129,7 @@ def render_map(incidents: Iterable[Incident], *, borders: bool = True, cluster: 
     element = _page_element_class()(
         head=asset_tags(offline=offline) + "<style>" + CSS + CLUSTER_CSS + "</style><script>"
         + LEGEND_JS + TIMELINE_JS + CONTROLS_JS + CLUSTER_JS + MAIN_JS + "</script>",
-        payload=json_for_script(payload))
+        payload=data)
     fmap.add_child(element, name="geomap_incidents")
     return fmap
 

@@ -102,6 +102,12 @@ def test_offline_page_loads_nothing_from_the_network(seed_incidents):
         assert marker in html
 
 
+def test_the_same_incidents_give_the_same_page(seed_incidents):
+    first = render_map(seed_incidents).get_root().render()
+    assert render_map(seed_incidents).get_root().render() == first
+    assert render_map(seed_incidents[:1]).get_root().render() != first
+
+
 def test_online_page_links_the_cdn_and_has_no_basemap(seed_incidents):
     html = render_map(seed_incidents).get_root().render()
     assert '<script src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js">' in html
