@@ -1,0 +1,260 @@
+"""The gold incident set: its records and the reader that checks them.
+
+A gold set is JSON Lines, one document a line (format in ``tests/data/incidents/README.md``
+and :mod:`geomap.evaluate.incidents`). :func:`read_incident_set` turns a file into
+:class:`GoldIncidentDoc` values holding :class:`GoldIncident` values, and refuses the first
+bad line. :mod:`geomap.evaluate.incidents` scores an extractor against them and re-exports
+these names; import them from there or from :mod:`geomap.evaluate`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import math
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from geomap.errors import EvaluationError
+from geomap.incident import EVENT_TYPES, GEO_PRECISION, TIME_PRECISION
+
+__all__ = [
+    "GoldIncident",
+    "GoldIncidentDoc",
+    "read_incident_set",
+]
+
+
+_INCIDENT_KEYS = (
+    "event_type", "sub_event_type", "event_date", "time_precision", "location", "latitude", "longitude",
+    "geo_precision", "country", "fatalities", "injuries", "actor1", "actor2",
+)
+_DOC_KEYS = ("id", "text", "published", "incidents")
+
+
+@dataclass(frozen=True, slots=True)
+class GoldIncident:
+    """One gold incident, coded in ACLED's terms.
+
+    It has the attribute names of :class:`geomap.incident.Incident`, so it is itself
+    :class:`IncidentLike` (a "perfect extractor" can return the gold).
+
+    Attributes
+    ----------
+    event_type, sub_event_type : str
+        ACLED's taxonomy (:data:`geomap.incident.EVENT_TYPES`).
+    event_date : datetime.date
+        The day; the first of the month when only the month is known.
+    time_precision : int
+        1 day, 2 week, 3 month.
+    location : str
+        The place name as written in the text.
+    latitude, longitude : float
+        The place's point (WGS84).
+    geo_precision : int
+        1 town, 2 near a town or part of a region, 3 larger region.
+    country : str
+        English country name (ACLED's spelling).
+    fatalities : int
+        ACLED's rule: the lowest reported figure, 0 when none is reported.
+    injuries : int or None
+        ``None`` when the text does not say.
+    actor1, actor2 : str
+        ACLED-style actor names; ``actor2`` is ``""`` when there is none.
+    """
+
+    event_type: str
+    sub_event_type: str
+    event_date: _dt.date
+    time_precision: int
+    location: str
+    latitude: float
+    longitude: float
+    geo_precision: int
+    country: str
+    fatalities: int
+    injuries: int | None
+    actor1: str
+    actor2: str
+
+
+@dataclass(frozen=True, slots=True)
+class GoldIncidentDoc:
+    """One gold document: a text, its publication date and its incidents.
+
+    Attributes
+    ----------
+    id : str
+    text : str
+    published : datetime.date
+        The date relative expressions ("on Monday", "last week") are resolved against.
+    incidents : tuple of GoldIncident
+        Empty for a negative document.
+    """
+
+    id: str
+    text: str
+    published: _dt.date
+    incidents: tuple[GoldIncident, ...]
+
+
+def read_incident_set(path: str | os.PathLike[str]) -> list[GoldIncidentDoc]:
+    """Read a gold incident set (JSON Lines), checking every field.
+
+    Parameters
+    ----------
+    path : str or path-like
+        A UTF-8 file, one JSON object a line; blank lines are skipped.
+
+    Returns
+    -------
+    list of GoldIncidentDoc
+        In file order.
+
+    Raises
+    ------
+    EvaluationError
+        For the first bad line, as ``"<path>:<line>: <reason>"``: not JSON, a missing
+        or unknown key, a wrong type, an unknown event or sub-event type, a date that is
+        not ``YYYY-MM-DD`` or falls after ``published``, a month-precision date that is
+        not the first of the month, a location that does not occur in the text,
+        coordinates out of range, a negative count, a repeated id; or if the file
+        cannot be read.
+
+    Examples
+    --------
+    >>> docs = read_incident_set("tests/data/incidents/dev.jsonl")
+    >>> len(docs) >= 160, docs[0].id
+    (True, 'dev-001')
+    """
+    try:
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise EvaluationError(f"cannot read incident set {os.fspath(path)!r}: {e}") from e
+    docs: list[GoldIncidentDoc] = []
+    seen: set[str] = set()
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            doc = _parse_doc(line)
+            if doc.id in seen:
+                raise ValueError(f"repeated id {doc.id!r}")
+        except ValueError as e:
+            raise EvaluationError(f"{os.fspath(path)}:{number}: {e}") from e
+        seen.add(doc.id)
+        docs.append(doc)
+    return docs
+
+
+def _parse_doc(line: str) -> GoldIncidentDoc:
+    # ValueError for anything wrong; the reader adds the line number.
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise ValueError(f"not JSON: {e.msg} (column {e.colno})") from None
+    _check_keys(obj, _DOC_KEYS, "the document")
+    doc_id = _string(obj, "id", "the document")
+    text = _string(obj, "text", "the document")
+    published = _date(obj, "published", "the document")
+    incidents = obj["incidents"]
+    if not isinstance(incidents, list):
+        raise ValueError(f"'incidents' must be a list, got {type(incidents).__name__}")
+    parsed = tuple(_parse_incident(item, n, text, published) for n, item in enumerate(incidents))
+    return GoldIncidentDoc(doc_id, text, published, parsed)
+
+
+def _parse_incident(obj: Any, n: int, text: str, published: _dt.date) -> GoldIncident:
+    where = f"incident {n}"
+    _check_keys(obj, _INCIDENT_KEYS, where)
+    event_type = _string(obj, "event_type", where)
+    if event_type not in EVENT_TYPES:
+        raise ValueError(f"{where}: unknown event_type {event_type!r}; valid: {', '.join(EVENT_TYPES)}")
+    sub = _string(obj, "sub_event_type", where)
+    if sub not in EVENT_TYPES[event_type]:
+        raise ValueError(f"{where}: {sub!r} is no sub-event type of {event_type!r}; "
+                         f"valid: {', '.join(EVENT_TYPES[event_type])}")
+    event_date = _date(obj, "event_date", where)
+    if event_date > published:
+        raise ValueError(f"{where}: event_date {event_date} is after published {published}")
+    time_precision = _int(obj, "time_precision", where)
+    if time_precision not in TIME_PRECISION:
+        raise ValueError(f"{where}: time_precision must be 1, 2 or 3, got {time_precision}")
+    if time_precision == 3 and event_date.day != 1:
+        raise ValueError(f"{where}: a month-precision event_date must be the first of the month, got {event_date}")
+    location = _string(obj, "location", where)
+    if location not in text:
+        raise ValueError(f"{where}: location {location!r} does not occur in the text")
+    latitude = _float(obj, "latitude", where, 90.0)
+    longitude = _float(obj, "longitude", where, 180.0)
+    geo_precision = _int(obj, "geo_precision", where)
+    if geo_precision not in GEO_PRECISION:
+        raise ValueError(f"{where}: geo_precision must be 1, 2 or 3, got {geo_precision}")
+    injuries = None if obj["injuries"] is None else _int(obj, "injuries", where, minimum=0)
+    actor2 = obj["actor2"]
+    if not isinstance(actor2, str):
+        raise ValueError(f"{where}: 'actor2' must be a string, got {type(actor2).__name__}")
+    return GoldIncident(
+        event_type=event_type,
+        sub_event_type=sub,
+        event_date=event_date,
+        time_precision=time_precision,
+        location=location,
+        latitude=latitude,
+        longitude=longitude,
+        geo_precision=geo_precision,
+        country=_string(obj, "country", where),
+        fatalities=_int(obj, "fatalities", where, minimum=0),
+        injuries=injuries,
+        actor1=_string(obj, "actor1", where),
+        actor2=actor2,
+    )
+
+
+def _check_keys(obj: Any, keys: tuple[str, ...], where: str) -> None:
+    if not isinstance(obj, dict):
+        raise ValueError(f"{where} must be a JSON object, got {type(obj).__name__}")
+    missing = [k for k in keys if k not in obj]
+    if missing:
+        raise ValueError(f"{where} lacks {', '.join(map(repr, missing))}")
+    unknown = sorted(set(obj) - set(keys))
+    if unknown:
+        raise ValueError(f"{where} has unknown keys {', '.join(map(repr, unknown))}; valid: {', '.join(keys)}")
+
+
+def _string(obj: dict[str, Any], key: str, where: str) -> str:
+    value = obj[key]
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{where}: {key!r} must be a non-empty string, got {value!r}")
+    return value
+
+
+def _int(obj: dict[str, Any], key: str, where: str, *, minimum: int | None = None) -> int:
+    value = obj[key]
+    # bool is an int subclass; true/false in a count is a typo, not a number.
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError(f"{where}: {key!r} must be an integer, got {value!r}")
+    if minimum is not None and value < minimum:
+        raise ValueError(f"{where}: {key!r} must be at least {minimum}, got {value}")
+    return value
+
+
+def _float(obj: dict[str, Any], key: str, where: str, bound: float) -> float:
+    value = obj[key]
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        raise ValueError(f"{where}: {key!r} must be a number, got {value!r}")
+    if not (math.isfinite(value) and -bound <= value <= bound):
+        raise ValueError(f"{where}: {key!r} must be between {-bound:g} and {bound:g}, got {value}")
+    return float(value)
+
+
+def _date(obj: dict[str, Any], key: str, where: str) -> _dt.date:
+    value = obj[key]
+    if not isinstance(value, str) or len(value) != 10:
+        raise ValueError(f"{where}: {key!r} must be a YYYY-MM-DD string, got {value!r}")
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{where}: {key!r} must be a YYYY-MM-DD date, got {value!r}") from None
