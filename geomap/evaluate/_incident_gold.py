@@ -38,7 +38,7 @@ class GoldIncident:
     """One gold incident, coded in ACLED's terms.
 
     It has the attribute names of :class:`geomap.incident.Incident`, so it is itself
-    :class:`IncidentLike` (a "perfect extractor" can return the gold).
+    :class:`~geomap.evaluate.incidents.IncidentLike` (a "perfect extractor" can return the gold).
 
     Attributes
     ----------
