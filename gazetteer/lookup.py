@@ -23,7 +23,10 @@ _CACHE_SIZE = 100_000
 _NOT_PLACE_WORDS = frozenset("""university college school hospital center centre council bank court house office
 airport station stadium park street road avenue square tower hotel church mosque temple club city state world cup
 international national federal central north south east west northern southern eastern western upper lower new
-the of and de la el al""".split())
+the of and de la el al area region district county province zone valley coast belt bay beach hill hills heights
+lake river island islands mountain mountains library museum theatre theater inn farm farms market mall plaza
+palace castle chapel cathedral embassy ministry academy institute empire home service police government company
+group trust foundation society union league party army forces""".split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,11 +56,6 @@ NEAR_SCALE_KM = 400.0
 # A well-known area named like small towns: its lead over them, and how close behind the best it may rank.
 W_SALIENT = 0.1
 SALIENT_MARGIN = 0.1
-# A city this big keeps its name against towns this many times smaller that only the document's
-# country favours; closeness to the document's places (this much bonus) or its admin-1 still decide.
-METRO_POPULATION = 1_000_000
-METRO_RATIO = 20
-LOCAL_NEAR = 0.15
 # A name written like a common word must name a prominent place to count.
 PROMINENT_POPULATION = 100_000
 # In running text, a one-word name of a place smaller than this needs this much support from the context.
@@ -352,7 +347,6 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
     # namesake towns in the countries the document names.
     big_first = cands[0].place.kind in _BIG_KINDS
     salient = _salient(cands)
-    metro = _metropolis(cands)
     area = salient if salient is not None and salient.place.kind is not Kind.POPULATED_PLACE else None
     for c in cands:
         p = c.place
@@ -381,27 +375,20 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
         # turn "California", "Atlantic" or "London" into a small town named after the state, the
         # ocean or the city.
         generic = salient is None or c is salient or _standing(p) >= _standing(salient.place)
-        near = 0.0
-        if centre is not None and generic and p.kind not in _BIG_KINDS and not big_first:
-            d = max(0.0, _km(p.latitude, p.longitude, *centre) - _radius_km(p))
-            near = W_NEAR * math.exp(-d / NEAR_SCALE_KM)
-        in_admin1 = p.kind not in _AREA_KINDS and bool(admin1s.get(p.admin1_code))
-        # "London" in a US story is still London unless the text places the Ohio town near its
-        # other places or in a state it names: the country alone does not turn a world city's
-        # name into a town twenty times smaller.
-        townish = (metro is not None and c is not metro and p.population * METRO_RATIO < metro.place.population
-                   and not in_admin1 and near < LOCAL_NEAR)
         n = countries.get(p.country, 0)
-        if n and generic and not townish and p.kind not in _BIG_KINDS and p.country != own_country and not big_first:
+        if n and generic and p.kind not in _BIG_KINDS and p.country != own_country and not big_first:
             bonus = W_COUNTRY * min(1.0, n / 2)
             score += bonus
             why.append(f"document names {p.country} +{bonus:.2f}")
-        if in_admin1:
+        if p.kind not in _AREA_KINDS and admin1s.get(p.admin1_code):
             score += W_ADMIN1
             why.append(f"document names {p.admin1 or p.admin1_code} +{W_ADMIN1:.2f}")
-        if near >= 0.01:
-            score += near
-            why.append(f"{d:,.0f} km from the document's places +{near:.2f}")
+        if centre is not None and generic and p.kind not in _BIG_KINDS and not big_first:
+            d = max(0.0, _km(p.latitude, p.longitude, *centre) - _radius_km(p))
+            bonus = W_NEAR * math.exp(-d / NEAR_SCALE_KM)
+            if bonus >= 0.01:
+                score += bonus
+                why.append(f"{d:,.0f} km from the document's places +{bonus:.2f}")
         if best is None or score > best[0]:
             best = (score, c, why)
     assert best is not None
@@ -423,14 +410,6 @@ def _salient(cands: list[Candidate]) -> Candidate | None:
     if not near_top:
         return None
     return max(near_top, key=lambda c: (c.place.kind in _AREA_KINDS, c.place.population, c.score))
-
-
-def _metropolis(cands: list[Candidate]) -> Candidate | None:
-    """A world city among the readings ("London", "Rome"), if one ranks about as high as the best."""
-    top = cands[0].score
-    big = [c for c in cands if c.place.kind is Kind.POPULATED_PLACE and c.score >= top - SALIENT_MARGIN
-           and c.place.population >= METRO_POPULATION]
-    return max(big, key=lambda c: c.place.population) if big else None
 
 
 def _standing(p: Place) -> int:

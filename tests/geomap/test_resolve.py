@@ -154,12 +154,3 @@ def test_another_spelling_in_a_country_the_story_names(rec):
     assert got["Douma"].country == "SY"
     assert "Douma" not in {r.surface for r in resolve_mentions("Douma fell.", rec.recognize("Douma fell."),
                                                                 rec.gazetteer)}
-
-
-def test_world_city_against_namesakes_favoured_by_the_country_alone(rec):
-    # A US story: "London" stays London unless the text places the namesake near its places or
-    # in a state it names.
-    text = "A court in Brooklyn, New York ruled. A London-based consultant said murals matter."
-    assert _resolve(rec, text)["London"].place.country == "GB"
-    text = "Police in Columbus, Ohio and London, Ohio searched farms near London."
-    assert _resolve(rec, text)["London"].place.admin1 == "Ohio"
