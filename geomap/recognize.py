@@ -138,9 +138,39 @@ def _load_or_build(store: Any, ident: tuple[str, str]) -> Any:
         with tmp.open("wb") as fh:
             pickle.dump(automaton, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        _prune_cache(path.parent, keep=_CACHE_KEEP)
     except OSError:
         pass  # a read-only home is no reason to fail: the next process builds again
     return automaton
+
+
+# Each database file (each checkout, each rebuild) has its own ~170 MB automaton: keep the newest few.
+_CACHE_KEEP = 3
+
+
+def _prune_cache(folder: Path, *, keep: int) -> None:
+    """Delete all but the ``keep`` most recently written automata in ``folder``; never raise.
+
+    Examples
+    --------
+    >>> import tempfile, time
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     for i in range(5):
+    ...         _ = (Path(d) / f"names-{i}.pickle").write_bytes(b"x")
+    ...         os.utime(Path(d) / f"names-{i}.pickle", (i, i))
+    ...     _prune_cache(Path(d), keep=2)
+    ...     sorted(p.name for p in Path(d).iterdir())
+    ['names-3.pickle', 'names-4.pickle']
+    """
+    try:
+        found = sorted(folder.glob("names-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return
+    for old in found[keep:]:
+        try:
+            old.unlink()
+        except OSError:
+            pass  # in use elsewhere or already gone
 
 
 # --------------------------------------------------------------------------- folding
