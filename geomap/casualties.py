@@ -53,6 +53,8 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from ._numbers import TOKEN, digit_value, parse_number, read_number_at, word_value
+
 __all__ = ["Casualties", "VAGUE_COUNTS", "find_casualties", "parse_number"]
 
 #: What a vague quantity counts as (see the module docstring for why).
@@ -87,114 +89,7 @@ class Casualties:
     evidence: tuple[tuple[int, int], ...] = ()
 
 
-# Digits with thousands separators come first so "1,200" stays one token; a digit
-# token glued to a hyphen and a word ("44-day", "12-year-old") falls through to the
-# word alternative and so is never read as a count. Every alternative is linear.
-_TOKEN = re.compile(
-    r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?![\w-])"
-    r"|\d+(?:\.\d+)?(?:\s?[-\u2013]\s?\d+)?(?![\w-])"
-    r"|\w+(?:[-'\u2019]\w+)*"
-    r"|\S"
-)
-_DIGITS = re.compile(r"\d[\d,.\u00a0\u202f ]*")
 _RANGE = re.compile(r"(\d+)\s?[-\u2013]\s?(\d+)")
-
-
-_SMALL = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen".split())}
-_TENS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
-_SCALES = {"thousand": 1000, "million": 1_000_000}
-
-
-def _word_value(w: str) -> tuple[int, str] | None:
-    if w in _SMALL:
-        return _SMALL[w], "unit"
-    if w in _TENS:
-        return _TENS[w], "tens"
-    head, _, tail = w.partition("-")
-    if head in _TENS and 1 <= _SMALL.get(tail, 0) <= 9:
-        return _TENS[head] + _SMALL[tail], "unit"
-    return None
-
-
-def _digit_value(w: str) -> float | None:
-    if not w or not w[0].isdigit() or not _DIGITS.fullmatch(w):
-        return None
-    plain = re.sub(r"[,\u00a0\u202f ]", "", w)
-    if len(plain) > 15:  # no casualty count is that long; also keeps int()/float() cheap
-        return None
-    try:
-        return float(plain) if "." in plain else int(plain)
-    except ValueError:
-        return None
-
-
-def _read_core(words: list[str], i: int) -> tuple[int, int] | None:
-    """An exact number starting at ``words[i]``: (value, index after it), or ``None``."""
-    n = len(words)
-    if i >= n:
-        return None
-    first = _digit_value(words[i])
-    if first is not None:
-        nxt = words[i + 1] if i + 1 < n else ""
-        if nxt in ("hundred", "thousand", "million", "dozen"):
-            scale = {"hundred": 100, "dozen": 12}.get(nxt) or _SCALES[nxt]
-            return int(first * scale), i + 2
-        return (first, i + 1) if isinstance(first, int) else None
-    total = current = 0
-    prev = ""  # kind of the last word read; decides what may follow
-    last_scale = 10**12
-    j = i
-    while j < n:
-        w = words[j]
-        nxt = words[j + 1] if j + 1 < n else ""
-        val = _word_value(w)
-        if w in ("a", "an") and j == i and nxt in ("hundred", "thousand", "million", "dozen"):
-            current, prev = 1, "unit"
-        elif val is not None and (prev in ("", "hundred", "scale", "and")
-                                  or (prev == "tens" and val[1] == "unit" and val[0] < 10)):
-            current += val[0]
-            prev = val[1]
-        elif w == "hundred" and prev in ("unit", "tens") and 0 < current < 100:
-            current, prev = current * 100, "hundred"
-        elif w in _SCALES and prev in ("unit", "tens", "hundred") and _SCALES[w] < last_scale:
-            total, current, prev, last_scale = total + current * _SCALES[w], 0, "scale", _SCALES[w]
-        elif w == "dozen" and prev == "unit" and current < 100:
-            return total + current * 12, j + 1
-        elif w == "and" and prev in ("hundred", "scale") and _word_value(nxt) is not None:
-            prev = "and"
-        else:
-            break
-        j += 1
-    if prev == "and":
-        j -= 1
-    return (total + current, j) if j > i else None
-
-
-def parse_number(text: str) -> int | None:
-    """The number ``text`` spells, in digits or English words; ``None`` if it is not one number.
-
-    Vague quantities ("dozens", "several") are no number here; see :data:`VAGUE_COUNTS`.
-
-    Examples
-    --------
-    >>> parse_number("1,200"), parse_number("1 200"), parse_number("twenty-five")
-    (1200, 1200, 25)
-    >>> parse_number("one hundred and twelve"), parse_number("a dozen"), parse_number("two dozen")
-    (112, 12, 24)
-    >>> parse_number("a hundred"), parse_number("1.5 million"), parse_number("one")
-    (100, 1500000, 1)
-    >>> parse_number("a"), parse_number("dozens"), parse_number("44-day")
-    (None, None, None)
-    """
-    if not isinstance(text, str):
-        raise TypeError(f"parse_number() needs a str, got {type(text).__name__}")
-    words = [m.group().lower() for m in _TOKEN.finditer(text)]
-    if not words:
-        return None
-    got = _read_core(words, 0)
-    return got[0] if got is not None and got[1] == len(words) else None
 
 
 # --- the casualty lexicon -----------------------------------------------------------------
@@ -305,21 +200,21 @@ def _read_phrase(words: list[str], i: int) -> _Phrase | None:
         lo, hi = sorted((int(m.group(1)), int(m.group(2))))
         return _Phrase(i, i, i + 1, _estimate("range", lo, hi), False)
     if w in ("between", "from"):                  # "between 10 and 15", "from 10 to 15"
-        got = _read_core(words, i + 1)
+        got = read_number_at(words, i + 1)
         joiner = "and" if w == "between" else "to"
-        top = _read_core(words, got[1] + 1) if got and got[1] < n and words[got[1]] == joiner else None
+        top = read_number_at(words, got[1] + 1) if got and got[1] < n and words[got[1]] == joiner else None
         if got is None or top is None:
             return None
         if w == "from" and i > 0 and words[i - 1] in _RISE:  # "the toll rose from 30 to 40": now 40
             return _Phrase(i, got[1] + 1, top[1], _estimate("exact", top[0]), False)
         lo, hi = sorted((got[0], top[0]))
         return _Phrase(i, i + 1, top[1], _estimate("range", lo, hi), False)
-    got = _read_core(words, i)
+    got = read_number_at(words, i)
     if got is None:
         return None
     value, end = got
     if end + 1 < n and words[end] in ("to", "or") and words[end + 1] not in ("the", "a"):
-        hi_got = _read_core(words, end + 1)
+        hi_got = read_number_at(words, end + 1)
         if hi_got and hi_got[0] > value:
             return _Phrase(i, i, hi_got[1], _estimate("range", value, hi_got[0]), False)
     additive = end < n and words[end] in ("more", "others", "other")   # "three more died"
@@ -349,7 +244,7 @@ def _excluded(words: list[str], p: _Phrase) -> bool:
     core = words[p.core]
     if after in _UNITS or after in _MONTHS:
         return True
-    if before in _MONTHS and not (p.start > 1 and _digit_value(words[p.start - 2]) is not None):
+    if before in _MONTHS and not (p.start > 1 and digit_value(words[p.start - 2]) is not None):
         return True  # "May 5" is a date, but in "5 May 12 soldiers" the 12 is a count
     if core.isdigit() and len(core) == 4 and 1800 <= int(core) <= 2199 and before in _YEAR_CUES:
         return True
@@ -381,7 +276,7 @@ def _scan_left(words: list[str], p: _Phrase) -> tuple[str, int] | None:
     # "the toll from Saturday's strike rose to 40": "toll" further back, the figure after "to"/"at".
     if p.start > 0 and words[p.start - 1] in ("to", "at"):
         for k in range(p.start - 2, max(-1, p.start - 10), -1):
-            if words[k] in _BOUNDARY or _digit_value(words[k]) is not None:
+            if words[k] in _BOUNDARY or digit_value(words[k]) is not None:
                 break
             if words[k] == "toll":
                 return _D, k
@@ -392,7 +287,7 @@ def _opens_figure(words: list[str], k: int) -> bool:
     """Whether a figure starts at ``words[k]``: a number, a vague quantity, or a qualifier and a number."""
     if k >= len(words):
         return False
-    if _digit_value(words[k]) is not None or _word_value(words[k]) is not None or words[k] in _VAGUE_BY_FIRST:
+    if digit_value(words[k]) is not None or word_value(words[k]) is not None or words[k] in _VAGUE_BY_FIRST:
         return True
     return any(_match(words, k, q) and _opens_figure(words, k + len(q)) for q, _ in _QUALIFIERS
                if q[0] == words[k])
@@ -409,8 +304,8 @@ def _scan_right(words: list[str], p: _Phrase) -> tuple[str, int] | int | None:
             if w in _LEFT and _opens_figure(words, k + 1):
                 return None  # "3 gunmen killed 5 villagers": the 5 are the dead, not the 3
             return _RIGHT[w], k
-        if w in ("and", ",") and k + 1 < n and (_digit_value(words[k + 1]) is not None
-                                                or _word_value(words[k + 1]) is not None):
+        if w in ("and", ",") and k + 1 < n and (digit_value(words[k + 1]) is not None
+                                                or word_value(words[k + 1]) is not None):
             return k + 1
         if w == "," and k + 1 < n and words[k + 1] in _ASIDES:
             # "Five people, including two children, were killed": step over the aside.
@@ -418,7 +313,7 @@ def _scan_right(words: list[str], p: _Phrase) -> tuple[str, int] | int | None:
             if close is not None:
                 k = close + 1
                 continue
-        if w in _BOUNDARY or w in _CONJ or w in _STOP_VERBS or w in _LEFT or _digit_value(w) is not None:
+        if w in _BOUNDARY or w in _CONJ or w in _STOP_VERBS or w in _LEFT or digit_value(w) is not None:
             return None
         k += 1
     return None
@@ -443,8 +338,8 @@ def _zeros(words: list[str], used: set[int]) -> list[tuple[str, int, int]]:
                 out.append((_ZERO_WORDS[x], i, k))
                 used.update(range(i, k + 1))
                 break
-            if x in _BOUNDARY or x in _ZERO_BLOCK or _digit_value(x) is not None or (
-                    _word_value(x) is not None and not (x == "one" and k == i + 1)):
+            if x in _BOUNDARY or x in _ZERO_BLOCK or digit_value(x) is not None or (
+                    word_value(x) is not None and not (x == "one" and k == i + 1)):
                 break
     return out
 
@@ -503,7 +398,7 @@ def find_casualties(sentence: str) -> Casualties:
     """
     if not isinstance(sentence, str):
         raise TypeError(f"find_casualties() needs a str, got {type(sentence).__name__}")
-    toks = list(_TOKEN.finditer(sentence))
+    toks = list(TOKEN.finditer(sentence))
     words = [m.group().lower() for m in toks]
     used: set[int] = set()
     zeros = _zeros(words, used)

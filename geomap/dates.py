@@ -52,6 +52,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ._numbers import SMALL
+
 __all__ = ["DateMention", "find_dates", "find_publication_date", "resolve_date"]
 
 _DAY = _dt.timedelta(days=1)
@@ -87,8 +89,8 @@ _YEAR = r"(?P<year>[12]\d{3})(?![\d:])"
 _DASH = r"\s*[-\u2013\u2014]\s*"
 _QUALIFIER = (r"(?P<qual>(?i:early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of)(?:\s+|-)"
               r"|(?i:mid)(?=[A-Z]))?")
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2}
+# The counts "N days/weeks/months ago" takes in words: one to twelve, "a"/"an", "a couple of".
+_NUMBER_WORDS = {"a": 1, "an": 1, **{w: n for w, n in SMALL.items() if 1 <= n <= 12}, "a couple of": 2}
 
 # Each form is written once, with named groups for its parser; the combined
 # scanner is built from the same text with those groups made non-capturing.
