@@ -345,7 +345,7 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
     own_country = cands[0].place.country if cands[0].place.kind is Kind.COUNTRY else None
     # A name whose best reading is a country or continent ("China", "Atlantic") keeps it against
     # namesake towns in the countries the document names.
-    big_first = cands[0].place.kind in _BIG_KINDS
+    big_first = _wide(cands[0].place)
     salient = _salient(cands)
     area = salient if salient is not None and salient.place.kind is not Kind.POPULATED_PLACE else None
     for c in cands:
@@ -376,7 +376,7 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
         # ocean or the city.
         generic = salient is None or c is salient or _standing(p) >= _standing(salient.place)
         n = countries.get(p.country, 0)
-        if n and generic and p.kind not in _BIG_KINDS and p.country != own_country and not big_first:
+        if n and generic and not _wide(p) and p.country != own_country and not big_first:
             bonus = W_COUNTRY * min(1.0, n / 2)
             score += bonus
             why.append(f"document names {p.country} +{bonus:.2f}")
@@ -393,6 +393,15 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
             best = (score, c, why)
     assert best is not None
     return best
+
+
+def _wide(p: Place) -> bool:
+    """A country, a continent or a region across countries: no country cue speaks for or against it.
+
+    A region within one country ("Midlands", GB; "Donbas", UA) is weighed like that
+    country's admin areas: the document naming its country counts for it.
+    """
+    return p.kind in (Kind.COUNTRY, Kind.CONTINENT) or (p.kind is Kind.REGION and not p.country)
 
 
 def _salient(cands: list[Candidate]) -> Candidate | None:

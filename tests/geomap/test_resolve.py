@@ -33,6 +33,10 @@ def _resolve(rec, text):
         ("The lab in Georgia confirmed it.", "Georgia", "GE", None),
         # "the X district of Y" is a container phrase, not a feature word before Y.
         ("Groups clashed in the Ain Zara district of Tripoli on Monday.", "Tripoli", "LY", None),
+        # A region within one country is weighed like its admin areas: the document's country counts.
+        ("Cholera cases rose in Zimbabwe, most of them in the Midlands, Zimbabwe's health ministry said.",
+         "Midlands", "ZW", None),
+        ("Car plants in the Midlands cut shifts, the UK's industry body said.", "Midlands", "GB", None),
         # A country followed by an attribute is no container of the name before it.
         ("He reported on Trump's entanglements in Russia, U.S. officials said.", "Russia", "RU", None),
     ],
