@@ -177,8 +177,9 @@ gdp ngo ngos mp mps dj dna rna hiv aids atm usb faq pdf ltd inc plc llc psa ftc 
 mit ucla nyu lse dui suv vip mvp nfl nba nhl mlb fifa uefa ufc wwe bjp anc ira isis isil pkk ypg sdf
 pm am bc ad ce bce tbc rip lol omg ps via vs etc""")
 
-#: Names of things that are no places although some village carries them: climate phases in weather news.
-NOT_PLACES = frozenset({"el nino", "la nina"})
+#: Names of things that are no places although some town carries them: climate phases, a news agency
+#: (Xinhua is also many Chinese towns), a party (Liberal, Kansas), the Games' adjective.
+NOT_PLACES = frozenset({"el nino", "la nina", "xinhua", "liberal", "olympic"})
 NOT_PLACE_ENDS = frozenset(k.rsplit(" ", 1)[-1] for k in NOT_PLACES)
 
 

@@ -48,6 +48,7 @@ def test_finds_places(rec, text, expected):
         "Us too.",
         "IT spending rose.",
         "A strong El Niño or La Niña has an impact.",
+        "Xinhua reported that Liberal leaders watched the Olympic final.",
     ],
 )
 def test_rejects_false_hits(rec, text):
