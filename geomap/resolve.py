@@ -294,11 +294,11 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
                 contents.setdefault(mentions[i + 1].key, []).extend(c.place for c in cands[i])
 
     # First pass: priors and cues; second pass: closeness to the document's other places.
-    chosen: dict[str, tuple[float, Candidate, list[str]]] = {}
+    chosen: dict[str, tuple[float, Candidate, list[str], float]] = {}
     for key, idx in by_key.items():
         chosen[key] = _best(cands[idx[0]], countries, admin1s, containers.get(key, ()), features.get(key, set()),
                             None, contents.get(key, ()), named_as.get(key, set()))
-    centre = _centre([c for _, c, _ in chosen.values() if c.match not in _WEAK_MATCHES])
+    centre = _centre([c for _, c, _, _ in chosen.values() if c.match not in _WEAK_MATCHES])
     if centre is not None:
         for key, idx in by_key.items():
             if len(cands[idx[0]]) > 1:
@@ -309,8 +309,8 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     for i, m in enumerate(mentions):
         if not cands[i]:
             continue
-        score, c, why = chosen[m.key]
-        if (require_support and (m.start, m.end) not in given and _unsupported(c, score - c.score)
+        score, c, why, by_country = chosen[m.key]
+        if (require_support and (m.start, m.end) not in given and _unsupported(c, score - c.score, by_country)
                 and not _LOCATIVE_BEFORE.search(text[max(0, m.start - 30):m.start])):
             continue
         out.append(ResolvedMention(m.surface, m.start, m.end, c.place, round(score, 4), tuple(why), m.kind, c.match))
@@ -318,30 +318,37 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
 
 
 # "near Zangilan", "the village of Sotk": a locative phrase is support enough for a small place.
-# So is the object of a verb of war ("shelled Zangilan", "troops entered Bakhmut").
+# So is the object of a verb of war ("shelled Zangilan", "troops entered Bakhmut") or of its noun
+# ("an attack on Falam", "the fall of Avdiivka").
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|into|towards?|across|through|village of|town of|"
                               r"city of|district of|outskirts of|(?:north|south|east|west)(?:east|west)? of|"
                               r"shelled|struck|hit|attacked|bombed|bombarded|captured|seized|entered|stormed|"
-                              r"raided|besieged|targeted|liberated|recaptured|retook|overran|encircled)\s+"
+                              r"raided|besieged|targeted|liberated|recaptured|retook|overran|encircled|"
+                              r"(?:attacks?|assaults?|raids?|strikes?|offensive|advance|push) (?:on|against|into)|"
+                              r"(?:shelling|siege|fall|capture|bombing|liberation|battle|encirclement) (?:of|for))\s+"
                               r"(?:the\s+)?$", re.IGNORECASE)
 
 
-def _unsupported(c: Candidate, context: float) -> bool:
+def _unsupported(c: Candidate, context: float, by_country: float = 0.0) -> bool:
     """Whether a reading is a small place that nothing in the document points to ("Kock", "Bains").
 
     A surname or a common word that some hamlet is named after reads as that
     hamlet only for want of a better one; a real mention of a small place comes
-    with its country, its region or its neighbours.
+    with its region, its neighbours, a container ("Zangilan, Azerbaijan") or a
+    locative phrase ("near Kock").
     """
     p = c.place
+    # The document's country is no support: in a US story every surname ("Floyd", "Johnson") would
+    # be some US town.
     return (p.kind is Kind.POPULATED_PLACE and p.population < SUPPORT_POPULATION
-            and context < SUPPORT_CONTEXT and " " not in c.matched_name)
+            and context - by_country < SUPPORT_CONTEXT and " " not in c.matched_name)
 
 
 def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str], containers: Sequence[Place],
           features: set[Kind], centre: tuple[float, float] | None,
-          contents: Sequence[Place] = (), named_as: Collection[Kind] = ()) -> tuple[float, Candidate, list[str]]:
-    best: tuple[float, Candidate, list[str]] | None = None
+          contents: Sequence[Place] = (), named_as: Collection[Kind] = ()
+          ) -> tuple[float, Candidate, list[str], float]:
+    best: tuple[float, Candidate, list[str], float] | None = None
     own_country = cands[0].place.country if cands[0].place.kind is Kind.COUNTRY else None
     # A name whose best reading is a country or continent ("China", "Atlantic") keeps it against
     # namesake towns in the countries the document names.
@@ -351,6 +358,7 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
     for c in cands:
         p = c.place
         score = c.score
+        by_country = 0.0
         why = list(c.reasons)
         for box in containers:
             if _inside(p, box):
@@ -377,9 +385,9 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
         generic = salient is None or c is salient or _standing(p) >= _standing(salient.place)
         n = countries.get(p.country, 0)
         if n and generic and not _wide(p) and p.country != own_country and not big_first:
-            bonus = W_COUNTRY * min(1.0, n / 2)
-            score += bonus
-            why.append(f"document names {p.country} +{bonus:.2f}")
+            by_country = W_COUNTRY * min(1.0, n / 2)
+            score += by_country
+            why.append(f"document names {p.country} +{by_country:.2f}")
         if p.kind not in _AREA_KINDS and admin1s.get(p.admin1_code):
             score += W_ADMIN1
             why.append(f"document names {p.admin1 or p.admin1_code} +{W_ADMIN1:.2f}")
@@ -390,7 +398,7 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
                 score += bonus
                 why.append(f"{d:,.0f} km from the document's places +{bonus:.2f}")
         if best is None or score > best[0]:
-            best = (score, c, why)
+            best = (score, c, why, by_country)
     assert best is not None
     return best
 

@@ -106,7 +106,10 @@ def test_doubtful_mentions_need_a_prominent_place(rec, text, kept):
     ("text", "kept"),
     [
         ("Kock said the deal was done.", []),  # a hamlet's name, and nothing in the text points to it
-        ("Kock welcomed the deal done in Lublin, Poland.", ["Kock", "Lublin", "Poland"]),  # now Kock, Poland
+        # The country alone is no support: in a Polish story, Kock may still be a person.
+        ("Kock welcomed the deal done in Lublin, Poland.", ["Lublin", "Poland"]),
+        ("The deal was done in Kock, near Lublin, Poland.", ["Kock", "Lublin", "Poland"]),  # a locative
+        ("Poland's army repelled an attack on Kock.", ["Poland", "Kock"]),  # the object of a noun of war
         ("Kock said the deal was done in Lublin, Poland.", ["Lublin", "Poland"]),  # Kock speaks: a person
         ("Shelling hit Zangilan, Azerbaijan.", ["Zangilan", "Azerbaijan"]),  # small, but its country is named
         ("Talks in Paris.", ["Paris"]),  # a city needs no support
