@@ -181,7 +181,8 @@ def _generic_part(part: str) -> bool:
 def _prominent(c: Candidate, caution: str) -> bool:
     """Whether a doubtful mention's best reading is a place well known enough to be meant."""
     if c.place.kind in _AREA_KINDS:
-        return True
+        # "Paul" is a first name before it is a district of Cape Verde.
+        return c.place.kind is not Kind.ADMIN1 or c.place.population >= PROMINENT_POPULATION
     if caution == "alternate name only":
         return c.place.population >= ALIAS_POPULATION
     return c.place.population >= PROMINENT_POPULATION
@@ -339,9 +340,11 @@ def _unsupported(c: Candidate, context: float, by_country: float = 0.0) -> bool:
     """
     p = c.place
     # The document's country is no support: in a US story every surname ("Floyd", "Johnson") would
-    # be some US town.
-    return (p.kind is Kind.POPULATED_PLACE and p.population < SUPPORT_POPULATION
-            and context - by_country < SUPPORT_CONTEXT and " " not in c.matched_name)
+    # be some US town. A county read off one word ("Morgan" for Morgan County) and a small admin-1
+    # area need the same support as a small town.
+    small = (p.kind is Kind.POPULATED_PLACE and p.population < SUPPORT_POPULATION or p.kind is Kind.ADMIN2
+             or p.kind is Kind.ADMIN1 and p.population < PROMINENT_POPULATION)
+    return small and context - by_country < SUPPORT_CONTEXT and " " not in c.matched_name
 
 
 def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str], containers: Sequence[Place],

@@ -113,6 +113,8 @@ def test_doubtful_mentions_need_a_prominent_place(rec, text, kept):
         ("Kock said the deal was done in Lublin, Poland.", ["Lublin", "Poland"]),  # Kock speaks: a person
         ("Shelling hit Zangilan, Azerbaijan.", ["Zangilan", "Azerbaijan"]),  # small, but its country is named
         ("Talks in Paris.", ["Paris"]),  # a city needs no support
+        ("Paul and Michael met Morgan.", []),  # nor districts of Cape Verde and Man, nor a county by one word
+        ("Floods hit Morgan County.", ["Morgan County"]),  # with its feature word it is the county
     ],
 )
 def test_small_places_need_support_in_running_text(rec, text, kept):
