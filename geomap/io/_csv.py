@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from ..errors import InputError
 from ..incident import ACLED_COLUMNS, Incident
-from ._records import FIELDS, CheckedTable, RowError, check_table, distinct, per_distinct, per_value, text_series
+from ._columns import distinct, per_distinct, per_value, text_series
+from ._records import FIELDS, CheckedTable, RowError, check_table
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np

@@ -40,7 +40,8 @@ def frame_from_columns(cols: dict[str, Any], keep: np.ndarray, defaults: dict[st
     """
     import geopandas
 
-    from ._records import FIELDS, gc_paused
+    from ._columns import gc_paused
+    from ._records import FIELDS
 
     rows = _Rows(cols, keep, defaults)
     data: dict[str, Any] = {}
@@ -72,7 +73,7 @@ class _Rows:
         import numpy as np
         import pandas as pd
 
-        from ._records import text_series
+        from ._columns import text_series
 
         col = self.cols.get(name)
         if col is None:
@@ -111,7 +112,7 @@ def _geometries(lat: np.ndarray, lon: np.ndarray, wkb: Any) -> tuple[np.ndarray,
     import numpy as np
     import shapely
 
-    from ._records import text_series
+    from ._columns import text_series
 
     has_point = np.isfinite(lat) & np.isfinite(lon)
     geoms = shapely.points(np.where(has_point, lon, 0.0), np.where(has_point, lat, 0.0))

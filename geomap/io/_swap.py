@@ -105,7 +105,7 @@ def _country_keys(iso: Any, country: Any, n: int) -> tuple[np.ndarray, list[Any]
     import numpy as np
     import pandas as pd
 
-    from ._records import distinct
+    from ._columns import distinct
 
     absent = (np.zeros(n, dtype=np.int64), pd.Series([""], dtype=str))  # "" in every row
     ci, isos = distinct(pd.Series(iso)) if iso is not None else absent
