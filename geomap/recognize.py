@@ -3,7 +3,7 @@
 Every name and alias of the gazetteer goes into one Aho-Corasick automaton
 (:mod:`ahocorasick`), built once per process and pickled to a cache folder, so
 a later process loads it in about half a second instead of building it in
-four. Only runs of capitalised words (with the lower-case connectors of
+four (:mod:`geomap._automaton`). Only runs of capitalised words (with the lower-case connectors of
 multi-word names: "Bosnia and Herzegovina", "Rio de Janeiro") are folded to
 name keys and matched, which keeps the work per document small; the keys are
 framed by spaces, so every hit lies on word boundaries.
@@ -21,20 +21,14 @@ against a corpus counting them as toponyms keeps them.
 
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
 import re
 import sys
-import threading
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-from anyascii import anyascii
+from typing import TYPE_CHECKING
 
 from . import _context_rules as rules
+from ._automaton import _FLAG_ABBR, _FLAG_MAIN, _automaton
+from ._fold import _fold
 from gazetteer.demonyms import demonyms as _load_demonyms
 
 DEMONYMS = _load_demonyms()
@@ -43,10 +37,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from gazetteer import Gazetteer
 
 __all__ = ["Mention", "Recognizer", "recognize"]
-
-# Bump when the automaton's content or value layout changes, so old cache files are ignored.
-_CACHE_FORMAT = 1
-_FLAG_MAIN, _FLAG_ALIAS, _FLAG_ABBR = 1, 2, 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,99 +71,7 @@ class Mention:
     caution: str = ""
 
 
-# --------------------------------------------------------------------------- the automaton
-
-_BUILD_LOCK = threading.Lock()
-_AUTOMATA: dict[tuple[str, str], Any] = {}
-
-
-def _cache_dir() -> Path:
-    env = os.environ.get("GEOMAP_CACHE_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "geomap"
-
-
-def _automaton(gaz: Gazetteer) -> Any:
-    """The name automaton of a gazetteer: from this process, the cache folder, or built."""
-    store = gaz.store
-    build = store.meta().get("build_date", "")
-    ident = (str(Path(store.path).resolve()), build)
-    automaton = _AUTOMATA.get(ident)
-    if automaton is not None:
-        return automaton
-    with _BUILD_LOCK:
-        automaton = _AUTOMATA.get(ident)
-        if automaton is None:
-            automaton = _load_or_build(store, ident)
-            _AUTOMATA[ident] = automaton
-    return automaton
-
-
-def _load_or_build(store: Any, ident: tuple[str, str]) -> Any:
-    import ahocorasick
-
-    stat = Path(ident[0]).stat()
-    digest = hashlib.sha1(f"{_CACHE_FORMAT}|{ident[0]}|{ident[1]}|{stat.st_size}|{stat.st_mtime_ns}".encode())
-    path = _cache_dir() / f"names-{digest.hexdigest()[:16]}.pickle"
-    try:
-        with path.open("rb") as fh:
-            return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        pass  # no cache yet, or an unreadable one: build afresh
-    flags: dict[str, int] = {}
-    for key, _id, flag in store.iter_names():
-        if flag > 2:
-            continue  # demonyms (flag 3) are found by their own table, as cues rather than names
-        flags[key] = flags.get(key, 0) | (1 << flag)
-    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    for key, mask in flags.items():
-        # The value carries the framed length, so a hit's start is known without the key.
-        automaton.add_word(f" {key} ", mask | ((len(key) + 2) << 3))
-    automaton.make_automaton()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(automaton, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        _prune_cache(path.parent, keep=_CACHE_KEEP)
-    except OSError:
-        pass  # a read-only home is no reason to fail: the next process builds again
-    return automaton
-
-
-# Each database file (each checkout, each rebuild) has its own ~170 MB automaton: keep the newest few.
-_CACHE_KEEP = 3
-
-
-def _prune_cache(folder: Path, *, keep: int) -> None:
-    """Delete all but the ``keep`` most recently written automata in ``folder``; never raise.
-
-    Examples
-    --------
-    >>> import tempfile, time
-    >>> with tempfile.TemporaryDirectory() as d:
-    ...     for i in range(5):
-    ...         _ = (Path(d) / f"names-{i}.pickle").write_bytes(b"x")
-    ...         os.utime(Path(d) / f"names-{i}.pickle", (i, i))
-    ...     _prune_cache(Path(d), keep=2)
-    ...     sorted(p.name for p in Path(d).iterdir())
-    ['names-3.pickle', 'names-4.pickle']
-    """
-    try:
-        found = sorted(folder.glob("names-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-    except OSError:
-        return
-    for old in found[keep:]:
-        try:
-            old.unlink()
-        except OSError:
-            pass  # in use elsewhere or already gone
-
-
-# --------------------------------------------------------------------------- folding
+# --------------------------------------------------------------------------- runs and tokens
 
 _UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper())
 _WORD = rf"[{_UPPER}](?:[\w'’]|\.(?=\w))*\.?"
@@ -184,40 +82,7 @@ _TRAIL = "|".join(sorted(rules.TRAILING_WORDS, key=len, reverse=True))
 _RUN = re.compile(rf"(?<![\w'’]){_WORD}(?:{_SEP}(?:(?:{_CONNECT}){_SEP})*{_WORD})*(?:[ \t](?:{_TRAIL})\b)?")
 _TOKEN = re.compile(r"[^\W_](?:[\w'’]|\.(?=\w))*\.?")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’])")
-_APOS = frozenset("'’")
-_ASCII_FOLD = {c: (chr(c).lower() if chr(c).isalnum() else " ") for c in range(128)}
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”‘'(\[]|\n)\s*$")
-
-
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    if ch.isascii():
-        return _ASCII_FOLD[ord(ch)]
-    out = "".join(c for c in anyascii(ch).lower() if c.isalnum())
-    return out or " "
-
-
-def _fold(run: str) -> tuple[str, list[int] | None]:
-    """A run folded to key form, with each folded character's index in the run (None: identity)."""
-    if run.isascii() and "." not in run and "'" not in run:
-        return run.translate(_ASCII_FOLD), None
-    out: list[str] = []
-    pos: list[int] = []
-    n = len(run)
-    for i, ch in enumerate(run):
-        if ch in _APOS:
-            # "Armenia's" is Armenia followed by a possessive; "Xi'an" is one name.
-            if i + 1 < n and run[i + 1] in "sS" and (i + 2 == n or not run[i + 2].isalnum()):
-                out.append(" ")
-                pos.append(i)
-            continue
-        if ch == "." and i and run[i - 1].isalpha() and (
-                i < 2 or not run[i - 2].isalpha() or (i + 1 < n and run[i + 1] == " ")):
-            continue  # the dots of "U.S." and "St. Louis" vanish, as in the gazetteer's keys
-        folded = _fold_char(ch)
-        out.append(folded)
-        pos.extend([i] * len(folded))
-    return "".join(out), pos
 
 
 # --------------------------------------------------------------------------- recognition
