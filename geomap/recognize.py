@@ -22,7 +22,6 @@ against a corpus counting them as toponyms keeps them.
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
