@@ -40,6 +40,8 @@ KIND_PRIOR = {
     Kind.ADMIN1: 0.25,
     Kind.ADMIN2: 0.12,
     Kind.PHYSICAL_FEATURE: 0.05,
+    # "White House", "Heathrow Airport": a landmark's name means it before a small town named after it.
+    Kind.LANDMARK: 0.3,
     Kind.POPULATED_PLACE: 0.0,
 }
 # Capitals and admin seats are the places news names.

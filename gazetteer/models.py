@@ -27,6 +27,7 @@ class Kind(str, enum.Enum):
     DISPUTED_AREA = "disputed_area"
     CONTINENT = "continent"
     PHYSICAL_FEATURE = "physical_feature"
+    LANDMARK = "landmark"  # a building, square, airport or site news names as a place ("White House")
 
     def __str__(self) -> str:
         return self.value

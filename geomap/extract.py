@@ -44,7 +44,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["extract_incidents"]
 
 # How specific a place is: lower is more specific, and wins.
-_SPECIFICITY = {Kind.POPULATED_PLACE: 0, Kind.ADMIN2: 1, Kind.ADMIN1: 2, Kind.CORRIDOR: 3, Kind.DISPUTED_AREA: 4,
+_SPECIFICITY = {Kind.LANDMARK: 0, Kind.POPULATED_PLACE: 0, Kind.ADMIN2: 1, Kind.ADMIN1: 2, Kind.CORRIDOR: 3, Kind.DISPUTED_AREA: 4,
                 Kind.REGION: 4, Kind.PHYSICAL_FEATURE: 5, Kind.BORDER: 5, Kind.COUNTRY: 6, Kind.CONTINENT: 8}
 # Which event types describe more than another when one clause has triggers of both.
 _TYPE_RANK = {"Explosions/Remote violence": 0, "Violence against civilians": 1, "Battles": 2, "Riots": 3,
@@ -276,7 +276,7 @@ def _vague_protest(ctx: _Context, trig: Trigger, cs: int, ce: int, mention: Reso
 
 
 def _precision(place: Place, text: str, mention: ResolvedMention) -> int:
-    if place.kind is Kind.POPULATED_PLACE:
+    if place.kind in (Kind.POPULATED_PLACE, Kind.LANDMARK):
         before = text[max(0, mention.start - 30):mention.start].lower()
         return 2 if re.search(r"\b(?:near|outside|outskirts of|around|close to|km (?:from|of))\s+(?:the )?$", before) else 1
     if place.kind in (Kind.CORRIDOR, Kind.ADMIN2):

@@ -433,8 +433,8 @@ def _salient(cands: list[Candidate]) -> Candidate | None:
 
 
 def _standing(p: Place) -> int:
-    """How well known a place is, coarsely: areas and cities (2) above towns (1) above villages (0)."""
-    if p.kind in _AREA_KINDS or (p.kind is Kind.PHYSICAL_FEATURE and p.area_km2 >= 10_000):
+    """How well known a place is, coarsely: areas, cities and landmarks (2) above towns (1) above villages (0)."""
+    if p.kind in _AREA_KINDS or p.kind is Kind.LANDMARK or (p.kind is Kind.PHYSICAL_FEATURE and p.area_km2 >= 10_000):
         return 2
     if p.kind is Kind.ADMIN2:
         return 1  # its population sums its towns': "Atlantic" is not Atlantic County for its size

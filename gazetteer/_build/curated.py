@@ -58,13 +58,15 @@ __all__ = ["KINDS", "POINT_MAX_KM", "CuratedEntryError", "CuratedPlace", "load_c
 
 #: The kinds a curated entry may have, each with the geometry types it accepts.
 #: Corridors are routes, so lines; borders are lines, or a polygon for a
-#: border zone such as the Korean DMZ; areas are polygons.
+#: border zone such as the Korean DMZ; areas are polygons; a landmark is a
+#: point or its footprint.
 _KIND_TYPES: dict[str, frozenset[str]] = {
     "region": frozenset({"Polygon", "MultiPolygon"}),
     "disputed_area": frozenset({"Polygon", "MultiPolygon"}),
     "physical_feature": frozenset({"Polygon", "MultiPolygon", "LineString", "MultiLineString"}),
     "corridor": frozenset({"LineString", "MultiLineString"}),
     "border": frozenset({"LineString", "MultiLineString", "Polygon", "MultiPolygon"}),
+    "landmark": frozenset({"Point", "Polygon", "MultiPolygon"}),
 }
 KINDS = frozenset(_KIND_TYPES)
 

@@ -68,7 +68,7 @@ def open_chain(db: str | None, online: str, *, user_agent: str | None, cache: Pa
 def geocode(
     names: Annotated[list[str], typer.Argument(help="Place names to look up (any script or spelling).")],
     country: Annotated[Optional[str], typer.Option("--country", "-c", help="ISO country code to restrict to (AZ, USA...).")] = None,
-    kind: Annotated[Optional[list[str]], typer.Option("--kind", "-k", help="Kinds to keep: populated_place, admin1, admin2, country, region, corridor, border, disputed_area, continent, physical_feature.")] = None,
+    kind: Annotated[Optional[list[str]], typer.Option("--kind", "-k", help="Kinds to keep: populated_place, admin1, admin2, country, region, corridor, border, disputed_area, continent, physical_feature, landmark.")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="Candidates per name.")] = 5,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON list of candidates per name, one per line.")] = False,
     db: DbOption = None,

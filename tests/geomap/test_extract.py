@@ -59,6 +59,13 @@ def test_border_phrases_become_the_border_line():
     assert inc.geo_precision == 3 and inc.fatalities == 2
 
 
+def test_landmarks_are_places_of_incidents():
+    inc = one("Hundreds of protesters rallied in Tahrir Square on Friday against the new law.")
+    assert inc.place_id == "curated:tahrir-square" and inc.geo_precision == 1 and inc.country == "Egypt"
+    inc = one("Police fired tear gas at protesters outside the White House on Monday.")
+    assert inc.place_id == "curated:white-house" and inc.geo_precision == 2  # "outside": near the point
+
+
 def test_toll_in_the_next_sentence():
     found = extract_incidents("ISWAP militants attacked a military base in Monguno on Monday. "
                               "Nine soldiers were killed, according to military sources.", published=PUB)
