@@ -277,10 +277,7 @@ def read_gwn(path: str | Path) -> Corpus:
     notes: list[str] = []
     for i, art in enumerate(_articles(root, path)):
         doc_id = art.get("file") or str(i)
-        where = f"{path}: article {doc_id}"
-        text = art.findtext("text")
-        if text is None:
-            raise EvaluationError(f"{where}: missing <text>")
+        where, text = _article_text(art, path, doc_id)
         toponyms: list[GoldToponym] = []
         for ann in _child(art, "toponyms", where).findall("toponym"):
             annotations += 1
@@ -290,8 +287,7 @@ def read_gwn(path: str | Path) -> Corpus:
                 without += 1
                 continue
             start, end = _int(ann, "start", where), _int(ann, "end", where)
-            # Negative offsets would silently slice from the end of the text in Python.
-            if not (0 <= start < end <= len(text)) or text[start:end] != name:
+            if not _selects(text, start, end, name):
                 dropped += 1
                 notes.append(f"article {doc_id}: {name!r} at {start}:{end} does not match the text; dropped")
                 continue
@@ -356,10 +352,7 @@ def read_lgl(path: str | Path, *, max_shift: int = DEFAULT_MAX_SHIFT) -> Corpus:
     notes: list[str] = []
     for i, art in enumerate(_articles(root, path)):
         doc_id = art.get("docid") or str(i)
-        where = f"{path}: article {doc_id}"
-        text = art.findtext("text")
-        if text is None:
-            raise EvaluationError(f"{where}: missing <text>")
+        where, text = _article_text(art, path, doc_id)
         toponyms: list[GoldToponym] = []
         for ann in _child(art, "toponyms", where).findall("toponym"):
             annotations += 1
@@ -391,6 +384,23 @@ def read_lgl(path: str | Path, *, max_shift: int = DEFAULT_MAX_SHIFT) -> Corpus:
             )
         docs.append(GoldDocument(doc_id, text, tuple(toponyms), _text(art, "title"), _text(art, "url")))
     return Corpus("lgl", tuple(docs), annotations, without, realigned, dropped, tuple(notes))
+
+
+def _article_text(art: ET.Element, path: str | Path, doc_id: str) -> tuple[str, str]:
+    """Where an article is (for messages) and its ``<text>``, which every corpus form requires."""
+    where = f"{path}: article {doc_id}"
+    text = art.findtext("text")
+    if text is None:
+        raise EvaluationError(f"{where}: missing <text>")
+    return where, text
+
+
+def _selects(text: str, start: int, end: int, name: str) -> bool:
+    """Whether 0-based ``start:end`` lies in ``text`` and selects ``name``.
+
+    Negative offsets would otherwise slice from the end of the text in Python.
+    """
+    return 0 <= start < end <= len(text) and text[start:end] == name
 
 
 def _realign(text: str, phrase: str, start: int, max_shift: int) -> int | None:
@@ -440,10 +450,7 @@ def read_geovirus(path: str | Path) -> Corpus:
     notes: list[str] = []
     for i, art in enumerate(_articles(root, path)):
         doc_id = str(i)
-        where = f"{path}: article {doc_id}"
-        text = art.findtext("text")
-        if text is None:
-            raise EvaluationError(f"{where}: missing <text>")
+        where, text = _article_text(art, path, doc_id)
         toponyms: list[GoldToponym] = []
         # iter(), not findall(): the file nests a few <location> elements in another.
         for ann in _child(art, "locations", where).iter("location"):
@@ -454,7 +461,7 @@ def read_geovirus(path: str | Path) -> Corpus:
                 without += 1
                 continue
             start, end = _int(ann, "start", where) - 1, _int(ann, "end", where) - 1
-            if not (0 <= start < end <= len(text)) or text[start:end] != name:
+            if not _selects(text, start, end, name):
                 dropped += 1
                 notes.append(
                     f"article {doc_id}: {name!r} at {start + 1}:{end + 1} (1-based) does not match the text; dropped"

@@ -20,6 +20,7 @@ from typing import Any, NamedTuple, Protocol
 import numpy as np
 
 from geomap.errors import EvaluationError
+from ._numbers import fmt as _fmt, json_number as _json_number
 
 from .corpora import GoldDocument, GoldToponym
 from .metrics import (
@@ -251,14 +252,6 @@ class GeoparseReport:
             lines.append("notes:")
             lines.extend(f"  - {note}" for note in self.notes)
         return "\n".join(lines)
-
-
-def _fmt(value: float, spec: str) -> str:
-    return "-" if math.isnan(value) else format(value, spec)
-
-
-def _json_number(value: int | float) -> int | float | None:
-    return None if isinstance(value, float) and math.isnan(value) else value
 
 
 def evaluate_geoparse(

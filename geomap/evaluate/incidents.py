@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
 from geomap.errors import EvaluationError
+from ._numbers import fmt as _fmt, json_number as _json_number
 from geomap.incident import EVENT_TYPES
 
 from ._incident_gold import GoldIncident, GoldIncidentDoc, read_incident_set
@@ -218,14 +219,6 @@ class IncidentReport:
             lines.append("notes:")
             lines.extend(f"  - {note}" for note in self.notes)
         return "\n".join(lines)
-
-
-def _fmt(value: float) -> str:
-    return "-" if math.isnan(value) else f"{value:.3f}"
-
-
-def _json_number(value: Any) -> Any:
-    return None if isinstance(value, float) and math.isnan(value) else value
 
 
 # --------------------------------------------------------------------------- scoring
