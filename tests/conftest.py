@@ -24,3 +24,22 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"{SHARED} is absent (the team's shared data); this test needs it")
     return SHARED
+
+
+#: A one-sentence incident report the CLI tests feed to the commands.
+SOTK_ARTICLE = ("YEREVAN, March 21, 2023 - Azerbaijani troops shelled the village of Sotk on Monday, "
+                "killing two soldiers and wounding five, the defence ministry said.")
+
+
+@pytest.fixture()
+def article_text() -> str:
+    """The text of :data:`SOTK_ARTICLE`."""
+    return SOTK_ARTICLE
+
+
+@pytest.fixture()
+def article(tmp_path: Path) -> Path:
+    """:data:`SOTK_ARTICLE` in a UTF-8 text file."""
+    p = tmp_path / "a.txt"
+    p.write_text(SOTK_ARTICLE, encoding="utf-8")
+    return p

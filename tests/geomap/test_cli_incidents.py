@@ -10,17 +10,6 @@ from typer.testing import CliRunner
 from geomap.cli import app
 
 runner = CliRunner()
-ARTICLE = ("YEREVAN, March 21, 2023 - Azerbaijani troops shelled the village of Sotk on Monday, "
-           "killing two soldiers and wounding five, the defence ministry said.")
-
-
-@pytest.fixture()
-def article(tmp_path):
-    p = tmp_path / "a.txt"
-    p.write_text(ARTICLE, encoding="utf-8")
-    return p
-
-
 def test_json_lines_use_the_model_field_names(article):
     res = runner.invoke(app, ["incidents", str(article), "--json"])
     assert res.exit_code == 0, res.output

@@ -15,17 +15,6 @@ from geomap.io import read_incidents
 
 runner = CliRunner()
 DATA = Path(__file__).resolve().parents[1] / "data" / "io"
-ARTICLE = ("YEREVAN, March 21, 2023 - Azerbaijani troops shelled the village of Sotk on Monday, "
-           "killing two soldiers and wounding five, the defence ministry said.")
-
-
-@pytest.fixture()
-def article(tmp_path):
-    p = tmp_path / "a.txt"
-    p.write_text(ARTICLE, encoding="utf-8")
-    return p
-
-
 @pytest.mark.parametrize("ext", [".geojson", ".gpkg", ".csv", ".parquet", ".kml"])
 def test_export_an_article_to_every_format(tmp_path, article, ext):
     out = tmp_path / f"out{ext}"
@@ -115,9 +104,9 @@ def test_every_io_command_has_help():
         assert res.exit_code == 0 and "Usage" in res.stdout
 
 
-def test_bad_json_lines_records_go_to_the_errors_report(tmp_path):
+def test_bad_json_lines_records_go_to_the_errors_report(tmp_path, article_text):
     lines = tmp_path / "docs.jsonl"
-    lines.write_text(json.dumps({"id": "1", "text": ARTICLE}) + "\n{not json\n", encoding="utf-8")
+    lines.write_text(json.dumps({"id": "1", "text": article_text}) + "\n{not json\n", encoding="utf-8")
     out = tmp_path / "out.geojson"
     res = runner.invoke(app, ["export", str(lines), "-o", str(out)])
     assert res.exit_code == 0, res.output
