@@ -46,17 +46,35 @@ ABBREVIATIONS = HERE / "data" / "abbreviations.csv"
 # Groupings whose sensible point is their seat rather than the middle of their members.
 # The EU at its geographic centre (Gadheim, Bavaria, since 2020) rather than in its largest members' middle.
 GROUPING_POINTS = {"EU": (49.8431, 9.9019, 6695072)}
+# GeoNames' own points of the sovereign states (CC BY 4.0; origin in data/README.md).
+COUNTRY_POINTS = HERE / "data" / "country_points.csv"
 
 
-def read_country_points() -> dict[str, tuple[float, float]]:
-    """Conventional reference points of countries (the CIA World Factbook's, as packaged by countryinfo).
+def read_country_points(path: Path = COUNTRY_POINTS) -> dict[str, tuple[float, float]]:
+    """Reference points of countries: GeoNames' own, else the CIA World Factbook's.
 
-    Geoparsing corpora and most gazetteers place a country at such a point
-    (Russia at 60 N 100 E), not at a map label or the capital; measured on
-    GeoWebNews and TR-News, it agrees with their gold points more often than
-    Natural Earth's label points or polygon centroids. Empty (with the label
-    points used instead) when countryinfo is not installed.
+    A country is a point in most gazetteers and in the geoparsing corpora that
+    score against them (Russia at 60 N 100 E, the United States at 39.76 N
+    98.5 W), not a map label or the capital. GeoNames' points for the 196
+    sovereign states come from ``country_points.csv`` (see ``data/README.md``
+    for its origin); other territories take the Factbook's point as packaged
+    by countryinfo, when that is installed. Missing countries fall back to
+    Natural Earth's label points in the build.
     """
+    import csv
+
+    out = _factbook_points()
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            lat, lon = float(row["latitude"]), float(row["longitude"])
+            if not _point_ok(lat, lon):
+                raise ValueError(f"{path.name}: bad point for {row['iso']}: {lat}, {lon}")
+            out[row["iso"]] = (lat, lon)
+    return out
+
+
+def _factbook_points() -> dict[str, tuple[float, float]]:
+    """The Factbook's country points as packaged by countryinfo (empty when it is not installed)."""
     try:
         from importlib import resources
 
@@ -135,8 +153,8 @@ def build(output: Path, *, data: Path | None = None, dump: Path | None = None, c
         raise ValueError("give --data, --geonames-dump, or both")
     t0 = time.time()
     points = read_country_points()
-    log(f"country reference points: {len(points)} (countryinfo)" if points else
-        "countryinfo is not installed: countries take Natural Earth's label points")
+    log(f"country reference points: {len(points)} (GeoNames' for the sovereign states, the Factbook's "
+        "for other territories where countryinfo is installed, else Natural Earth's label points)")
     w = GazetteerWriter(output)
     shapes: dict[str, Any] = {}
     ne_info: dict[str, dict[str, Any]] = {}
@@ -161,6 +179,8 @@ def build(output: Path, *, data: Path | None = None, dump: Path | None = None, c
     _add_curated(w, data, curated, shapes, log)
     if data is not None:
         sources.append("curated.toml")
+    if dump is None:
+        sources.append("country points: GeoNames' via sample-data by Gerald Venzl (CC BY 4.0)")
     _add_demonyms(w, log)
     path = w.finish({"sources": "; ".join(sources),
                      "attribution": "Contains data from GeoNames (https://www.geonames.org), CC BY 4.0. "

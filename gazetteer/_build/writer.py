@@ -142,9 +142,25 @@ class GazetteerWriter:
             "INSERT INTO names VALUES (?,?,3) ON CONFLICT(key, id) DO NOTHING",
             [(k, internal_id) for k in index_keys(word) if len(k) > 1])
 
+    def _drop_city_names_of_countries(self) -> None:
+        """Drop a country's alternate name that is the main name of a large city of that country.
+
+        Some languages name a country after its capital ("Tunis" is Tunisia in Arabic and
+        Turkish), and GeoNames keeps such names as the country's alternates; in a text, the
+        word is the city.
+        """
+        self.con.execute(
+            "DELETE FROM names WHERE flag = 1 AND (key, id) IN ("
+            " SELECT n.key, n.id FROM names n JOIN places c ON c.id = n.id AND c.kind = ?"
+            " JOIN names m ON m.key = n.key AND m.flag = 0"
+            " JOIN places t ON t.id = m.id AND t.kind = ? AND t.country = c.country AND t.population >= ?"
+            " WHERE n.flag = 1)",
+            (KIND_CODE["country"], KIND_CODE["populated_place"], 100_000))
+
     def finish(self, meta: dict[str, str]) -> Path:
         """Drop dangling names, write metadata, compact and move the file into place."""
         self.con.execute("DELETE FROM names WHERE id NOT IN (SELECT id FROM places)")
+        self._drop_city_names_of_countries()
         self.con.executescript(INDEXES)
         meta = {**meta, "schema_version": SCHEMA_VERSION,
                 "build_date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
