@@ -6,11 +6,31 @@ Kept apart from the lookup so that the geoparser can reuse the same priors.
 from __future__ import annotations
 
 import math
+import re
 
 from .models import Kind, MatchType, Place
 
 MATCH_BASE = {MatchType.EXACT: 1.0, MatchType.ALIAS: 0.85}
 ABBREVIATION_BASE = 0.8
+# A plain alternate name of a place smaller than a place whose own name it is.
+OTHERS_NAME_PENALTY = 0.15
+OTHERS_NAME_REASON = f"the own name of a larger place -{OTHERS_NAME_PENALTY:.2f}"
+# Written with its dots ("N.B.", "Calif.", "Ont."), a word is the press's abbreviation of a state,
+# province or country, which comes before places that merely have it as a name or code ("NB" of
+# Napa, the airport code "ONT" of Ontario, California).
+DOTTED_ABBREVIATION_BASE = 0.95
+_DOTTED = re.compile(r"^(?:[A-Z][A-Za-z]{0,4}\.){1,4}$")
+
+
+def written_as_abbreviation(text: str) -> bool:
+    """Whether ``text`` is written as a dotted abbreviation ("N.B.", "Calif.", "U.S.").
+
+    Examples
+    --------
+    >>> written_as_abbreviation("N.B."), written_as_abbreviation("Calif."), written_as_abbreviation("NB")
+    (True, True, False)
+    """
+    return _DOTTED.match(text.strip()) is not None
 # "Frankfurt" for Frankfurt am Main, "Newcastle" for Newcastle upon Tyne: a town's alternate name
 # that is its main name without the qualifier is how the press writes it, nearly its own name.
 # (Not for areas: "Beni" for Beni Department drops a feature word, which the kind prior weighs.)

@@ -17,6 +17,8 @@ __all__ = ["Gazetteer", "ReverseResult"]
 
 _ADMIN = (Kind.ADMIN1, Kind.ADMIN2)
 _AREA_KINDS = ("country", "admin1", "admin2", "disputed_area", "region")
+# Kinds the press abbreviates with dots ("U.S.", "Calif.", "N.B.").
+_ABBREVIATED_KINDS = frozenset({Kind.COUNTRY, Kind.ADMIN1})
 _FUZZY_MIN_RATIO = 85.0
 _CACHE_SIZE = 100_000
 # Words of institution and venue names that name no place on their own.
@@ -135,7 +137,7 @@ class Gazetteer:
         key = normalize_name(text)
         if not key:
             raise InvalidQuery(f"{name!r} has no letters or digits to look up")
-        cache_key = (key, cc, kind_set, near, fuzzy)
+        cache_key = (key, cc, kind_set, near, fuzzy, _ranking.written_as_abbreviation(text))
         ranked = self._cache.get(cache_key)
         if ranked is None:
             cands = self._score(self.store.places_by_key(key), key, text, cc, kind_set, near, None)
@@ -174,7 +176,10 @@ class Gazetteer:
             elif flag == 3:
                 match, base, reasons = MatchType.DEMONYM, _ranking.DEMONYM_BASE, [f"demonym {_ranking.DEMONYM_BASE:.2f}"]
             elif flag == 2:
-                match, base, reasons = MatchType.ALIAS, _ranking.ABBREVIATION_BASE, [f"abbreviation {_ranking.ABBREVIATION_BASE:.2f}"]
+                ab = (_ranking.DOTTED_ABBREVIATION_BASE
+                      if place.kind in _ABBREVIATED_KINDS and _ranking.written_as_abbreviation(text)
+                      else _ranking.ABBREVIATION_BASE)
+                match, base, reasons = MatchType.ALIAS, ab, [f"abbreviation {ab:.2f}"]
             elif place.kind is Kind.POPULATED_PLACE and _ranking.short_form(key, place.name):
                 match, base, reasons = MatchType.ALIAS, _ranking.SHORT_FORM_BASE, [
                     f"{_ranking.SHORT_FORM_REASON} {_ranking.SHORT_FORM_BASE:.2f}"]
@@ -194,6 +199,7 @@ class Gazetteer:
                 reasons.append(why_near)
             scored.append((score, place, match, reasons))
         _prefer_towns_over_their_areas(scored)
+        _prefer_owners_of_the_name(scored)
         return [Candidate(place=pl, score=round(s, 4), match=m, matched_name=key, reasons=tuple(r))
                 for s, pl, m, r in scored]
 
@@ -381,6 +387,24 @@ def _main_town_of(town: Place, area: Place, seat_code: str) -> bool:
     """Whether a town is the area's seat or its main settlement (area populations sum their towns)."""
     return (town.feature_code in (seat_code, "PPLC") or town.population >= 1_000_000
             or (area.population > 0 and town.population >= 0.2 * area.population))
+
+
+def _prefer_owners_of_the_name(scored: list[tuple[float, Place, MatchType, list[str]]]) -> None:
+    """A smaller place that has a name only as an alternate ranks lower than the name's owner.
+
+    "Manchester" is an old name of a part of Richmond, Virginia, "Pittsburgh" a
+    misspelling recorded for Pittsburg, California, and "Turkey" a former name of
+    New Providence, New Jersey; each word is first the own name of a larger place.
+    """
+    owners = [p.population for _, p, m, _ in scored if m is MatchType.EXACT and p.kind is Kind.POPULATED_PLACE]
+    if not owners:
+        return
+    biggest = max(owners)
+    alias_reason = f"alias {_ranking.MATCH_BASE[MatchType.ALIAS]:.2f}"
+    for i, (s, p, m, r) in enumerate(scored):
+        if (m is MatchType.ALIAS and p.kind is Kind.POPULATED_PLACE and r and r[0] == alias_reason
+                and p.population < biggest):
+            scored[i] = (s - _ranking.OTHERS_NAME_PENALTY, p, m, r + [_ranking.OTHERS_NAME_REASON])
 
 
 def _prefer_towns_over_their_areas(scored: list[tuple[float, Place, MatchType, list[str]]]) -> None:

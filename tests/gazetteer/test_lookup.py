@@ -157,3 +157,17 @@ def test_partial_names_fall_back_to_the_place_inside(gaz):
 def test_large_areas_outrank_small_towns_of_their_name(gaz):
     assert gaz.lookup("Pacific")[0].place.kind is Kind.PHYSICAL_FEATURE
     assert gaz.lookup("Sahara")[0].place.name == "Sahara"
+
+
+def test_a_name_belongs_first_to_its_owner(gaz):
+    # "Pittsburgh" is an alternate spelling recorded for Pittsburg, California: it ranks below the
+    # place whose own name it is, and says why.
+    cands = gaz.lookup("Pittsburgh", limit=3)
+    assert cands[0].place.admin1 == "Pennsylvania"
+    other = next(c for c in cands if c.place.name == "Pittsburg")
+    assert any("own name of a larger place" in r for r in other.reasons)
+
+
+def test_undotted_codes_are_not_read_as_press_abbreviations(gaz):
+    assert gaz.lookup("N.B.")[0].place.name == "New Brunswick"
+    assert gaz.lookup("NB")[0].score < gaz.lookup("N.B.")[0].score
