@@ -26,12 +26,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from gazetteer import Kind, MatchType
-from gazetteer._ranking import SEAT_FIRST_REASON, SPELLING_REASON
+from gazetteer._ranking import SEAT_FIRST_REASON, SPELLING_REASON, written_as_abbreviation
 
 from ._context_rules import COMMON_WORDS, FEATURE_WORDS, MODIFIERS, ORG_WORDS, press_abbreviations
 from .recognize import Mention
@@ -49,6 +49,9 @@ _WEAK_MATCHES = frozenset({MatchType.PARTIAL, MatchType.FUZZY})
 # Weights of the context cues, added to the gazetteer's own score (about 1 to 2).
 W_CONTAINER = 1.2
 W_FEATURE = 0.5
+# Standing in a list of places of one kind ("Arizona, Colorado, Georgia, Illinois"): more than a
+# feature word, less than a written container.
+W_LISTED = 0.75
 W_COUNTRY = 0.35
 W_ADMIN1 = 0.15
 W_NEAR = 0.3
@@ -157,7 +160,9 @@ def _candidates(gaz: Gazetteer, m: Mention) -> list[Candidate]:
     if m.kind == "demonym":
         cands = gaz.lookup(m.key, country=m.country or None, kinds=_DEMONYM_KINDS, limit=1, fuzzy=False)
         return cands or gaz.lookup(m.key, limit=1, fuzzy=False)
-    cands = gaz.lookup(m.key, limit=_LIMIT, fuzzy=False)
+    # "N.B.", "Calif.": written with its dots, the word is the press's abbreviation of a province or state.
+    query = m.surface if written_as_abbreviation(m.surface) else m.key
+    cands = gaz.lookup(query, limit=_LIMIT, fuzzy=False)
     if m.kind == "abbreviation":
         # "US", "UK", "EU": an abbreviation in capitals names a country or a big area or city, and
         # a country only by a code the press writes for it ("SA" is South Africa, not Saudi Arabia).
@@ -286,7 +291,7 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
             gap = text[m.end:mentions[i + 1].start]
             attribute = (cands[i][0].place.kind in _BIG_KINDS
                          and _ATTRIBUTE_AFTER.match(text, mentions[i + 1].end) is not None)
-            if len(gap) <= 40 and _CONTAINER_GAP.match(gap) and not attribute:
+            if len(gap) <= 40 and _CONTAINER_GAP.match(gap) and not attribute and not _in_list(text, mentions, cands, i):
                 container = cands[i + 1][0].place
                 if container.kind in _AREA_KINDS or container.kind is Kind.ADMIN2:
                     containers.setdefault(m.key, []).append(container)
@@ -299,12 +304,20 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     for key, idx in by_key.items():
         chosen[key] = _best(cands[idx[0]], countries, admin1s, containers.get(key, ()), features.get(key, set()),
                             None, contents.get(key, ()), named_as.get(key, set()))
+    # Lists of places of one kind, judged by the first pass's readings of the neighbours.
+    listed: dict[str, set[Kind]] = {}
+    for i, m in enumerate(mentions):
+        if cands[i]:
+            kind = _list_kind(text, mentions, cands, i, lambda j: chosen[mentions[j].key][1].place.kind)
+            if kind is not None:
+                listed.setdefault(m.key, set()).add(kind)
     centre = _centre([c for _, c, _, _ in chosen.values() if c.match not in _WEAK_MATCHES])
-    if centre is not None:
+    if centre is not None or listed:
         for key, idx in by_key.items():
             if len(cands[idx[0]]) > 1:
                 chosen[key] = _best(cands[idx[0]], countries, admin1s, containers.get(key, ()),
-                                    features.get(key, set()), centre, contents.get(key, ()), named_as.get(key, set()))
+                                    features.get(key, set()), centre, contents.get(key, ()), named_as.get(key, set()),
+                                    listed.get(key, set()))
 
     out: list[ResolvedMention] = []
     for i, m in enumerate(mentions):
@@ -330,6 +343,62 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|into|towards?|acr
                               r"(?:the\s+)?$", re.IGNORECASE)
 
 
+_LIST_GAP = re.compile(r"^\s*(?:,|;|,?\s+(?:and|or))\s*$")
+
+
+def _in_list(text: str, mentions: Sequence[Mention], cands: Sequence[Sequence[Candidate]], i: int) -> bool:
+    """Whether "X, Y" at mention ``i`` is two items of a list rather than a place and its container.
+
+    It is when X and Y read first as places of one kind and a third such place is listed
+    next to them: "Mexico, China, Japan and Brazil", "Georgia, Illinois, Missouri and Ohio".
+    "Moscow, Idaho", "Atlanta, Georgia, USA" and "Springfield, Illinois, Columbus, Ohio" are not.
+    """
+    def peers(a: int, b: int) -> bool:
+        return (0 <= a and b < len(mentions) and bool(cands[a]) and bool(cands[b])
+                and cands[a][0].place.kind is cands[b][0].place.kind
+                and _LIST_GAP.match(text[mentions[a].end:mentions[b].start]) is not None)
+
+    return (peers(i, i + 1) and not _holds(cands, i, i + 1)
+            and (peers(i - 1, i) or peers(i + 1, i + 2) and not _holds(cands, i + 1, i + 2)))
+
+
+def _holds(cands: Sequence[Sequence[Candidate]], a: int, b: int) -> bool:
+    """Whether a reading of mention ``b`` holds the best reading of mention ``a`` ("Richmond, Virginia")."""
+    top = cands[a][0].place
+    return any(_inside(top, c.place) for c in cands[b])
+
+
+def _list_kind(text: str, mentions: Sequence[Mention], cands: Sequence[Sequence[Candidate]], i: int,
+               kind_of: Callable[[int], Kind]) -> Kind | None:
+    """The kind shared by the places listed around mention ``i``, if it stands in a list of them.
+
+    "Arizona, Georgia, Illinois and Ohio": Georgia stands among states; "Manitoba, Ontario and
+    New Brunswick": Ontario among provinces. Two listed neighbours of one kind make the list's kind.
+    """
+    # "Richmond, Virginia, Fort Lauderdale": Virginia holds its neighbour; it is no item of its own.
+    for a in (i - 1, i):
+        if (0 <= a and a + 1 < len(mentions) and cands[a] and cands[a + 1]
+                and _CONTAINER_GAP.match(text[mentions[a].end:mentions[a + 1].start]) and _holds(cands, a, a + 1)):
+            return None
+    kinds: list[Kind] = []
+    for step in (-1, 1):
+        a = i
+        for _ in range(2):
+            b = a + step
+            if not 0 <= b < len(mentions) or not cands[b]:
+                break
+            lo, hi = (b, a) if step < 0 else (a, b)
+            if _LIST_GAP.match(text[mentions[lo].end:mentions[hi].start]) is None:
+                break
+            kinds.append(kind_of(b))
+            a = b
+    if len(kinds) < 2:
+        return None
+    ranked = Counter(kinds).most_common(2)
+    (kind, n), runner_up = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0)
+    return kind if n >= 2 and n > runner_up else None
+
+
 def _unsupported(c: Candidate, context: float, by_country: float = 0.0) -> bool:
     """Whether a reading is a small place that nothing in the document points to ("Kock", "Bains").
 
@@ -349,7 +418,7 @@ def _unsupported(c: Candidate, context: float, by_country: float = 0.0) -> bool:
 
 def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str], containers: Sequence[Place],
           features: set[Kind], centre: tuple[float, float] | None,
-          contents: Sequence[Place] = (), named_as: Collection[Kind] = ()
+          contents: Sequence[Place] = (), named_as: Collection[Kind] = (), listed: Collection[Kind] = ()
           ) -> tuple[float, Candidate, list[str], float]:
     best: tuple[float, Candidate, list[str], float] | None = None
     own_country = cands[0].place.country if cands[0].place.kind is Kind.COUNTRY else None
@@ -379,6 +448,9 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
         elif features and p.kind in features:
             score += W_FEATURE
             why.append(f"feature word fits {p.kind.value} +{W_FEATURE:.2f}")
+        elif listed and p.kind in listed:
+            score += W_LISTED
+            why.append(f"listed with other {p.kind.value} places +{W_LISTED:.2f}")
         if area is not None and p is area.place and p.kind is not Kind.DISPUTED_AREA:
             score += W_SALIENT
             why.append(f"a well-known area's name +{W_SALIENT:.2f}")

@@ -163,3 +163,34 @@ def test_another_spelling_in_a_country_the_story_names(rec):
     assert got["Douma"].country == "SY"
     assert "Douma" not in {r.surface for r in resolve_mentions("Douma fell.", rec.recognize("Douma fell."),
                                                                 rec.gazetteer)}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country", "kind"),
+    [
+        # A list of countries is no chain of containers: "China, Japan" is not a town in Japan.
+        ("Cases were reported in Mexico, China, Japan, Ukraine and Brazil.", "China", "CN", "country"),
+        ("Officials in Armenia, Azerbaijan, Iraq, Iran and Syria met.", "Iraq", "IQ", "country"),
+        # Items of a list are read as the kind of their neighbours: states among states ...
+        ("Outbreaks hit Arizona, Colorado, Georgia, Illinois and Missouri.", "Georgia", "US", "admin1"),
+        ("Illnesses occurred in British Columbia, Alberta, Manitoba, Ontario and New Brunswick.",
+         "Ontario", "CA", "admin1"),
+        # ... but a container inside a list of city-state pairs still holds its city.
+        ("Offices in Nashville, Tennessee, Richmond, Virginia, Orlando, Florida and Atlanta, Georgia.",
+         "Virginia", "US", "admin1"),
+        ("Offices in Richmond, Virginia, Fort Lauderdale and Orlando, Florida.", "Virginia", "US", "admin1"),
+    ],
+)
+def test_lists_are_not_containers(rec, text, surface, country, kind):
+    place = _resolve(rec, text)[surface].place
+    assert (place.country, place.kind.value) == (country, kind)
+
+
+def test_containers_survive_the_list_rule(rec):
+    r = _resolve(rec, "Students rallied in Moscow, Idaho, and in Atlanta, Georgia, USA.")
+    assert r["Moscow"].place.admin1 == "Idaho" and r["Atlanta"].place.country == "US"
+
+
+def test_dotted_abbreviations_name_provinces(rec):
+    r = _resolve(rec, "Dogs were stolen from a farm near Fredericton, N.B. on Tuesday.")
+    assert r["N.B."].place.name == "New Brunswick" and r["N.B."].place.kind.value == "admin1"
