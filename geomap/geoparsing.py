@@ -141,7 +141,10 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
     resolved = resolve_mentions(text, [m for m in given if m.key] + context, rec.gazetteer,
                                 require_support=True, given=spans)
     by_span = {(r.start, r.end): r for r in resolved}
-    focus = _focus(resolved)
+    # The story's main town is first one of the given toponyms; the recogniser's own finds
+    # ("Mary", "Adrian": names it took for towns) only where none of them is a town.
+    by_given = set(spans)
+    focus = _focus([r for r in resolved if (r.start, r.end) in by_given]) or _focus(resolved)
     out: list[ResolvedMention | None] = []
     for m in given:
         r = by_span.get((m.start, m.end))
@@ -159,6 +162,8 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
 # is more likely a person the building is named after than the town it stands in.
 _NAMESAKE_POPULATION = 50_000
 _FOCUS_NEAR_KM = 100.0
+# What another place of the story near a town adds to the town's count of mentions.
+_FOCUS_SUPPORT = 0.5
 
 
 def _focus_is_better(r: ResolvedMention, focus: ResolvedMention) -> bool:
@@ -193,8 +198,14 @@ def _by_adjective(r: ResolvedMention) -> bool:
 
 
 def _focus(resolved: Sequence[ResolvedMention]) -> ResolvedMention | None:
-    """The town a document names most often by its own name (the first of equals), if any."""
-    counts: dict[str, int] = {}
+    """The town a document is about: named most by its own name, and held by its other places.
+
+    Each town read whole counts once per mention, and half again for each other place
+    of the document near it (a town within 100 km, the admin-1 area or country that
+    holds it): a story naming Chicago, Park Ridge and the Near North Side is about
+    Chicago, not about a namesake of "South Side" in Arkansas. The first of equals wins.
+    """
+    counts: dict[str, float] = {}
     first: dict[str, ResolvedMention] = {}
     for r in resolved:
         if r.place.kind is Kind.POPULATED_PLACE and r.match not in (MatchType.PARTIAL, MatchType.FUZZY):
@@ -202,4 +213,14 @@ def _focus(resolved: Sequence[ResolvedMention]) -> ResolvedMention | None:
             first.setdefault(r.place.place_id, r)
     if not counts:
         return None
+    for pid, town in first.items():
+        t = town.place
+        for r in resolved:
+            q = r.place
+            if q.place_id == pid or r.match is MatchType.FUZZY:
+                continue
+            if (q.kind is Kind.POPULATED_PLACE and _km(q.latitude, q.longitude, t.latitude, t.longitude) <= _FOCUS_NEAR_KM
+                    or q.kind is Kind.ADMIN1 and (q.country, q.admin1_code) == (t.country, t.admin1_code)
+                    or q.kind is Kind.COUNTRY and q.country == t.country):
+                counts[pid] += _FOCUS_SUPPORT
     return first[max(counts, key=lambda pid: counts[pid])]

@@ -153,3 +153,39 @@ def test_cli_eval(tmp_path):
             "auc"} <= set(report)
     result = runner.invoke(app, ["eval", "geoparse", "--format", "nope", str(corpus)])
     assert result.exit_code == 2
+
+
+def _spans(text, *names):
+    return [(text.index(n), text.index(n) + len(n)) for n in names]
+
+
+def test_main_town_is_the_one_the_story_clusters_around():
+    # Chicago, Park Ridge and Evanston hold each other; a namesake of "South Side" (first named)
+    # does not become the town that unknown streets are placed in.
+    text = ("A South Side man was charged after a stabbing on Xqzzy Avenue. Chicago police said he "
+            "lived in Park Ridge and worked in Evanston.")
+    spans = _spans(text, "South Side", "Xqzzy Avenue", "Chicago", "Park Ridge", "Evanston")
+    answers = resolve_spans(text, spans)
+    assert answers[1].place.name == "Chicago" and "main town" in answers[1].reasons[0]
+
+
+def test_main_town_comes_from_the_given_toponyms_first():
+    # "Mary" is read as a town by the recogniser; the given toponym Miami is the story's town.
+    text = "Mary told reporters the bakery on Qwxyz Road in Miami had closed."
+    answers = resolve_spans(text, _spans(text, "Qwxyz Road", "Miami"))
+    assert answers[0].place.name == "Miami"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # A city of millions keeps its name against a small namesake only the story's country favours ...
+        ("U.S. officials said the family flew from the United States to a hospital in Rome.", "Rome", "IT"),
+        ("Amy Chen of London-based BOP Consulting spoke in the United States.", "London", "GB"),
+        # ... but not against one its state or a container places.
+        ("Rome, Georgia, is a small city in the United States.", "Rome", "US"),
+    ],
+)
+def test_world_cities_keep_their_names(text, name, country):
+    (answer,) = resolve_spans(text, _spans(text, name))
+    assert answer.place.country == country, answer.reasons
