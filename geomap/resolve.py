@@ -56,6 +56,10 @@ W_COUNTRY = 0.35
 W_ADMIN1 = 0.15
 W_NEAR = 0.3
 NEAR_SCALE_KM = 400.0
+# A city of millions keeps its name against namesakes this many times smaller (see _world_city).
+WORLD_CITY_POPULATION = 2_000_000
+WORLD_CITY_RATIO = 50
+WORLD_CITY_REASON = "a city of millions before a small namesake the story's country alone favours"
 # A well-known area named like small towns: its lead over them, and how close behind the best it may rank.
 W_SALIENT = 0.1
 SALIENT_MARGIN = 0.1
@@ -292,7 +296,9 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
             attribute = (cands[i][0].place.kind in _BIG_KINDS
                          and _ATTRIBUTE_AFTER.match(text, mentions[i + 1].end) is not None)
             if len(gap) <= 40 and _CONTAINER_GAP.match(gap) and not attribute and not _in_list(text, mentions, cands, i):
-                container = cands[i + 1][0].place
+                # The reading of Y that holds a reading of X: "Rome, Georgia" is the US state.
+                container = next((c.place for c in cands[i + 1] if any(_inside(x.place, c.place) for x in cands[i])),
+                                 cands[i + 1][0].place)
                 if container.kind in _AREA_KINDS or container.kind is Kind.ADMIN2:
                     containers.setdefault(m.key, []).append(container)
                 # ... and the container is read as one that holds a reading of the name: "Atlanta,
@@ -426,6 +432,8 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
     # namesake towns in the countries the document names.
     big_first = _wide(cands[0].place)
     salient = _salient(cands)
+    context_only: dict[int, float] = {}
+    scores: dict[int, tuple[float, list[str], float]] = {}
     area = salient if salient is not None and salient.place.kind is not Kind.POPULATED_PLACE else None
     for c in cands:
         p = c.place
@@ -466,15 +474,43 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
         if p.kind not in _AREA_KINDS and admin1s.get(p.admin1_code):
             score += W_ADMIN1
             why.append(f"document names {p.admin1 or p.admin1_code} +{W_ADMIN1:.2f}")
+        near = 0.0
         if centre is not None and generic and p.kind not in _BIG_KINDS and not big_first:
             d = max(0.0, _km(p.latitude, p.longitude, *centre) - _radius_km(p))
             bonus = W_NEAR * math.exp(-d / NEAR_SCALE_KM)
             if bonus >= 0.01:
                 score += bonus
+                near = bonus
                 why.append(f"{d:,.0f} km from the document's places +{bonus:.2f}")
         if best is None or score > best[0]:
             best = (score, c, why, by_country)
+        context_only[id(c)] = score - by_country
+        scores[id(c)] = (score, why, by_country)
     assert best is not None
+    return _world_city(best, cands, context_only, scores)
+
+
+def _world_city(best: tuple[float, Candidate, list[str], float], cands: Sequence[Candidate],
+                context_only: dict[int, float], scores: dict[int, tuple[float, list[str], float]]
+                ) -> tuple[float, Candidate, list[str], float]:
+    """A city of millions before a far smaller namesake that only the story's country favours.
+
+    "Rome" in a story that names the United States is still Italy's capital, and
+    "London-based" is London, England: the document's country and centre choose
+    among namesakes of like size, not between Rome and Rome, Georgia. A namesake
+    with a cue of its own (a container, its state named, a feature word) keeps its win.
+    """
+    _, b, _, by_country = best
+    p = b.place
+    if p.kind is not Kind.POPULATED_PLACE or by_country <= 0:
+        return best
+    for c in cands:
+        q = c.place
+        if (q.kind is Kind.POPULATED_PLACE and q.population >= WORLD_CITY_POPULATION
+                and q.population >= WORLD_CITY_RATIO * max(p.population, 1)
+                and context_only[id(c)] >= context_only[id(b)] and c.match is b.match):
+            score, why, own = scores[id(c)]
+            return (score, c, [*why, WORLD_CITY_REASON], own)
     return best
 
 
