@@ -432,8 +432,7 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
     # namesake towns in the countries the document names.
     big_first = _wide(cands[0].place)
     salient = _salient(cands)
-    context_only: dict[int, float] = {}
-    scores: dict[int, tuple[float, list[str], float]] = {}
+    scored: list[tuple[float, Candidate, list[str], float]] = []
     area = salient if salient is not None and salient.place.kind is not Kind.POPULATED_PLACE else None
     for c in cands:
         p = c.place
@@ -474,42 +473,37 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
         if p.kind not in _AREA_KINDS and admin1s.get(p.admin1_code):
             score += W_ADMIN1
             why.append(f"document names {p.admin1 or p.admin1_code} +{W_ADMIN1:.2f}")
-        near = 0.0
         if centre is not None and generic and p.kind not in _BIG_KINDS and not big_first:
             d = max(0.0, _km(p.latitude, p.longitude, *centre) - _radius_km(p))
             bonus = W_NEAR * math.exp(-d / NEAR_SCALE_KM)
             if bonus >= 0.01:
                 score += bonus
-                near = bonus
                 why.append(f"{d:,.0f} km from the document's places +{bonus:.2f}")
         if best is None or score > best[0]:
             best = (score, c, why, by_country)
-        context_only[id(c)] = score - by_country
-        scores[id(c)] = (score, why, by_country)
+        scored.append((score, c, why, by_country))
     assert best is not None
-    return _world_city(best, cands, context_only, scores)
+    return _world_city(best, scored)
 
 
-def _world_city(best: tuple[float, Candidate, list[str], float], cands: Sequence[Candidate],
-                context_only: dict[int, float], scores: dict[int, tuple[float, list[str], float]]
-                ) -> tuple[float, Candidate, list[str], float]:
+def _world_city(best: tuple[float, Candidate, list[str], float],
+                scored: Sequence[tuple[float, Candidate, list[str], float]]) -> tuple[float, Candidate, list[str], float]:
     """A city of millions before a far smaller namesake that only the story's country favours.
 
     "Rome" in a story that names the United States is still Italy's capital, and
-    "London-based" is London, England: the document's country and centre choose
-    among namesakes of like size, not between Rome and Rome, Georgia. A namesake
-    with a cue of its own (a container, its state named, a feature word) keeps its win.
+    "London-based" is London, England: the document's country chooses among
+    namesakes of like size, not between Rome and Rome, Georgia. A namesake with a
+    cue of its own (a container, its state named, closeness to the story's other
+    places) keeps its win.
     """
-    _, b, _, by_country = best
-    p = b.place
-    if p.kind is not Kind.POPULATED_PLACE or by_country <= 0:
+    won_by, b, _, by_country = best
+    if b.place.kind is not Kind.POPULATED_PLACE or by_country <= 0:
         return best
-    for c in cands:
+    for score, c, why, own in scored:
         q = c.place
         if (q.kind is Kind.POPULATED_PLACE and q.population >= WORLD_CITY_POPULATION
-                and q.population >= WORLD_CITY_RATIO * max(p.population, 1)
-                and context_only[id(c)] >= context_only[id(b)] and c.match is b.match):
-            score, why, own = scores[id(c)]
+                and q.population >= WORLD_CITY_RATIO * max(b.place.population, 1)
+                and score - own >= won_by - by_country and c.match is b.match):
             return (score, c, [*why, WORLD_CITY_REASON], own)
     return best
 
