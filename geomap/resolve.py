@@ -26,14 +26,16 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from gazetteer import Kind, MatchType
-from gazetteer._ranking import SEAT_FIRST_REASON, SPELLING_REASON, written_as_abbreviation
+from gazetteer._ranking import SEAT_FIRST_REASON, SPELLING_REASON, haversine_km, written_as_abbreviation
 
+from ._containment import CONTAINER_GAP, inside
 from ._context_rules import COMMON_WORDS, FEATURE_WORDS, MODIFIERS, ORG_WORDS, press_abbreviations
+from ._enumerations import in_list, list_kind
 from .recognize import Mention
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -94,10 +96,6 @@ _FEATURE_BEFORE = re.compile(
     re.IGNORECASE)
 # "Russia, U.S. officials said": a country name followed by an attribute, not a container.
 _ATTRIBUTE_AFTER = re.compile(r"\s+[a-z]")
-# "X, Y" and "the X region of Y": how a container may follow a name.
-_CONTAINER_GAP = re.compile(
-    r"^(?:,\s*|\s+(?:region|district|province|county|oblast|governorate|state|city|town|village)\s+of\s+(?:the\s+)?"
-    r"|\s+in\s+)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,9 +293,9 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
             gap = text[m.end:mentions[i + 1].start]
             attribute = (cands[i][0].place.kind in _BIG_KINDS
                          and _ATTRIBUTE_AFTER.match(text, mentions[i + 1].end) is not None)
-            if len(gap) <= 40 and _CONTAINER_GAP.match(gap) and not attribute and not _in_list(text, mentions, cands, i):
+            if len(gap) <= 40 and CONTAINER_GAP.match(gap) and not attribute and not in_list(text, mentions, cands, i):
                 # The reading of Y that holds a reading of X: "Rome, Georgia" is the US state.
-                container = next((c.place for c in cands[i + 1] if any(_inside(x.place, c.place) for x in cands[i])),
+                container = next((c.place for c in cands[i + 1] if any(inside(x.place, c.place) for x in cands[i])),
                                  cands[i + 1][0].place)
                 if container.kind in _AREA_KINDS or container.kind is Kind.ADMIN2:
                     containers.setdefault(m.key, []).append(container)
@@ -314,7 +312,7 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     listed: dict[str, set[Kind]] = {}
     for i, m in enumerate(mentions):
         if cands[i]:
-            kind = _list_kind(text, mentions, cands, i, lambda j: chosen[mentions[j].key][1].place.kind)
+            kind = list_kind(text, mentions, cands, i, lambda j: chosen[mentions[j].key][1].place.kind)
             if kind is not None:
                 listed.setdefault(m.key, set()).add(kind)
     centre = _centre([c for _, c, _, _ in chosen.values() if c.match not in _WEAK_MATCHES])
@@ -347,62 +345,6 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|into|towards?|acr
                               r"(?:attacks?|assaults?|raids?|strikes?|offensive|advance|push) (?:on|against|into)|"
                               r"(?:shelling|siege|fall|capture|bombing|liberation|battle|encirclement) (?:of|for))\s+"
                               r"(?:the\s+)?$", re.IGNORECASE)
-
-
-_LIST_GAP = re.compile(r"^\s*(?:,|;|,?\s+(?:and|or))\s*$")
-
-
-def _in_list(text: str, mentions: Sequence[Mention], cands: Sequence[Sequence[Candidate]], i: int) -> bool:
-    """Whether "X, Y" at mention ``i`` is two items of a list rather than a place and its container.
-
-    It is when X and Y read first as places of one kind and a third such place is listed
-    next to them: "Mexico, China, Japan and Brazil", "Georgia, Illinois, Missouri and Ohio".
-    "Moscow, Idaho", "Atlanta, Georgia, USA" and "Springfield, Illinois, Columbus, Ohio" are not.
-    """
-    def peers(a: int, b: int) -> bool:
-        return (0 <= a and b < len(mentions) and bool(cands[a]) and bool(cands[b])
-                and cands[a][0].place.kind is cands[b][0].place.kind
-                and _LIST_GAP.match(text[mentions[a].end:mentions[b].start]) is not None)
-
-    return (peers(i, i + 1) and not _holds(cands, i, i + 1)
-            and (peers(i - 1, i) or peers(i + 1, i + 2) and not _holds(cands, i + 1, i + 2)))
-
-
-def _holds(cands: Sequence[Sequence[Candidate]], a: int, b: int) -> bool:
-    """Whether a reading of mention ``b`` holds the best reading of mention ``a`` ("Richmond, Virginia")."""
-    top = cands[a][0].place
-    return any(_inside(top, c.place) for c in cands[b])
-
-
-def _list_kind(text: str, mentions: Sequence[Mention], cands: Sequence[Sequence[Candidate]], i: int,
-               kind_of: Callable[[int], Kind]) -> Kind | None:
-    """The kind shared by the places listed around mention ``i``, if it stands in a list of them.
-
-    "Arizona, Georgia, Illinois and Ohio": Georgia stands among states; "Manitoba, Ontario and
-    New Brunswick": Ontario among provinces. Two listed neighbours of one kind make the list's kind.
-    """
-    # "Richmond, Virginia, Fort Lauderdale": Virginia holds its neighbour; it is no item of its own.
-    for a in (i - 1, i):
-        if (0 <= a and a + 1 < len(mentions) and cands[a] and cands[a + 1]
-                and _CONTAINER_GAP.match(text[mentions[a].end:mentions[a + 1].start]) and _holds(cands, a, a + 1)):
-            return None
-    kinds: list[Kind] = []
-    for step in (-1, 1):
-        a = i
-        for _ in range(2):
-            b = a + step
-            if not 0 <= b < len(mentions) or not cands[b]:
-                break
-            lo, hi = (b, a) if step < 0 else (a, b)
-            if _LIST_GAP.match(text[mentions[lo].end:mentions[hi].start]) is None:
-                break
-            kinds.append(kind_of(b))
-            a = b
-    if len(kinds) < 2:
-        return None
-    ranked = Counter(kinds).most_common(2)
-    (kind, n), runner_up = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0)
-    return kind if n >= 2 and n > runner_up else None
 
 
 def _unsupported(c: Candidate, context: float, by_country: float = 0.0) -> bool:
@@ -440,12 +382,12 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
         by_country = 0.0
         why = list(c.reasons)
         for box in containers:
-            if _inside(p, box):
+            if inside(p, box):
                 score += W_CONTAINER
                 why.append(f"in {box.name} (written next to it) +{W_CONTAINER:.2f}")
                 break
         if p.kind in _AREA_KINDS and p.kind not in _BIG_KINDS or p.kind is Kind.ADMIN2:
-            held = next((q for q in contents if _inside(q, p)), None)
+            held = next((q for q in contents if inside(q, p)), None)
             if held is not None:
                 score += W_CONTAINER
                 why.append(f"holds {held.name} (written before it) +{W_CONTAINER:.2f}")
@@ -474,7 +416,7 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
             score += W_ADMIN1
             why.append(f"document names {p.admin1 or p.admin1_code} +{W_ADMIN1:.2f}")
         if centre is not None and generic and p.kind not in _BIG_KINDS and not big_first:
-            d = max(0.0, _km(p.latitude, p.longitude, *centre) - _radius_km(p))
+            d = max(0.0, haversine_km(p.latitude, p.longitude, *centre) - _radius_km(p))
             bonus = W_NEAR * math.exp(-d / NEAR_SCALE_KM)
             if bonus >= 0.01:
                 score += bonus
@@ -548,19 +490,6 @@ def _radius_km(p: Place) -> float:
     return math.sqrt(p.area_km2 / math.pi) if p.area_km2 > 0 else 0.0
 
 
-def _inside(p: Place, box: Place) -> bool:
-    if p.place_id == box.place_id:
-        return False
-    if box.kind is Kind.COUNTRY:
-        return p.country == box.country
-    if box.kind is Kind.ADMIN1:
-        return p.admin1_code == box.admin1_code and p.kind is not Kind.ADMIN1
-    if box.kind is Kind.ADMIN2:
-        return p.admin2_code == box.admin2_code and p.kind is Kind.POPULATED_PLACE
-    # Regions without codes: closeness stands in for containment.
-    return _km(p.latitude, p.longitude, box.latitude, box.longitude) <= 150.0
-
-
 def _centre(cands: list[Candidate]) -> tuple[float, float] | None:
     """The median point of a document's local places (towns and admin areas)."""
     pts = [(c.place.latitude, c.place.longitude) for c in cands if c.place.kind not in _BIG_KINDS]
@@ -569,9 +498,3 @@ def _centre(cands: list[Candidate]) -> tuple[float, float] | None:
     lats = sorted(p[0] for p in pts)
     lons = sorted(p[1] for p in pts)
     return lats[len(lats) // 2], lons[len(lons) // 2]
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12742.0176 * math.asin(min(1.0, math.sqrt(a)))

@@ -1,0 +1,55 @@
+"""Whether one place lies inside another, and how a text writes a container after a name.
+
+Used by the resolver for "Moscow, Idaho" and "the Zangilan region of Karabakh",
+and by the list reader to tell "Richmond, Virginia" from an enumeration.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from gazetteer import Kind
+from gazetteer._ranking import haversine_km
+
+if TYPE_CHECKING:
+    from gazetteer import Candidate, Place
+
+__all__ = ["CONTAINER_GAP", "holds", "inside"]
+
+# "X, Y" and "the X region of Y": how a container may follow a name.
+CONTAINER_GAP = re.compile(
+    r"^(?:,\s*|\s+(?:region|district|province|county|oblast|governorate|state|city|town|village)\s+of\s+(?:the\s+)?"
+    r"|\s+in\s+)$", re.IGNORECASE)
+# Regions have no codes: a place this close to a region's point counts as inside it.
+_REGION_REACH_KM = 150.0
+
+
+def inside(p: Place, box: Place) -> bool:
+    """Whether place ``p`` lies in ``box`` (a country, admin area or region), by codes where they exist.
+
+    Examples
+    --------
+    >>> from gazetteer import Gazetteer
+    >>> gaz = Gazetteer()
+    >>> moscow_id = gaz.lookup("Moscow", country="US", kinds="populated_place")[0].place
+    >>> idaho = gaz.lookup("Idaho", kinds="admin1")[0].place
+    >>> inside(moscow_id, idaho), inside(idaho, moscow_id)
+    (True, False)
+    """
+    if p.place_id == box.place_id:
+        return False
+    if box.kind is Kind.COUNTRY:
+        return p.country == box.country
+    if box.kind is Kind.ADMIN1:
+        return p.admin1_code == box.admin1_code and p.kind is not Kind.ADMIN1
+    if box.kind is Kind.ADMIN2:
+        return p.admin2_code == box.admin2_code and p.kind is Kind.POPULATED_PLACE
+    return haversine_km(p.latitude, p.longitude, box.latitude, box.longitude) <= _REGION_REACH_KM
+
+
+def holds(cands: Sequence[Sequence[Candidate]], a: int, b: int) -> bool:
+    """Whether a reading of mention ``b`` holds the best reading of mention ``a`` ("Richmond, Virginia")."""
+    top = cands[a][0].place
+    return any(inside(top, c.place) for c in cands[b])

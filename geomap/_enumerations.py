@@ -1,0 +1,72 @@
+"""Lists of places in running text: "Mexico, China, Japan and Brazil".
+
+A comma between two names may write a container ("Moscow, Idaho") or separate
+items of a list; the resolver asks here which, and what kind of place a list holds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from ._containment import CONTAINER_GAP, holds
+
+if TYPE_CHECKING:
+    from gazetteer import Candidate, Kind
+
+    from .recognize import Mention
+
+__all__ = ["in_list", "list_kind"]
+
+_LIST_GAP = re.compile(r"^\s*(?:,|;|,?\s+(?:and|or))\s*$")
+
+
+def in_list(text: str, mentions: Sequence[Mention], cands: Sequence[Sequence[Candidate]], i: int) -> bool:
+    """Whether "X, Y" at mention ``i`` is two items of a list rather than a place and its container.
+
+    It is when X and Y read first as places of one kind and a third such place is listed
+    next to them: "Mexico, China, Japan and Brazil", "Georgia, Illinois, Missouri and Ohio".
+    "Moscow, Idaho", "Atlanta, Georgia, USA" and "Springfield, Illinois, Columbus, Ohio" are not.
+    """
+    def peers(a: int, b: int) -> bool:
+        return (0 <= a and b < len(mentions) and bool(cands[a]) and bool(cands[b])
+                and cands[a][0].place.kind is cands[b][0].place.kind
+                and _LIST_GAP.match(text[mentions[a].end:mentions[b].start]) is not None)
+
+    return (peers(i, i + 1) and not holds(cands, i, i + 1)
+            and (peers(i - 1, i) or peers(i + 1, i + 2) and not holds(cands, i + 1, i + 2)))
+
+
+def list_kind(text: str, mentions: Sequence[Mention], cands: Sequence[Sequence[Candidate]], i: int,
+              kind_of: Callable[[int], Kind]) -> Kind | None:
+    """The kind shared by the places listed around mention ``i``, if it stands in a list of them.
+
+    "Arizona, Georgia, Illinois and Ohio": Georgia stands among states; "Manitoba, Ontario and
+    New Brunswick": Ontario among provinces. Up to two listed neighbours on each side are read
+    with ``kind_of`` (the resolver's first guess for them); two of one kind, more than of any
+    other, make the list's kind.
+    """
+    # "Richmond, Virginia, Fort Lauderdale": Virginia holds its neighbour; it is no item of its own.
+    for a in (i - 1, i):
+        if (0 <= a and a + 1 < len(mentions) and cands[a] and cands[a + 1]
+                and CONTAINER_GAP.match(text[mentions[a].end:mentions[a + 1].start]) and holds(cands, a, a + 1)):
+            return None
+    kinds: list[Kind] = []
+    for step in (-1, 1):
+        a = i
+        for _ in range(2):
+            b = a + step
+            if not 0 <= b < len(mentions) or not cands[b]:
+                break
+            lo, hi = (b, a) if step < 0 else (a, b)
+            if _LIST_GAP.match(text[mentions[lo].end:mentions[hi].start]) is None:
+                break
+            kinds.append(kind_of(b))
+            a = b
+    if len(kinds) < 2:
+        return None
+    ranked = Counter(kinds).most_common(2)
+    (kind, n), runner_up = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0)
+    return kind if n >= 2 and n > runner_up else None
