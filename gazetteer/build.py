@@ -305,7 +305,9 @@ def _add_groupings(w: GazetteerWriter, data: Path, countries: dict[str, dict[str
     for iso, c in countries.items():
         if iso in shapes:
             by_cont[c.get("continentcode", "")].append(shapes[iso])
+    continent_names = set()
     for cont in src.read_continents(data):
+        continent_names.add(cont["name"].lower())
         geom = unary_union(by_cont[cont["code"]]) if by_cont.get(cont["code"]) else None
         w.add(PlaceRecord(place_id=f"geonames:{cont['geonameid']}", internal_id=cont["geonameid"], name=cont["name"],
                           kind="continent", country="", lat=cont["lat"], lon=cont["lon"], population=cont["population"],
@@ -319,6 +321,8 @@ def _add_groupings(w: GazetteerWriter, data: Path, countries: dict[str, dict[str
     for m in src.read_macroregions(data):
         if m["type"] == "region" or m["code"] in {"UN", "QO"}:
             continue  # continents come from GeoNames; the UN is no place
+        if m["name"].lower() in continent_names:
+            continue  # M49's "South America" and "North America" are GeoNames' continents of those names
         isos = [i for i in members.get(m["index"], []) if i in shapes]
         if not isos:
             continue
