@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from gazetteer import Kind, MatchType
 from gazetteer._ranking import haversine_km as _km
 
+from ._containment import CONTAINER_GAP
 from .documents import Document
 from .recognize import Mention, Recognizer
 from .resolve import ResolvedMention, resolve_mentions
@@ -145,17 +146,35 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
     # ("Mary", "Adrian": names it took for towns) only where none of them is a town.
     by_given = set(spans)
     focus = _focus([r for r in resolved if (r.start, r.end) in by_given]) or _focus(resolved)
+    ordered = sorted(resolved, key=lambda r: r.start)
     out: list[ResolvedMention | None] = []
     for m in given:
         r = by_span.get((m.start, m.end))
-        if focus is not None and m.kind == "name" and (r is None or _focus_is_better(r, focus)):
-            # A name the gazetteer lacks ("Royal Street", "Barclays Center") is, in news, most
-            # likely in the town the story is about: answer that town, and say so.
-            why = ("not in the gazetteer" if r is None else f"{r.reasons[0]}, but a longer name")
+        if m.kind != "name" or not (r is None or focus is not None and _focus_is_better(r, focus)):
+            out.append(r)
+            continue
+        why = "not in the gazetteer" if r is None else f"{r.reasons[0]}, but a longer name"
+        # A name the gazetteer lacks is where the text puts it ("Bambino Gesu Hospital in Rome",
+        # "Wilson's Farm, Fredericton"), else, in news, most likely in the town the story is about.
+        box = _written_container(text, m, ordered)
+        if box is not None:
+            r = ResolvedMention(m.surface, m.start, m.end, box.place, 0.0,
+                                (f"{why}: in {box.place.name}, written after it",), m.kind)
+        elif focus is not None:
             r = ResolvedMention(m.surface, m.start, m.end, focus.place, 0.0,
                                 (f"{why}: the document's main town, {focus.place.name}",), m.kind)
         out.append(r)
     return out
+
+
+def _written_container(text: str, m: Mention, ordered: Sequence[ResolvedMention]) -> ResolvedMention | None:
+    """The town or admin area written right after a name as its container ("X in Y", "X, Y"), if any."""
+    nxt = next((r for r in ordered if r.start >= m.end), None)
+    if nxt is None or nxt.start - m.end > 40 or not CONTAINER_GAP.match(text[m.end:nxt.start]):
+        return None
+    if nxt.place.kind not in (Kind.POPULATED_PLACE, Kind.ADMIN2) or nxt.match in (MatchType.PARTIAL, MatchType.FUZZY):
+        return None
+    return nxt
 
 
 # A town named inside a longer name ("Carnegie Library", "Stonewall Golf Club") smaller than this

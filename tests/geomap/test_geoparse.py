@@ -189,3 +189,10 @@ def test_main_town_comes_from_the_given_toponyms_first():
 def test_world_cities_keep_their_names(text, name, country):
     (answer,) = resolve_spans(text, _spans(text, name))
     assert answer.place.country == country, answer.reasons
+
+
+def test_an_unknown_name_is_where_the_text_puts_it():
+    # The story's town is Moscow, but the hospital is written "in Rome".
+    text = "Moscow doctors said the Qwxyz Children's Hospital in Rome took the boy. Moscow was told."
+    (answer,) = resolve_spans(text, _spans(text, "Qwxyz Children's Hospital"))
+    assert answer.place.name == "Rome" and "written after it" in answer.reasons[0]
