@@ -103,16 +103,20 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
     Returns
     -------
     list of ResolvedMention or None
-        One per span. A span naming no gazetteer place is answered with the town the
-        document names most (its reasons say so), or ``None`` when it names no town; so is
-        a longer name read only through a part of it that is more likely its namesake than
-        its location (see :func:`_focus_is_better`).
+        One per span. A span naming no gazetteer place is answered with the town written
+        right after it as its container ("X in Y", "X, Y"), else with the town the
+        document is about (:func:`_focus`), or ``None`` when it names no town; its
+        reasons say which. So is a longer name read only through a part of it that is
+        more likely its namesake than its location (see :func:`_focus_is_better`).
 
     Examples
     --------
     >>> [r.place.country for r in resolve_spans("Moscow, Idaho", [(0, 6)])]
     ['US']
     >>> r = resolve_spans("A fire on Xqzzy Street in Baku.", [(10, 22)])[0]
+    >>> r.place.name, r.reasons
+    ('Baku', ('not in the gazetteer: in Baku, written after it',))
+    >>> r = resolve_spans("Baku firemen came to Xqzzy Street.", [(21, 33)])[0]
     >>> r.place.name, r.reasons
     ('Baku', ("not in the gazetteer: the document's main town, Baku",))
     """
