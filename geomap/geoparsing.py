@@ -16,7 +16,7 @@ from gazetteer._ranking import haversine_km as _km
 from ._containment import CONTAINER_GAP
 from .documents import Document
 from .recognize import Mention, Recognizer
-from .resolve import ResolvedMention, resolve_mentions
+from .resolve import W_COUNTRY, ResolvedMention, resolve_mentions
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer import Gazetteer
@@ -154,10 +154,13 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
     out: list[ResolvedMention | None] = []
     for m in given:
         r = by_span.get((m.start, m.end))
-        if m.kind != "name" or not (r is None or focus is not None and _focus_is_better(r, focus)):
+        stray = r is not None and focus is not None and _stray(r, focus)
+        if m.kind != "name" or not (r is None or stray or focus is not None and _focus_is_better(r, focus)):
             out.append(r)
             continue
-        why = "not in the gazetteer" if r is None else f"{r.reasons[0]}, but a longer name"
+        why = ("not in the gazetteer" if r is None else
+               f"{r.reasons[0]}, but a small place far from the story" if stray else
+               f"{r.reasons[0]}, but a longer name")
         # A name the gazetteer lacks is where the text puts it ("Bambino Gesu Hospital in Rome",
         # "Wilson's Farm, Fredericton"), else, in news, most likely in the town the story is about.
         box = _written_container(text, m, ordered)
@@ -169,6 +172,20 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
                                 (f"{why}: the document's main town, {focus.place.name}",), m.kind)
         out.append(r)
     return out
+
+
+def _stray(r: ResolvedMention, focus: ResolvedMention) -> bool:
+    """Whether a name read as a small town far from the story's town is better read as a spot in that town.
+
+    A given toponym is a place, but a village of a few thousand people across the
+    world that nothing else in the story points to ("Turtle Rock", "Hubbard", "Grand"
+    in a Chicago story) is more often a street, estate or venue of the story's own
+    town that the gazetteer lacks.
+    """
+    p, f = r.place, focus.place
+    if p.kind is not Kind.POPULATED_PLACE or p.population >= _STRAY_POPULATION or p.place_id == f.place_id:
+        return False
+    return _km(p.latitude, p.longitude, f.latitude, f.longitude) > _STRAY_KM and r.context <= W_COUNTRY
 
 
 def _written_container(text: str, m: Mention, ordered: Sequence[ResolvedMention]) -> ResolvedMention | None:
@@ -185,6 +202,9 @@ def _written_container(text: str, m: Mention, ordered: Sequence[ResolvedMention]
 # is more likely a person the building is named after than the town it stands in.
 _NAMESAKE_POPULATION = 50_000
 _FOCUS_NEAR_KM = 100.0
+# A town smaller than this, this far from the story's town, with no cue but the story's country.
+_STRAY_POPULATION = 15_000
+_STRAY_KM = 500.0
 # What another place of the story near a town adds to the town's count of mentions.
 _FOCUS_SUPPORT = 0.5
 

@@ -121,6 +121,10 @@ class ResolvedMention:
         inside a longer name the gazetteer lacks ("Liverpool" in "Liverpool
         Academy"); ``None`` when the place was not found by its name at all (see
         :func:`geomap.geoparsing.resolve_spans`).
+    context : float
+        The part of ``score`` that the document added to the gazetteer's own score
+        for the place (containers, feature words, named countries and areas,
+        closeness to the other places); 0 for a reading made from the name alone.
     """
 
     surface: str
@@ -131,6 +135,7 @@ class ResolvedMention:
     reasons: tuple[str, ...] = ()
     kind: str = "name"
     match: MatchType | None = None
+    context: float = 0.0
 
     @property
     def latitude(self) -> float:
@@ -146,14 +151,15 @@ class ResolvedMention:
         """JSON-ready form: the mention's fields and the place's."""
         return {"surface": self.surface, "start": self.start, "end": self.end, "kind": self.kind,
                 "match": None if self.match is None else self.match.value, "score": self.score,
-                "reasons": list(self.reasons), "place": self.place.to_dict()}
+                "context": self.context, "reasons": list(self.reasons), "place": self.place.to_dict()}
 
     @property
     def __geo_interface__(self) -> dict[str, Any]:
         """A GeoJSON Feature: the place's geometry, the mention in the properties."""
         feature = self.place.__geo_interface__
         feature["properties"] = {"surface": self.surface, "start": self.start, "end": self.end, "kind": self.kind,
-                                 "match": None if self.match is None else self.match.value, "score": self.score, "reasons": list(self.reasons), **feature["properties"]}
+                                 "match": None if self.match is None else self.match.value, "score": self.score,
+                                 "context": self.context, "reasons": list(self.reasons), **feature["properties"]}
         return feature
 
 
@@ -331,7 +337,8 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
         if (require_support and (m.start, m.end) not in given and _unsupported(c, score - c.score, by_country)
                 and not _LOCATIVE_BEFORE.search(text[max(0, m.start - 30):m.start])):
             continue
-        out.append(ResolvedMention(m.surface, m.start, m.end, c.place, round(score, 4), tuple(why), m.kind, c.match))
+        out.append(ResolvedMention(m.surface, m.start, m.end, c.place, round(score, 4), tuple(why), m.kind, c.match,
+                                   round(score - c.score, 4)))
     return out
 
 

@@ -196,3 +196,23 @@ def test_an_unknown_name_is_where_the_text_puts_it():
     text = "Moscow doctors said the Qwxyz Children's Hospital in Rome took the boy. Moscow was told."
     (answer,) = resolve_spans(text, _spans(text, "Qwxyz Children's Hospital"))
     assert answer.place.name == "Rome" and "written after it" in answer.reasons[0]
+
+
+def test_a_stray_village_in_a_story_is_a_spot_of_the_story_town():
+    # Given as a toponym, "Hubbard" in a Chicago story is a street there, not Hubbard, Ohio.
+    text = "Chicago police said the bar on Hubbard near Grand closed. Chicago officials agreed."
+    answers = resolve_spans(text, _spans(text, "Hubbard", "Chicago"))
+    assert answers[0].place.name == "Chicago" and "far from the story" in answers[0].reasons[0]
+    # A big place or one the story supports keeps its own reading.
+    text = "Chicago police flew to Dayton, Ohio, where Hubbard, Ohio officials met them."
+    answers = resolve_spans(text, _spans(text, "Hubbard"))
+    assert answers[0].place.admin1 == "Ohio"
+
+
+def test_context_is_the_part_of_the_score_the_document_added():
+    from geomap import geoparse
+
+    (alone,) = geoparse("Moscow")
+    idaho = {r.surface: r for r in geoparse("Students rallied in Moscow, Idaho.")}["Moscow"]
+    assert alone.context == 0.0 and idaho.context > 1.0
+    assert idaho.to_dict()["context"] == idaho.context
