@@ -7,6 +7,7 @@ for scoring resolution alone on gold toponyms.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -105,9 +106,11 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
     list of ResolvedMention or None
         One per span. A span naming no gazetteer place is answered with the town written
         right after it as its container ("X in Y", "X, Y"), else with the town the
-        document is about (:func:`_focus`), or ``None`` when it names no town; its
-        reasons say which. So is a longer name read only through a part of it that is
-        more likely its namesake than its location (see :func:`_focus_is_better`).
+        document is about (:func:`_focus`), else with the county, state or country it
+        names most, or ``None`` when it names none; its reasons say which. So is a
+        longer name read only through a part of it that is more likely its namesake
+        than its location (see :func:`_focus_is_better`), and a village far from the
+        story's town that nothing else points to (see :func:`_stray`).
 
     Examples
     --------
@@ -138,7 +141,9 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
                 m = Mention(s, e, surface, d.place, "demonym", d.iso2)
             else:
                 # "UAE", "Calif.": capitals or a final dot make an abbreviation (the gazetteer's flag-2 keys).
-                abbr = surface.endswith(".") or (len(letters) <= 3 and all(c.isupper() for c in letters))
+                # A road number ("A120", "I-95") is no abbreviation.
+                abbr = not any(c.isdigit() for c in surface) and (
+                    surface.endswith(".") or (len(letters) <= 3 and all(c.isupper() for c in letters)))
                 m = Mention(s, e, surface, normalize_name(surface) or surface, "abbreviation" if abbr else "name")
         elif m.caution:
             m = Mention(m.start, m.end, m.surface, m.key, m.kind, m.country)  # gold: no doubt it is a place
@@ -170,8 +175,21 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
         elif focus is not None:
             r = ResolvedMention(m.surface, m.start, m.end, focus.place, 0.0,
                                 (f"{why}: the document's main town, {focus.place.name}",), m.kind)
+        elif r is None and (area := _focus_area([x for x in resolved if (x.start, x.end) in by_given])) is not None:
+            r = ResolvedMention(m.surface, m.start, m.end, area.place, 0.0,
+                                (f"{why}: the document's main area, {area.place.name}",), m.kind)
         out.append(r)
     return out
+
+
+def _focus_area(resolved: Sequence[ResolvedMention]) -> ResolvedMention | None:
+    """The smallest kind of area a story without towns names most: a county, else a state, else a country."""
+    for kind in (Kind.ADMIN2, Kind.ADMIN1, Kind.COUNTRY):
+        named = [r for r in resolved if r.place.kind is kind and r.match not in (MatchType.PARTIAL, MatchType.FUZZY)]
+        if named:
+            counts = Counter(r.place.place_id for r in named)
+            return next(r for r in named if counts[r.place.place_id] == max(counts.values()))
+    return None
 
 
 def _stray(r: ResolvedMention, focus: ResolvedMention) -> bool:

@@ -216,3 +216,17 @@ def test_context_is_the_part_of_the_score_the_document_added():
     idaho = {r.surface: r for r in geoparse("Students rallied in Moscow, Idaho.")}["Moscow"]
     assert alone.context == 0.0 and idaho.context > 1.0
     assert idaho.to_dict()["context"] == idaho.context
+
+
+def test_road_numbers_are_placed_like_other_unknown_names():
+    # "A417" is a road, not an abbreviation: it is placed in the story's town.
+    text = "Cirencester drivers face delays on the A417 near Cirencester this week."
+    (answer,) = resolve_spans(text, _spans(text, "A417"))
+    assert answer is not None and answer.place.name == "Cirencester"
+
+
+def test_a_story_without_towns_places_unknown_names_in_its_area():
+    text = "Saint Lucia reported that the Qwxyz Protection Area in Saint Lucia was damaged."
+    answers = resolve_spans(text, _spans(text, "Saint Lucia", "Qwxyz Protection Area"))
+    assert answers[1].place.name == "Saint Lucia" and "main area" in answers[1].reasons[0]
+    assert resolve_spans("Xqzzy", [(0, 5)]) == [None]  # nothing named at all: no answer
