@@ -187,7 +187,6 @@ def _countries() -> tuple[dict[str, str], dict[tuple[str, ...], str]]:
     for d in table.values():                        # the table lists each country before its regions
         if d.iso2:
             country.setdefault(d.iso2, d.place)
-    country.setdefault("CD", "Democratic Republic of Congo")   # absent from the table; ACLED's spelling
     names: dict[tuple[str, ...], str] = {_phrase(place): iso for iso, place in country.items()}
     for iso, alts in _ALIASES.items():
         names.update((_phrase(alt), iso) for alt in alts)
