@@ -11,16 +11,25 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from gazetteer import Kind
+
 from ._containment import CONTAINER_GAP, holds
 
 if TYPE_CHECKING:
-    from gazetteer import Candidate, Kind
+    from gazetteer import Candidate
 
     from .recognize import Mention
 
-__all__ = ["in_list", "list_kind"]
+__all__ = ["in_list", "introduced_kinds", "list_kind"]
 
 _LIST_GAP = re.compile(r"^\s*(?:,|;|,?\s+(?:and|or))\s*$")
+# "states such as California or Washington", "countries including Georgia and Armenia".
+_INTRODUCED = re.compile(
+    r"\b(states|provinces|countries|nations|cities|towns|villages|counties)\s*,?\s+"
+    r"(?:such\s+as|like|including|notably|especially)\s+(?:the\s+)?$", re.IGNORECASE)
+_INTRODUCED_KINDS = {"states": Kind.ADMIN1, "provinces": Kind.ADMIN1, "countries": Kind.COUNTRY,
+                     "nations": Kind.COUNTRY, "cities": Kind.POPULATED_PLACE, "towns": Kind.POPULATED_PLACE,
+                     "villages": Kind.POPULATED_PLACE, "counties": Kind.ADMIN2}
 
 
 def in_list(text: str, mentions: Sequence[Mention], cands: Sequence[Sequence[Candidate]], i: int) -> bool:
@@ -70,3 +79,25 @@ def list_kind(text: str, mentions: Sequence[Mention], cands: Sequence[Sequence[C
     ranked = Counter(kinds).most_common(2)
     (kind, n), runner_up = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0)
     return kind if n >= 2 and n > runner_up else None
+
+
+def introduced_kinds(text: str, mentions: Sequence[Mention], i: int) -> Kind | None:
+    """The kind of place a list that holds mention ``i`` is introduced as, if any.
+
+    "western states such as California or Washington": Washington is a state; so is
+    each item of the list, however far down it stands.
+
+    Examples
+    --------
+    >>> from geomap.recognize import Mention
+    >>> text = "states such as California or Washington"
+    >>> ms = [Mention(15, 25, "California", "california", "name"), Mention(29, 39, "Washington", "washington", "name")]
+    >>> introduced_kinds(text, ms, 1).value
+    'admin1'
+    """
+    first = i
+    while first > 0 and _LIST_GAP.match(text[mentions[first - 1].end:mentions[first].start]):
+        first -= 1
+    start = mentions[first].start
+    found = _INTRODUCED.search(text, max(0, start - 40), start)
+    return _INTRODUCED_KINDS[found.group(1).lower()] if found else None

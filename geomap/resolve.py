@@ -35,7 +35,7 @@ from gazetteer._ranking import SEAT_FIRST_REASON, SPELLING_REASON, haversine_km,
 
 from ._containment import CONTAINER_GAP, inside
 from ._context_rules import COMMON_WORDS, FEATURE_WORDS, MODIFIERS, ORG_WORDS, press_abbreviations
-from ._enumerations import in_list, list_kind
+from ._enumerations import in_list, introduced_kinds, list_kind
 from .recognize import Mention
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -295,6 +295,9 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
         before = _FEATURE_BEFORE.search(text, max(0, m.start - 30), m.start)
         if before and m.kind == "name":
             named_as.setdefault(m.key, set()).update(_FEATURE_KINDS[before.group(1).lower()])
+        introduced = introduced_kinds(text, mentions, i) if m.kind == "name" else None
+        if introduced is not None:
+            named_as.setdefault(m.key, set()).add(introduced)
         if i + 1 < len(mentions) and cands[i + 1] and m.kind != "demonym":
             gap = text[m.end:mentions[i + 1].start]
             attribute = (cands[i][0].place.kind in _BIG_KINDS

@@ -194,3 +194,16 @@ def test_containers_survive_the_list_rule(rec):
 def test_dotted_abbreviations_name_provinces(rec):
     r = _resolve(rec, "Dogs were stolen from a farm near Fredericton, N.B. on Tuesday.")
     assert r["N.B."].place.name == "New Brunswick" and r["N.B."].place.kind.value == "admin1"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "country"),
+    [
+        ("Jobs moved to states such as California or Washington.", "Washington", "admin1", "US"),
+        ("Aid went to countries including Armenia, Azerbaijan and Georgia.", "Georgia", "country", "GE"),
+        ("Families fled to cities like Lagos, Abuja and Kano.", "Kano", "populated_place", "NG"),
+    ],
+)
+def test_a_list_introduced_by_its_kind(rec, text, surface, kind, country):
+    place = _resolve(rec, text)[surface].place
+    assert (place.kind.value, place.country) == (kind, country)
