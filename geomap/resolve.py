@@ -403,7 +403,7 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
                 why.append(f"holds {held.name} (written before it) +{W_CONTAINER:.2f}")
         if named_as and p.kind in named_as:
             score += W_CONTAINER
-            why.append(f"called a {p.kind.value} before its name +{W_CONTAINER:.2f}")
+            why.append(f"called {p.kind.value} before its name +{W_CONTAINER:.2f}")
         elif features and p.kind in features:
             score += W_FEATURE
             why.append(f"feature word fits {p.kind.value} +{W_FEATURE:.2f}")
