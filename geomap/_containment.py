@@ -29,6 +29,8 @@ _REGION_REACH_KM = 150.0
 def inside(p: Place, box: Place) -> bool:
     """Whether place ``p`` lies in ``box`` (a country, admin area or region), by codes where they exist.
 
+    A town holds no other place: Fort Worth does not hold Dallas, however near.
+
     Examples
     --------
     >>> from gazetteer import Gazetteer
@@ -38,7 +40,7 @@ def inside(p: Place, box: Place) -> bool:
     >>> inside(moscow_id, idaho), inside(idaho, moscow_id)
     (True, False)
     """
-    if p.place_id == box.place_id:
+    if p.place_id == box.place_id or box.kind is Kind.POPULATED_PLACE:
         return False
     if box.kind is Kind.COUNTRY:
         return p.country == box.country

@@ -22,7 +22,13 @@ if TYPE_CHECKING:
 
 __all__ = ["in_list", "introduced_kinds", "list_kind"]
 
-_LIST_GAP = re.compile(r"^\s*(?:,|;|,?\s+(?:and|or))\s*$")
+# ", ", "; ", " and ", ", or ": what stands between two items of a list. Longer gaps are no
+# list separators, and are not matched at all (a regular expression over a long run of
+# spaces would cost time quadratic in its length).
+_LIST_GAP = re.compile(r"\s*(?:[,;]|,?\s*\b(?:and|or)\b)\s*")
+_LIST_GAP_MAX = 12
+# How far back a list is followed to find what introduces it.
+_LIST_REACH = 20
 # "states such as California or Washington", "countries including Georgia and Armenia".
 _INTRODUCED = re.compile(
     r"\b(states|provinces|countries|nations|cities|towns|villages|counties)\s*,?\s+"
@@ -30,6 +36,11 @@ _INTRODUCED = re.compile(
 _INTRODUCED_KINDS = {"states": Kind.ADMIN1, "provinces": Kind.ADMIN1, "countries": Kind.COUNTRY,
                      "nations": Kind.COUNTRY, "cities": Kind.POPULATED_PLACE, "towns": Kind.POPULATED_PLACE,
                      "villages": Kind.POPULATED_PLACE, "counties": Kind.ADMIN2}
+
+
+def _separates(text: str, a: Mention, b: Mention) -> bool:
+    """Whether the text between mentions ``a`` and ``b`` separates two items of a list."""
+    return b.start - a.end <= _LIST_GAP_MAX and _LIST_GAP.fullmatch(text, a.end, b.start) is not None
 
 
 def in_list(text: str, mentions: Sequence[Mention], cands: Sequence[Sequence[Candidate]], i: int) -> bool:
@@ -42,7 +53,7 @@ def in_list(text: str, mentions: Sequence[Mention], cands: Sequence[Sequence[Can
     def peers(a: int, b: int) -> bool:
         return (0 <= a and b < len(mentions) and bool(cands[a]) and bool(cands[b])
                 and cands[a][0].place.kind is cands[b][0].place.kind
-                and _LIST_GAP.match(text[mentions[a].end:mentions[b].start]) is not None)
+                and _separates(text, mentions[a], mentions[b]))
 
     return (peers(i, i + 1) and not holds(cands, i, i + 1)
             and (peers(i - 1, i) or peers(i + 1, i + 2) and not holds(cands, i + 1, i + 2)))
@@ -70,7 +81,7 @@ def list_kind(text: str, mentions: Sequence[Mention], cands: Sequence[Sequence[C
             if not 0 <= b < len(mentions) or not cands[b]:
                 break
             lo, hi = (b, a) if step < 0 else (a, b)
-            if _LIST_GAP.match(text[mentions[lo].end:mentions[hi].start]) is None:
+            if not _separates(text, mentions[lo], mentions[hi]):
                 break
             kinds.append(kind_of(b))
             a = b
@@ -96,7 +107,7 @@ def introduced_kinds(text: str, mentions: Sequence[Mention], i: int) -> Kind | N
     'admin1'
     """
     first = i
-    while first > 0 and _LIST_GAP.match(text[mentions[first - 1].end:mentions[first].start]):
+    while first > max(0, i - _LIST_REACH) and _separates(text, mentions[first - 1], mentions[first]):
         first -= 1
     start = mentions[first].start
     found = _INTRODUCED.search(text, max(0, start - 40), start)

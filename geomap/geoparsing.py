@@ -20,7 +20,7 @@ from .recognize import Mention, Recognizer
 from .resolve import W_COUNTRY, ResolvedMention, resolve_mentions
 
 if TYPE_CHECKING:  # pragma: no cover
-    from gazetteer import Gazetteer
+    from gazetteer import Gazetteer, Place
 
 __all__ = ["geoparse", "resolve_spans"]
 
@@ -225,6 +225,8 @@ _STRAY_POPULATION = 15_000
 _STRAY_KM = 500.0
 # What another place of the story near a town adds to the town's count of mentions.
 _FOCUS_SUPPORT = 0.5
+# How many of the most named towns may be the focus; the rest are too rarely named to be it.
+_FOCUS_CONTENDERS = 20
 
 
 def _focus_is_better(r: ResolvedMention, focus: ResolvedMention) -> bool:
@@ -265,6 +267,8 @@ def _focus(resolved: Sequence[ResolvedMention]) -> ResolvedMention | None:
     of the document near it (a town within 100 km, the admin-1 area or country that
     holds it): a story naming Chicago, Park Ridge and the Near North Side is about
     Chicago, not about a namesake of "South Side" in Arkansas. The first of equals wins.
+    Only the most named towns stand (``_FOCUS_CONTENDERS``), and each other place is
+    weighed once with its count, so a gazetteer-sized list of towns costs linear time.
     """
     counts: dict[str, float] = {}
     first: dict[str, ResolvedMention] = {}
@@ -274,14 +278,20 @@ def _focus(resolved: Sequence[ResolvedMention]) -> ResolvedMention | None:
             first.setdefault(r.place.place_id, r)
     if not counts:
         return None
-    for pid, town in first.items():
-        t = town.place
-        for r in resolved:
-            q = r.place
-            if q.place_id == pid or r.match is MatchType.FUZZY:
+    supporters: dict[str, tuple[Place, int]] = {}
+    for r in resolved:
+        if r.match is not MatchType.FUZZY:
+            q, n = supporters.get(r.place.place_id, (r.place, 0))
+            supporters[r.place.place_id] = (q, n + 1)
+    most_named = set(sorted(first, key=lambda pid: -counts[pid])[:_FOCUS_CONTENDERS])
+    contenders = [pid for pid in first if pid in most_named]
+    for pid in contenders:
+        t = first[pid].place
+        for qid, (q, n) in supporters.items():
+            if qid == pid:
                 continue
             if (q.kind is Kind.POPULATED_PLACE and _km(q.latitude, q.longitude, t.latitude, t.longitude) <= _FOCUS_NEAR_KM
                     or q.kind is Kind.ADMIN1 and (q.country, q.admin1_code) == (t.country, t.admin1_code)
                     or q.kind is Kind.COUNTRY and q.country == t.country):
-                counts[pid] += _FOCUS_SUPPORT
-    return first[max(counts, key=lambda pid: counts[pid])]
+                counts[pid] += _FOCUS_SUPPORT * n
+    return first[max(contenders, key=lambda pid: counts[pid])]

@@ -1,0 +1,85 @@
+"""Lists of places and containers: right readings, and cost linear in the text however it is built."""
+
+from __future__ import annotations
+
+import pytest
+
+import geomap.geoparsing as geoparsing
+from geomap import _enumerations, geoparse
+from geomap._containment import inside
+from geomap.recognize import Mention
+
+
+def _mentions(text, names):
+    out, pos = [], 0
+    for name in names:
+        start = text.index(name, pos)
+        out.append(Mention(start, start + len(name), name, name.lower(), "name"))
+        pos = start + len(name)
+    return out
+
+
+class _CountingPattern:
+    """Stands in for a compiled pattern and records the length of every span it is asked to match."""
+
+    def __init__(self, pattern):
+        self.pattern, self.spans = pattern, []
+
+    def fullmatch(self, text, pos, endpos):
+        self.spans.append(endpos - pos)
+        return self.pattern.fullmatch(text, pos, endpos)
+
+
+def test_long_gaps_are_never_matched(monkeypatch):
+    counting = _CountingPattern(_enumerations._LIST_GAP)
+    monkeypatch.setattr(_enumerations, "_LIST_GAP", counting)
+    got = geoparse("Paris" + " " * 200_000 + "London, Berlin and Madrid")
+    assert [r.surface for r in got] == ["Paris", "London", "Berlin", "Madrid"]
+    assert counting.spans and max(counting.spans) <= _enumerations._LIST_GAP_MAX
+
+
+@pytest.mark.parametrize(("gap", "separates"), [(", ", True), (" and ", True), (", or ", True), ("; ", True),
+                                                (" ", False), (" in ", False), (",\n\n\n\n\n\n\n\n\n\n\nand ", False)])
+def test_what_separates_list_items(gap, separates):
+    text = "Paris" + gap + "London"
+    a, b = _mentions(text, ["Paris", "London"])
+    assert _enumerations._separates(text, a, b) is separates
+
+
+def test_an_introduced_list_is_followed_back_a_bounded_way(monkeypatch):
+    states = ["Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Delaware", "Florida"] * 5
+    text = "states such as " + ", ".join(states)
+    ms = _mentions(text, states)
+    assert _enumerations.introduced_kinds(text, ms, 3).value == "admin1"
+    assert _enumerations.introduced_kinds(text, ms, len(ms) - 1) is None  # beyond _LIST_REACH
+    calls = []
+    real = _enumerations._separates
+    monkeypatch.setattr(_enumerations, "_separates", lambda *a: calls.append(1) or real(*a))
+    for i in range(len(ms)):
+        _enumerations.introduced_kinds(text, ms, i)
+    assert len(calls) <= len(ms) * _enumerations._LIST_REACH
+
+
+def test_the_focus_weighs_few_contenders(gaz, monkeypatch):
+    names = [c.place.name for c in gaz.lookup("Springfield", kinds="populated_place", limit=50)]
+    towns = ["Dallas", "Houston", "Austin", "Denver", "Boston", "Chicago", "Phoenix", "Seattle", "Portland",
+             "Atlanta", "Miami", "Detroit", "Memphis", "Nashville", "Louisville", "Baltimore", "Milwaukee",
+             "Albuquerque", "Tucson", "Fresno", "Sacramento", "Omaha", "Raleigh", "Oakland", "Minneapolis",
+             "Tulsa", "Cleveland", "Wichita", "Arlington", "Tampa", "Honolulu", "Anaheim", "Aurora"]
+    text = " ".join(f"Rain fell on {t}." for t in towns + names)
+    calls = []
+    real = geoparsing._km
+    monkeypatch.setattr(geoparsing, "_km", lambda *a: calls.append(1) or real(*a))
+    resolved = geoparse(text)
+    assert len(resolved) >= len(towns)
+    distinct = len({r.place.place_id for r in resolved})
+    # Each of at most _FOCUS_CONTENDERS towns against each distinct place, and each mention once more.
+    assert len(calls) <= geoparsing._FOCUS_CONTENDERS * distinct + 2 * len(resolved)
+
+
+def test_a_town_holds_no_other_town(gaz):
+    dallas = gaz.lookup("Dallas", country="US", kinds="populated_place")[0].place
+    fort_worth = gaz.lookup("Fort Worth", country="US", kinds="populated_place")[0].place
+    texas = gaz.lookup("Texas", kinds="admin1")[0].place
+    assert not inside(dallas, fort_worth) and not inside(fort_worth, dallas)
+    assert inside(dallas, texas)
