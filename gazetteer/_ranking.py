@@ -19,6 +19,9 @@ OTHERS_NAME_REASON = f"the own name of a larger place -{OTHERS_NAME_PENALTY:.2f}
 # province or country, which comes before places that merely have it as a name or code ("NB" of
 # Napa, the airport code "ONT" of Ontario, California).
 DOTTED_ABBREVIATION_BASE = 0.95
+# A word written with a dot ("Pa.") that is a place's name rather than an abbreviation of one.
+NOT_ABBREVIATION_PENALTY = 0.3
+NOT_ABBREVIATION_REASON = f"written as an abbreviation, not as this name -{NOT_ABBREVIATION_PENALTY:.2f}"
 _DOTTED = re.compile(r"^(?:[A-Z][A-Za-z]{0,4}\.){1,4}$")
 
 
@@ -31,6 +34,21 @@ def written_as_abbreviation(text: str) -> bool:
     (True, True, False)
     """
     return _DOTTED.match(text.strip()) is not None
+
+
+def written_as_word_abbreviation(text: str) -> bool:
+    """Whether ``text`` abbreviates a word with a dot ("Pa.", "Ind.", "Calif."): no code, which capitals write.
+
+    "Pa." is Pennsylvania and "Ind." Indiana, never the codes PA (Panama) or IND (India).
+
+    Examples
+    --------
+    >>> written_as_word_abbreviation("Pa."), written_as_word_abbreviation("U.K."), written_as_word_abbreviation("Pa")
+    (True, False, False)
+    """
+    return written_as_abbreviation(text) and any(ch.islower() for ch in text)
+
+
 # "Frankfurt" for Frankfurt am Main, "Newcastle" for Newcastle upon Tyne: a town's alternate name
 # that is its main name without the qualifier is how the press writes it, nearly its own name.
 # (Not for areas: "Beni" for Beni Department drops a feature word, which the kind prior weighs.)

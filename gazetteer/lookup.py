@@ -19,6 +19,8 @@ _ADMIN = (Kind.ADMIN1, Kind.ADMIN2)
 _AREA_KINDS = ("country", "admin1", "admin2", "disputed_area", "region")
 # Kinds the press abbreviates with dots ("U.S.", "Calif.", "N.B.").
 _ABBREVIATED_KINDS = frozenset({Kind.COUNTRY, Kind.ADMIN1})
+# "Pa.", "Calif.", "Ont.": the areas whose names the press shortens to a word and a dot.
+_WORD_ABBREVIATED_KINDS = frozenset({Kind.ADMIN1, Kind.ADMIN2})
 _FUZZY_MIN_RATIO = 85.0
 _CACHE_SIZE = 100_000
 # Words of institution and venue names that name no place on their own.
@@ -137,7 +139,8 @@ class Gazetteer:
         key = normalize_name(text)
         if not key:
             raise InvalidQuery(f"{name!r} has no letters or digits to look up")
-        cache_key = (key, cc, kind_set, near, fuzzy, _ranking.written_as_abbreviation(text))
+        cache_key = (key, cc, kind_set, near, fuzzy, _ranking.written_as_abbreviation(text),
+                     _ranking.written_as_word_abbreviation(text))
         ranked = self._cache.get(cache_key)
         if ranked is None:
             cands = self._score(self.store.places_by_key(key), key, text, cc, kind_set, near, None)
@@ -175,6 +178,8 @@ class Gazetteer:
                 match, base, reasons = MatchType.EXACT, _ranking.MATCH_BASE[MatchType.EXACT], ["exact name 1.00"]
             elif flag == 3:
                 match, base, reasons = MatchType.DEMONYM, _ranking.DEMONYM_BASE, [f"demonym {_ranking.DEMONYM_BASE:.2f}"]
+            elif flag == 2 and place.kind not in _WORD_ABBREVIATED_KINDS and _ranking.written_as_word_abbreviation(text):
+                continue  # "Ind." abbreviates a word (Indiana); codes (IND: India, Indianapolis) are written in capitals
             elif flag == 2:
                 ab = (_ranking.DOTTED_ABBREVIATION_BASE
                       if place.kind in _ABBREVIATED_KINDS and _ranking.written_as_abbreviation(text)
@@ -188,6 +193,10 @@ class Gazetteer:
                     f"{_ranking.SPELLING_REASON} {_ranking.SPELLING_BASE:.2f}"]
             else:
                 match, base, reasons = MatchType.ALIAS, _ranking.MATCH_BASE[MatchType.ALIAS], [f"alias {_ranking.MATCH_BASE[MatchType.ALIAS]:.2f}"]
+            if flag in (0, 1) and _ranking.written_as_word_abbreviation(text):
+                # "Pa." is written as an abbreviation, not as the name Pa (or Chongqing's old name).
+                base -= _ranking.NOT_ABBREVIATION_PENALTY
+                reasons.append(_ranking.NOT_ABBREVIATION_REASON)
             p, why = _ranking.prior(place)
             score = base + p
             reasons += why
@@ -393,8 +402,9 @@ def _prefer_owners_of_the_name(scored: list[tuple[float, Place, MatchType, list[
     """A smaller place that has a name only as an alternate ranks lower than the name's owner.
 
     "Manchester" is an old name of a part of Richmond, Virginia, "Pittsburgh" a
-    misspelling recorded for Pittsburg, California, and "Turkey" a former name of
-    New Providence, New Jersey; each word is first the own name of a larger place.
+    misspelling recorded for Pittsburg, California; each word is first the own name
+    of a larger town. (Only towns are weighed here: an area's name is weighed by the
+    kind priors.)
     """
     owners = [p.population for _, p, m, _ in scored if m is MatchType.EXACT and p.kind is Kind.POPULATED_PLACE]
     if not owners:

@@ -171,3 +171,17 @@ def test_a_name_belongs_first_to_its_owner(gaz):
 def test_undotted_codes_are_not_read_as_press_abbreviations(gaz):
     assert gaz.lookup("N.B.")[0].place.name == "New Brunswick"
     assert gaz.lookup("NB")[0].score < gaz.lookup("N.B.")[0].score
+
+
+@pytest.mark.parametrize(("text", "name"), [("Pa.", "Pennsylvania"), ("Ind.", "Indiana"), ("Va.", "Virginia"),
+                                            ("Mo.", "Missouri"), ("Ga.", "Georgia"), ("Wash.", "Washington")])
+def test_a_word_and_a_dot_abbreviates_a_state_not_a_code(gaz, text, name):
+    found = gaz.lookup(text, limit=20)
+    assert found[0].place.name == name and found[0].place.kind.value == "admin1"
+    # "Ind." is no code: neither India's (IND) nor Indianapolis's airport's.
+    assert all(c.place.kind.value != "country" for c in found)
+
+
+def test_capitals_and_dots_still_write_a_code(gaz):
+    assert gaz.lookup("U.K.")[0].place.country == "GB"
+    assert gaz.lookup("GA")[0].place.name == "Gabon"
