@@ -17,7 +17,7 @@ def _mention_row(r: Any) -> dict[str, Any]:
     p = r.place
     return {"surface": r.surface, "start": r.start, "end": r.end, "kind": r.kind, "place_id": p.place_id,
             "name": p.name, "place_kind": p.kind.value, "country": p.country, "admin1": p.admin1,
-            "lat": p.latitude, "lon": p.longitude, "score": r.score, "reasons": list(r.reasons)}
+            "lat": p.latitude, "lon": p.longitude, "score": r.score, "context": r.context, "reasons": list(r.reasons)}
 
 
 @app.command()
