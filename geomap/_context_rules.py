@@ -296,6 +296,28 @@ def confirmed_place(text: str, start: int, end: int) -> bool:
     return bool(_CONFIRM_BEFORE.search(text[max(0, start - 8):start]) or _CONFIRM_AFTER.match(text[end:end + 4]))
 
 
+_AFTER_A_NAME = re.compile(r"[A-Z][\w'’.-]*,[ \t]*$")
+_STATE_PREPOSITION = re.compile(r"\b(?:in|near|from|of|outside)\s+$")
+# Press abbreviations of states that are also English words: "He attended Mass.", "said Pa.".
+WORD_ABBREVIATIONS = frozenset("act ark car hi id ill in ma man mass me miss oh ok on or ore pa wash".split())
+
+
+def written_as_state(text: str, start: int) -> bool:
+    """Whether the abbreviation at ``start`` stands where a state does: after its town, or after "in".
+
+    "CAMP MURRAY, Wash.", "Springfield, Mass." and "offices in Mass." write a state;
+    "He attended Mass." and "said Pa." do not.
+
+    Examples
+    --------
+    >>> written_as_state("CAMP MURRAY, Wash. - Lt. Col.", 13), written_as_state("He attended Mass.", 12)
+    (True, False)
+    """
+    window = max(0, start - 40)
+    return (_AFTER_A_NAME.search(text, window, start) is not None
+            or _STATE_PREPOSITION.search(text, window, start) is not None)
+
+
 # "Johnson said", "said Noma.", "Bryant tweeted": a one-word name that speaks is a person, unless a
 # prominent place speaks for its government ("Moscow said", which resolution lets through).
 _SPEECH = (r"(?:said|says|told|tweeted|wrote|writes|added|adds|explained|noted|asked|replied|recalled|"

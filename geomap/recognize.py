@@ -221,7 +221,10 @@ class Recognizer:
         if " " not in key:
             if len(key) < 3 and kind != "abbreviation":
                 return None
-            if key in rules.COMMON_WORDS and not upper:
+            if abbreviated and key in rules.WORD_ABBREVIATIONS:
+                if not rules.written_as_state(text, base + rs):
+                    return None  # "He attended Mass.", "said Pa."
+            elif key in rules.COMMON_WORDS and not upper:
                 if key not in rules.PLACE_COMMON_WORDS or not rules.confirmed_place(text, base + rs, base + re_):
                     return None
                 caution = "common word"

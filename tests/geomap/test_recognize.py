@@ -154,3 +154,20 @@ def test_person_names(rec, text, expected):
 def test_language_names_are_no_demonyms(rec, text, expected):
     assert [m.surface for m in rec.recognize(text) if m.kind == "demonym"] == expected
     assert [m.surface for m in rec.recognize(text, demonyms=False)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A state's abbreviation that is also a word counts after its town or after "in" ...
+        ("CAMP MURRAY, Wash. - Lt. Col. Thomas spoke.", ["MURRAY", "Wash."]),
+        ("Rain fell on Springfield, Mass. and Salem, Ore. on Monday.", ["Springfield", "Mass.", "Salem", "Ore."]),
+        ("Offices in Pa. closed.", ["Pa."]),
+        # ... and is the word elsewhere.
+        ("He attended Mass. Then he left.", []),
+        ("Thanks, said Pa. Then he left.", []),
+        ("He built an Ark. Then rain fell.", []),
+    ],
+)
+def test_state_abbreviations_that_are_words(rec, text, expected):
+    assert [m.surface for m in rec.recognize(text) if m.kind != "demonym"] == expected
