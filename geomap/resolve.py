@@ -56,6 +56,8 @@ W_FEATURE = 0.5
 W_LISTED = 0.75
 W_COUNTRY = 0.35
 W_ADMIN1 = 0.15
+# An area the document names in another form ("CAMP MURRAY, Wash." ... "at home in Washington").
+W_NAMED_ELSEWHERE = 0.5
 W_NEAR = 0.3
 NEAR_SCALE_KM = 400.0
 # A city of millions keeps its name against namesakes this many times smaller (see _world_city).
@@ -267,6 +269,11 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
         elif top.kind is Kind.ADMIN1:
             countries[top.country] += 0.5  # type: ignore[assignment]
             admin1s[top.admin1_code] += 1
+    # The areas each name reads as first, to tell a name which areas other names write ("Wash.").
+    area_keys: dict[str, set[str]] = {}
+    for m, cs in zip(mentions, cands):
+        if cs and cs[0].match not in _WEAK_MATCHES and cs[0].place.kind in (Kind.ADMIN1, Kind.COUNTRY):
+            area_keys.setdefault(cs[0].place.place_id, set()).add(m.key)
 
     # "Douma" in a story that names Syria: a doubtful word that is a place's own name spelt another
     # way, in a country the document names, is that place.
@@ -314,9 +321,10 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
 
     # First pass: priors and cues; second pass: closeness to the document's other places.
     chosen: dict[str, tuple[float, Candidate, list[str], float]] = {}
+    elsewhere = {key: frozenset(pid for pid, keys in area_keys.items() if keys - {key}) for key in by_key}
     for key, idx in by_key.items():
         chosen[key] = _best(cands[idx[0]], countries, admin1s, containers.get(key, ()), features.get(key, set()),
-                            None, contents.get(key, ()), named_as.get(key, set()))
+                            None, contents.get(key, ()), named_as.get(key, set()), elsewhere=elsewhere[key])
     # Lists of places of one kind, judged by the first pass's readings of the neighbours.
     listed: dict[str, set[Kind]] = {}
     for i, m in enumerate(mentions):
@@ -330,7 +338,7 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
             if len(cands[idx[0]]) > 1:
                 chosen[key] = _best(cands[idx[0]], countries, admin1s, containers.get(key, ()),
                                     features.get(key, set()), centre, contents.get(key, ()), named_as.get(key, set()),
-                                    listed.get(key, set()))
+                                    listed.get(key, set()), elsewhere[key])
 
     out: list[ResolvedMention] = []
     for i, m in enumerate(mentions):
@@ -376,8 +384,8 @@ def _unsupported(c: Candidate, context: float, by_country: float = 0.0) -> bool:
 
 def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str], containers: Sequence[Place],
           features: set[Kind], centre: tuple[float, float] | None,
-          contents: Sequence[Place] = (), named_as: Collection[Kind] = (), listed: Collection[Kind] = ()
-          ) -> tuple[float, Candidate, list[str], float]:
+          contents: Sequence[Place] = (), named_as: Collection[Kind] = (), listed: Collection[Kind] = (),
+          elsewhere: Collection[str] = ()) -> tuple[float, Candidate, list[str], float]:
     best: tuple[float, Candidate, list[str], float] | None = None
     own_country = cands[0].place.country if cands[0].place.kind is Kind.COUNTRY else None
     # A name whose best reading is a country or continent ("China", "Atlantic") keeps it against
@@ -410,6 +418,9 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
         elif listed and p.kind in listed:
             score += W_LISTED
             why.append(f"listed with other {p.kind.value} places +{W_LISTED:.2f}")
+        if p.place_id in elsewhere:
+            score += W_NAMED_ELSEWHERE
+            why.append(f"the document names it in another form +{W_NAMED_ELSEWHERE:.2f}")
         if area is not None and p is area.place and p.kind is not Kind.DISPUTED_AREA:
             score += W_SALIENT
             why.append(f"a well-known area's name +{W_SALIENT:.2f}")

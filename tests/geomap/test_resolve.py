@@ -207,3 +207,12 @@ def test_dotted_abbreviations_name_provinces(rec):
 def test_a_list_introduced_by_its_kind(rec, text, surface, kind, country):
     place = _resolve(rec, text)[surface].place
     assert (place.kind.value, place.country) == (kind, country)
+
+
+def test_an_area_named_in_another_form(rec):
+    text = "CAMP MURRAY, Wash. - The team's primary focus has been at home in Washington."
+    r = _resolve(rec, text)["Washington"]
+    assert r.place.kind.value == "admin1" and r.place.admin1_code == "US.WA"
+    assert any("another form" in why for why in r.reasons)
+    # Without the state written elsewhere, Washington is the capital.
+    assert _resolve(rec, "The team's focus has been at home in Washington.")["Washington"].place.kind.value == "populated_place"
