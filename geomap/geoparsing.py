@@ -236,8 +236,9 @@ def _focus_is_better(r: ResolvedMention, focus: ResolvedMention) -> bool:
 
     "Liverpool Academy" (in Cairo) and "Carnegie Library" name a facility after a
     place or a person; "Russian Embassy" and "Colorado State University" lie in the
-    town the story is about, which the country or state holds. A big city far from
-    that town keeps its reading ("Dubai World Cup", "Boston Marathon").
+    town the story is about, which the country's adjective or the state holds. A name
+    built on a country's own name is the country ("Bank of Mexico", "South Venezuela"),
+    and a big city far from that town keeps its reading ("Dubai World Cup", "Boston Marathon").
     """
     if r.match is not MatchType.PARTIAL:
         return False
@@ -248,7 +249,7 @@ def _focus_is_better(r: ResolvedMention, focus: ResolvedMention) -> bool:
         near = _km(p.latitude, p.longitude, f.latitude, f.longitude) <= _FOCUS_NEAR_KM
         return not near and p.population < _NAMESAKE_POPULATION
     if p.kind is Kind.COUNTRY:
-        return f.country == p.country or _by_adjective(r)
+        return _by_adjective(r)
     if p.kind is Kind.ADMIN1:
         return (f.country, f.admin1_code) == (p.country, p.admin1_code) or _by_adjective(r)
     return False

@@ -114,7 +114,9 @@ def test_resolve_spans_unknown_names(text, span, expected):
         ("Readers in Baku. Baku's Carnegie Library reopened in Baku.", (24, 40), "Baku"),
         # ... the country or state named inside it holds that town ...
         ("Diplomats left Moscow. The British Embassy in Moscow closed; Moscow said no.", (27, 42), "Moscow"),
-        # ... but a big city keeps its name even far from the story's town.
+        # ... a name built on a country's own name is the country, wherever the story is ...
+        ("Traders in Monterrey and Monterrey banks watch the Bank of Mexico closely.", (51, 65), "Mexico"),
+        # ... and a big city keeps its name even far from the story's town.
         ("Fans in Chicago and Chicago cheered the Boston Marathon winner.", (40, 55), "Boston"),
     ],
 )
