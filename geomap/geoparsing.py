@@ -162,7 +162,8 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
         stray = r is not None and focus is not None and _stray(r, focus)
         # An unknown abbreviation ("the CHU in Montpellier") is placed like an unknown name.
         unknown = r is None and m.kind != "demonym"
-        if not (unknown or m.kind == "name" and (stray or focus is not None and _focus_is_better(r, focus))):
+        if not (unknown or m.kind == "name" and r is not None
+                and (stray or focus is not None and _focus_is_better(r, focus))):
             out.append(r)
             continue
         why = ("not in the gazetteer" if r is None else
