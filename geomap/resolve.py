@@ -193,6 +193,16 @@ def _generic_part(part: str) -> bool:
         len(words) == 1 and len(part) < 6)
 
 
+def _written_with_container(text: str, mentions: Sequence[Mention], cands: Sequence[Sequence[Candidate]], i: int,
+                            readings: Sequence[Candidate]) -> bool:
+    """Whether mention ``i`` is followed by a container that holds one of its ``readings`` ("Victoria, Texas")."""
+    if i + 1 >= len(mentions) or not cands[i + 1] or mentions[i].kind != "name":
+        return False
+    gap = text[mentions[i].end:mentions[i + 1].start]
+    return (len(gap) <= 40 and CONTAINER_GAP.match(gap) is not None
+            and any(inside(c.place, b.place) for c in readings for b in cands[i + 1]))
+
+
 def _prominent(c: Candidate, caution: str) -> bool:
     """Whether a doubtful mention's best reading is a place well known enough to be meant."""
     if c.place.kind in _AREA_KINDS:
@@ -283,6 +293,9 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
                 and first.place.population >= SUPPORT_POPULATION
                 and first.reasons[0].startswith(SPELLING_REASON) and len(mentions[i].key) >= 5):
             cands[i] = cs
+        elif _written_with_container(text, mentions, cands, i, cs):
+            # "Victoria, British Columbia", "Florence, Alabama": a first name with its state is a town.
+            cands[i] = [c for c in cs if any(inside(c.place, b.place) for b in cands[i + 1])]
 
     # Cues from the neighbourhood: containers and feature words, pooled per name.
     by_key: dict[str, list[int]] = {}

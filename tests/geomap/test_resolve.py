@@ -216,3 +216,17 @@ def test_an_area_named_in_another_form(rec):
     assert any("another form" in why for why in r.reasons)
     # Without the state written elsewhere, Washington is the capital.
     assert _resolve(rec, "The team's focus has been at home in Washington.")["Washington"].place.kind.value == "populated_place"
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [("Troops entered Victoria, British Columbia.", "British Columbia"), ("Victoria, Texas is hot.", "Texas"),
+     ("Florence, Alabama flooded.", "Alabama")],
+)
+def test_a_first_name_with_its_state_is_a_town(rec, text, admin1):
+    first = text.split(",")[0].split()[-1]
+    assert _resolve(rec, text)[first].place.admin1 == admin1
+
+
+def test_a_first_name_alone_is_no_town(rec):
+    assert "Victoria" not in _resolve(rec, "Victoria said no. Victoria, Beckham and others came.")
