@@ -36,6 +36,7 @@ from gazetteer._ranking import SEAT_FIRST_REASON, SPELLING_REASON, haversine_km,
 from ._containment import CONTAINER_GAP, inside
 from ._context_rules import COMMON_WORDS, FEATURE_WORDS, MODIFIERS, ORG_WORDS, press_abbreviations
 from ._enumerations import in_list, introduced_kinds, list_kind
+from ._neighbours import Neighbours
 from .recognize import Mention
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -45,6 +46,7 @@ __all__ = ["ResolvedMention", "resolve_mentions"]
 
 _AREA_KINDS = frozenset({Kind.COUNTRY, Kind.ADMIN1, Kind.CONTINENT, Kind.REGION, Kind.DISPUTED_AREA})
 _BIG_KINDS = frozenset({Kind.COUNTRY, Kind.CONTINENT, Kind.REGION})
+_LOCAL_KINDS = frozenset({Kind.POPULATED_PLACE, Kind.ADMIN2})
 _DEMONYM_KINDS = ("country", "region", "continent", "admin1", "disputed_area")
 _LIMIT = 12
 _WEAK_MATCHES = frozenset({MatchType.PARTIAL, MatchType.FUZZY})
@@ -60,6 +62,9 @@ W_ADMIN1 = 0.15
 W_NAMED_ELSEWHERE = 0.5
 W_NEAR = 0.3
 NEAR_SCALE_KM = 400.0
+# Closeness to the nearest other local place the document names ("London" beside "St. Thomas").
+W_NEIGHBOUR = 0.3
+NEIGHBOUR_SCALE_KM = 50.0
 # A city of millions keeps its name against namesakes this many times smaller (see _world_city).
 WORLD_CITY_POPULATION = 2_000_000
 WORLD_CITY_RATIO = 50
@@ -346,12 +351,14 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
             if kind is not None:
                 listed.setdefault(m.key, set()).add(kind)
     centre = _centre([c for _, c, _, _ in chosen.values() if c.match not in _WEAK_MATCHES])
-    if centre is not None or listed:
+    neighbours = Neighbours((key, c.place) for key, (_, c, _, _) in chosen.items()
+                            if c.match not in _WEAK_MATCHES and c.place.kind in _LOCAL_KINDS)
+    if centre is not None or listed or neighbours:
         for key, idx in by_key.items():
             if len(cands[idx[0]]) > 1:
                 chosen[key] = _best(cands[idx[0]], countries, admin1s, containers.get(key, ()),
                                     features.get(key, set()), centre, contents.get(key, ()), named_as.get(key, set()),
-                                    listed.get(key, set()), elsewhere[key])
+                                    listed.get(key, set()), elsewhere[key], neighbours, key)
 
     out: list[ResolvedMention] = []
     for i, m in enumerate(mentions):
@@ -398,7 +405,8 @@ def _unsupported(c: Candidate, context: float, by_country: float = 0.0) -> bool:
 def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str], containers: Sequence[Place],
           features: set[Kind], centre: tuple[float, float] | None,
           contents: Sequence[Place] = (), named_as: Collection[Kind] = (), listed: Collection[Kind] = (),
-          elsewhere: Collection[str] = ()) -> tuple[float, Candidate, list[str], float]:
+          elsewhere: Collection[str] = (), neighbours: Neighbours | None = None, key: str = ""
+          ) -> tuple[float, Candidate, list[str], float]:
     best: tuple[float, Candidate, list[str], float] | None = None
     own_country = cands[0].place.country if cands[0].place.kind is Kind.COUNTRY else None
     # A name whose best reading is a country or continent ("China", "Atlantic") keeps it against
@@ -449,12 +457,19 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
         if p.kind not in _AREA_KINDS and admin1s.get(p.admin1_code):
             score += W_ADMIN1
             why.append(f"document names {p.admin1 or p.admin1_code} +{W_ADMIN1:.2f}")
-        if centre is not None and generic and p.kind not in _BIG_KINDS and not big_first:
-            d = max(0.0, haversine_km(p.latitude, p.longitude, *centre) - _radius_km(p))
-            bonus = W_NEAR * math.exp(-d / NEAR_SCALE_KM)
+        if generic and p.kind not in _BIG_KINDS and not big_first:
+            bonus, reason = 0.0, ""
+            if centre is not None:
+                d = max(0.0, haversine_km(p.latitude, p.longitude, *centre) - _radius_km(p))
+                bonus = W_NEAR * math.exp(-d / NEAR_SCALE_KM)
+                reason = f"{d:,.0f} km from the document's places"
+            nearest = neighbours.nearest_km(p, key) if neighbours and p.kind in _LOCAL_KINDS else None
+            if nearest is not None and W_NEIGHBOUR * math.exp(-nearest / NEIGHBOUR_SCALE_KM) > bonus:
+                bonus = W_NEIGHBOUR * math.exp(-nearest / NEIGHBOUR_SCALE_KM)
+                reason = f"{nearest:,.0f} km from another place the document names"
             if bonus >= 0.01:
                 score += bonus
-                why.append(f"{d:,.0f} km from the document's places +{bonus:.2f}")
+                why.append(f"{reason} +{bonus:.2f}")
         if best is None or score > best[0]:
             best = (score, c, why, by_country)
         scored.append((score, c, why, by_country))

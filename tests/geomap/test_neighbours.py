@@ -1,0 +1,44 @@
+"""Nearest-neighbour closeness: the grid finds what is near, and only that."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from geomap import geoparse
+from geomap._neighbours import Neighbours
+
+
+@pytest.fixture(scope="module")
+def town(gaz):
+    return gaz.lookup("Suva", kinds="populated_place")[0].place
+
+
+def _at(town, pid, lat, lon):
+    return replace(town, place_id=pid, latitude=lat, longitude=lon)
+
+
+def test_across_the_antimeridian(town):
+    east, west = _at(town, "e", -16.0, 179.9), _at(town, "w", -16.0, -179.9)
+    assert Neighbours([("w", west)]).nearest_km(east, "e") == pytest.approx(21.4, abs=0.5)
+
+
+def test_nothing_within_reach_and_own_name_skipped(town):
+    here, far = _at(town, "a", 10.0, 10.0), _at(town, "b", 20.0, 10.0)
+    assert Neighbours([("b", far)]).nearest_km(here, "a") is None
+    assert Neighbours([("a", _at(town, "c", 10.1, 10.0))]).nearest_km(here, "a") is None
+    assert not Neighbours([])
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "admin1"),
+    [
+        # The nearest other place named decides between namesakes of like standing.
+        ("Floods hit Springfield and Chicopee on Monday.", "Springfield", "Massachusetts"),
+        ("Rain fell on Richmond and Petersburg.", "Petersburg", "Virginia"),
+    ],
+)
+def test_namesakes_near_each_other(text, surface, admin1):
+    got = {r.surface: r.place for r in geoparse(text)}
+    assert got[surface].admin1 == admin1
