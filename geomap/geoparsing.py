@@ -7,6 +7,7 @@ for scoring resolution alone on gold toponyms.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -129,7 +130,8 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
     table = demonyms()
     rec = _recognizer(gazetteer)
     found = {(m.start, m.end): m for m in rec.recognize(text, demonyms=True)}
-    context = [m for m in found.values() if not any(s < m.end and m.start < e for s, e in spans)]
+    covered = _Coverage(spans)
+    context = [m for m in found.values() if not covered.overlaps(m.start, m.end)]
     given: list[Mention] = []
     for s, e in spans:
         m = found.get((s, e))
@@ -156,6 +158,13 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
     by_given = set(spans)
     focus = _focus([r for r in resolved if (r.start, r.end) in by_given]) or _focus(resolved)
     ordered = sorted(resolved, key=lambda r: r.start)
+    starts = [r.start for r in ordered]
+    area_memo: list[ResolvedMention | None] = []
+
+    def given_area() -> ResolvedMention | None:
+        if not area_memo:
+            area_memo.append(_focus_area([x for x in resolved if (x.start, x.end) in by_given]) or _focus_area(resolved))
+        return area_memo[0]
     out: list[ResolvedMention | None] = []
     for m in given:
         r = by_span.get((m.start, m.end))
@@ -171,18 +180,33 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
                f"{r.reasons[0]}, but a longer name")
         # A name the gazetteer lacks is where the text puts it ("Bambino Gesu Hospital in Rome",
         # "Wilson's Farm, Fredericton"), else, in news, most likely in the town the story is about.
-        box = _written_container(text, m, ordered)
+        box = _written_container(text, m, ordered, starts)
         if box is not None:
             r = ResolvedMention(m.surface, m.start, m.end, box.place, 0.0,
                                 (f"{why}: in {box.place.name}, written after it",), m.kind)
         elif focus is not None:
             r = ResolvedMention(m.surface, m.start, m.end, focus.place, 0.0,
                                 (f"{why}: the document's main town, {focus.place.name}",), m.kind)
-        elif r is None and (area := _focus_area([x for x in resolved if (x.start, x.end) in by_given])) is not None:
+        elif r is None and (area := given_area()) is not None:
             r = ResolvedMention(m.surface, m.start, m.end, area.place, 0.0,
                                 (f"{why}: the document's main area, {area.place.name}",), m.kind)
         out.append(r)
     return out
+
+
+class _Coverage:
+    """Whether a span overlaps any of many given spans, in logarithmic time per query."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._reach: list[int] = []  # the furthest end among the spans up to each index
+        for _, e in ordered:
+            self._reach.append(max(e, self._reach[-1]) if self._reach else e)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._starts, end)  # spans before i start before ``end``
+        return i > 0 and self._reach[i - 1] > start
 
 
 def _focus_area(resolved: Sequence[ResolvedMention]) -> ResolvedMention | None:
@@ -209,9 +233,14 @@ def _stray(r: ResolvedMention, focus: ResolvedMention) -> bool:
     return _km(p.latitude, p.longitude, f.latitude, f.longitude) > _STRAY_KM and r.context <= W_COUNTRY
 
 
-def _written_container(text: str, m: Mention, ordered: Sequence[ResolvedMention]) -> ResolvedMention | None:
-    """The town or admin area written right after a name as its container ("X in Y", "X, Y"), if any."""
-    nxt = next((r for r in ordered if r.start >= m.end), None)
+def _written_container(text: str, m: Mention, ordered: Sequence[ResolvedMention],
+                       starts: Sequence[int]) -> ResolvedMention | None:
+    """The town or admin area written right after a name as its container ("X in Y", "X, Y"), if any.
+
+    ``ordered`` are the document's resolved mentions by start, ``starts`` their starts.
+    """
+    at = bisect.bisect_left(starts, m.end)
+    nxt = ordered[at] if at < len(ordered) else None
     if nxt is None or nxt.start - m.end > 40 or not CONTAINER_GAP.match(text[m.end:nxt.start]):
         return None
     if nxt.place.kind not in (Kind.POPULATED_PLACE, Kind.ADMIN2) or nxt.match in (MatchType.PARTIAL, MatchType.FUZZY):

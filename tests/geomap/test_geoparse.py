@@ -232,3 +232,23 @@ def test_a_story_without_towns_places_unknown_names_in_its_area():
     answers = resolve_spans(text, _spans(text, "Saint Lucia", "Qwxyz Protection Area"))
     assert answers[1].place.name == "Saint Lucia" and "main area" in answers[1].reasons[0]
     assert resolve_spans("Xqzzy", [(0, 5)]) == [None]  # nothing named at all: no answer
+
+
+def test_span_coverage_matches_brute_force():
+    import random
+
+    from geomap.geoparsing import _Coverage
+
+    rng = random.Random(7)
+    for _ in range(200):
+        spans = [(a, a + rng.randint(1, 15)) for a in (rng.randint(0, 100) for _ in range(rng.randint(0, 8)))]
+        covered = _Coverage(spans)
+        for _ in range(20):
+            a = rng.randint(0, 110)
+            b = a + rng.randint(1, 10)
+            assert covered.overlaps(a, b) == any(s < b and a < e for s, e in spans)
+
+
+def test_an_unknown_name_falls_back_to_the_area_the_text_names():
+    (answer,) = resolve_spans("Xqzzy Street in Kansas.", [(0, 12)])
+    assert answer.place.name == "Kansas" and "main area" in answer.reasons[0]
