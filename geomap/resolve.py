@@ -58,8 +58,6 @@ W_FEATURE = 0.5
 W_LISTED = 0.75
 W_COUNTRY = 0.35
 W_ADMIN1 = 0.15
-# An area the document names in another form ("CAMP MURRAY, Wash." ... "at home in Washington").
-W_NAMED_ELSEWHERE = 0.5
 W_NEAR = 0.3
 NEAR_SCALE_KM = 400.0
 # Closeness to the nearest other local place the document names ("London" beside "St. Thomas").
@@ -200,12 +198,16 @@ def _generic_part(part: str) -> bool:
 
 def _written_with_container(text: str, mentions: Sequence[Mention], cands: Sequence[Sequence[Candidate]], i: int,
                             readings: Sequence[Candidate]) -> bool:
-    """Whether mention ``i`` is followed by a container that holds one of its ``readings`` ("Victoria, Texas")."""
+    """Whether mention ``i`` is followed by a state or county that holds one of its ``readings`` ("Victoria, Texas").
+
+    A country is no such cue: "Maria, Spain's ambassador" and "Anna, Italy; Laura, France" name people.
+    """
     if i + 1 >= len(mentions) or not cands[i + 1] or mentions[i].kind != "name":
         return False
     gap = text[mentions[i].end:mentions[i + 1].start]
     return (len(gap) <= 40 and CONTAINER_GAP.match(gap) is not None
-            and any(inside(c.place, b.place) for c in readings for b in cands[i + 1]))
+            and any(inside(c.place, b.place) for c in readings for b in cands[i + 1]
+                    if b.place.kind in (Kind.ADMIN1, Kind.ADMIN2)))
 
 
 def _prominent(c: Candidate, caution: str) -> bool:
@@ -284,11 +286,6 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
         elif top.kind is Kind.ADMIN1:
             countries[top.country] += 0.5  # type: ignore[assignment]
             admin1s[top.admin1_code] += 1
-    # The areas each name reads as first, to tell a name which areas other names write ("Wash.").
-    area_keys: dict[str, set[str]] = {}
-    for m, cs in zip(mentions, cands):
-        if cs and cs[0].match not in _WEAK_MATCHES and cs[0].place.kind in (Kind.ADMIN1, Kind.COUNTRY):
-            area_keys.setdefault(cs[0].place.place_id, set()).add(m.key)
 
     # "Douma" in a story that names Syria: a doubtful word that is a place's own name spelt another
     # way, in a country the document names, is that place.
@@ -300,7 +297,8 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
             cands[i] = cs
         elif _written_with_container(text, mentions, cands, i, cs):
             # "Victoria, British Columbia", "Florence, Alabama": a first name with its state is a town.
-            cands[i] = [c for c in cs if any(inside(c.place, b.place) for b in cands[i + 1])]
+            cands[i] = [c for c in cs if any(inside(c.place, b.place) for b in cands[i + 1]
+                                             if b.place.kind in (Kind.ADMIN1, Kind.ADMIN2))]
 
     # Cues from the neighbourhood: containers and feature words, pooled per name.
     by_key: dict[str, list[int]] = {}
@@ -339,10 +337,9 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
 
     # First pass: priors and cues; second pass: closeness to the document's other places.
     chosen: dict[str, tuple[float, Candidate, list[str], float]] = {}
-    elsewhere = {key: frozenset(pid for pid, keys in area_keys.items() if keys - {key}) for key in by_key}
     for key, idx in by_key.items():
         chosen[key] = _best(cands[idx[0]], countries, admin1s, containers.get(key, ()), features.get(key, set()),
-                            None, contents.get(key, ()), named_as.get(key, set()), elsewhere=elsewhere[key])
+                            None, contents.get(key, ()), named_as.get(key, set()))
     # Lists of places of one kind, judged by the first pass's readings of the neighbours.
     listed: dict[str, set[Kind]] = {}
     for i, m in enumerate(mentions):
@@ -358,7 +355,7 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
             if len(cands[idx[0]]) > 1:
                 chosen[key] = _best(cands[idx[0]], countries, admin1s, containers.get(key, ()),
                                     features.get(key, set()), centre, contents.get(key, ()), named_as.get(key, set()),
-                                    listed.get(key, set()), elsewhere[key], neighbours, key)
+                                    listed.get(key, set()), neighbours, key)
 
     out: list[ResolvedMention] = []
     for i, m in enumerate(mentions):
@@ -405,7 +402,7 @@ def _unsupported(c: Candidate, context: float, by_country: float = 0.0) -> bool:
 def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str], containers: Sequence[Place],
           features: set[Kind], centre: tuple[float, float] | None,
           contents: Sequence[Place] = (), named_as: Collection[Kind] = (), listed: Collection[Kind] = (),
-          elsewhere: Collection[str] = (), neighbours: Neighbours | None = None, key: str = ""
+          neighbours: Neighbours | None = None, key: str = ""
           ) -> tuple[float, Candidate, list[str], float]:
     best: tuple[float, Candidate, list[str], float] | None = None
     own_country = cands[0].place.country if cands[0].place.kind is Kind.COUNTRY else None
@@ -439,9 +436,6 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
         elif listed and p.kind in listed:
             score += W_LISTED
             why.append(f"listed with other {p.kind.value} places +{W_LISTED:.2f}")
-        if p.place_id in elsewhere:
-            score += W_NAMED_ELSEWHERE
-            why.append(f"the document names it in another form +{W_NAMED_ELSEWHERE:.2f}")
         if area is not None and p is area.place and p.kind is not Kind.DISPUTED_AREA:
             score += W_SALIENT
             why.append(f"a well-known area's name +{W_SALIENT:.2f}")
