@@ -296,26 +296,43 @@ def confirmed_place(text: str, start: int, end: int) -> bool:
     return bool(_CONFIRM_BEFORE.search(text[max(0, start - 8):start]) or _CONFIRM_AFTER.match(text[end:end + 4]))
 
 
-_AFTER_A_NAME = re.compile(r"[A-Z][\w'’.-]*,[ \t]*$")
-_STATE_PREPOSITION = re.compile(r"\b(?:in|near|from|of|outside)\s+$")
+# "CAMP MURRAY, Wash.": a name and a comma before the state (the name captured to check it).
+_AFTER_A_NAME = re.compile(r"\b([A-Z][\w'’.-]*),[ \t]*$")
+# "offices in Pa.", "Sen. Bob Casey, D-Pa.", "Calif., Wash. and Ore.": other places a state stands.
+_STATE_BEFORE = re.compile(r"(?:\b(?:in|near|from|of|outside)\s+|\b[DRI]-)$")
+_STATE_LISTED = re.compile(r"\b([A-Z][a-z]{1,4})\.,?\s+(?:(?:and|or)\s+)?$")
+# "Ark. Gov. Sarah Huckabee Sanders", "a Pa.-based firm".
+_STATE_AFTER = re.compile(r"(?:\s+Gov\.|-based\b)")
+# Words before a comma that make the next word an address, not a state: "Thanks, Pa.", "Yes, Ma."
+_ADDRESSING = frozenset("thanks thank yes no well oh okay ok hi hello sorry please goodbye bye dear".split())
 # Press abbreviations of states that are also English words: "He attended Mass.", "said Pa.".
 WORD_ABBREVIATIONS = frozenset("act ark car hi id ill in ma man mass me miss oh ok on or ore pa wash".split())
 
 
-def written_as_state(text: str, start: int) -> bool:
-    """Whether the abbreviation at ``start`` stands where a state does: after its town, or after "in".
+def written_as_state(text: str, start: int, end: int) -> bool:
+    """Whether the abbreviation at ``text[start:end]`` stands where a state does.
 
-    "CAMP MURRAY, Wash.", "Springfield, Mass." and "offices in Mass." write a state;
-    "He attended Mass." and "said Pa." do not.
+    After its town ("CAMP MURRAY, Wash."), after "in", as a party tag ("D-Pa."), in a
+    list of abbreviated states ("Calif., Wash. and Ore.") or before "Gov." / "-based".
+    "He attended Mass.", "said Pa." and "Thanks, Pa." are no state; nor is a first name
+    and a comma before it ("John, Ill.").
 
     Examples
     --------
-    >>> written_as_state("CAMP MURRAY, Wash. - Lt. Col.", 13), written_as_state("He attended Mass.", 12)
+    >>> written_as_state("CAMP MURRAY, Wash. - Lt. Col.", 13, 18), written_as_state("He attended Mass.", 12, 17)
+    (True, False)
+    >>> written_as_state("Sen. Bob Casey, D-Pa., said", 18, 21), written_as_state("Thanks, Pa. See you.", 8, 11)
     (True, False)
     """
     window = max(0, start - 40)
-    return (_AFTER_A_NAME.search(text, window, start) is not None
-            or _STATE_PREPOSITION.search(text, window, start) is not None)
+    named = _AFTER_A_NAME.search(text, window, start)
+    if named is not None:
+        word = named.group(1).lower()
+        return word not in _ADDRESSING and word not in FIRST_NAMES
+    listed = _STATE_LISTED.search(text, window, start)
+    if listed is not None and listed.group(1).lower() not in TITLES:
+        return True  # "Calif., Wash. and Ore.", but not "Dr. Ma."
+    return _STATE_BEFORE.search(text, window, start) is not None or _STATE_AFTER.match(text, end) is not None
 
 
 # "Johnson said", "said Noma.", "Bryant tweeted": a one-word name that speaks is a person, unless a

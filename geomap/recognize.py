@@ -165,14 +165,17 @@ class Recognizer:
         if not hits:
             return []
         hits.sort(key=lambda h: (h[0] - h[1], h[0]))
-        taken: list[tuple[int, int]] = []
+        # Characters of the run already taken by a longer mention (a bytearray: constant time per
+        # character however many mentions a long run holds).
+        taken = bytearray(len(run) + 1)
         out: list[Mention] = []
         for rs, re_, key, flags in hits:
-            if any(rs < te and ts < re_ for ts, te in taken):
+            if taken.find(1, rs, re_) != -1:
                 continue
             mention = self._check(text, run, base, rs, re_, key, flags, persons)
             if mention is not None:
-                taken.append((rs, re_))
+                ms, me = mention.start - base, mention.end - base  # "Pa." may take its dot
+                taken[ms:me] = b"\x01" * (me - ms)
                 out.append(mention)
         out.sort(key=lambda m: m.start)
         return out
@@ -222,7 +225,7 @@ class Recognizer:
             if len(key) < 3 and kind != "abbreviation":
                 return None
             if abbreviated and key in rules.WORD_ABBREVIATIONS:
-                if not rules.written_as_state(text, base + rs):
+                if not rules.written_as_state(text, base + rs, base + re_):
                     return None  # "He attended Mass.", "said Pa."
             elif key in rules.COMMON_WORDS and not upper:
                 if key not in rules.PLACE_COMMON_WORDS or not rules.confirmed_place(text, base + rs, base + re_):
