@@ -178,8 +178,6 @@ class Gazetteer:
                 match, base, reasons = MatchType.EXACT, _ranking.MATCH_BASE[MatchType.EXACT], ["exact name 1.00"]
             elif flag == 3:
                 match, base, reasons = MatchType.DEMONYM, _ranking.DEMONYM_BASE, [f"demonym {_ranking.DEMONYM_BASE:.2f}"]
-            elif flag == 2 and place.kind not in _WORD_ABBREVIATED_KINDS and _ranking.written_as_word_abbreviation(text):
-                continue  # "Ind." abbreviates a word (Indiana); codes (IND: India, Indianapolis) are written in capitals
             elif flag == 2:
                 ab = (_ranking.DOTTED_ABBREVIATION_BASE
                       if place.kind in _ABBREVIATED_KINDS and _ranking.written_as_abbreviation(text)
@@ -208,6 +206,8 @@ class Gazetteer:
                 reasons.append(why_near)
             scored.append((score, place, match, reasons))
         _prefer_towns_over_their_areas(scored)
+        if _ranking.written_as_word_abbreviation(text):
+            _prefer_area_abbreviations(scored)
         _prefer_owners_of_the_name(scored)
         return [Candidate(place=pl, score=round(s, 4), match=m, matched_name=key, reasons=tuple(r))
                 for s, pl, m, r in scored]
@@ -396,6 +396,20 @@ def _main_town_of(town: Place, area: Place, seat_code: str) -> bool:
     """Whether a town is the area's seat or its main settlement (area populations sum their towns)."""
     return (town.feature_code in (seat_code, "PPLC") or town.population >= 1_000_000
             or (area.population > 0 and town.population >= 0.2 * area.population))
+
+
+def _prefer_area_abbreviations(scored: list[tuple[float, Place, MatchType, list[str]]]) -> None:
+    """A word and a dot that abbreviates a state or province is not also a code.
+
+    "Pa." and "Ind." are Pennsylvania and Indiana, never Panama (PA) or India and
+    Indianapolis's airport (IND), which capitals write; "Mex." abbreviates no state,
+    so it stays Mexico's.
+    """
+    def abbreviation(reasons: list[str]) -> bool:
+        return bool(reasons) and reasons[0].startswith("abbreviation")
+
+    if any(abbreviation(r) and p.kind in _WORD_ABBREVIATED_KINDS for _, p, _, r in scored):
+        scored[:] = [row for row in scored if not abbreviation(row[3]) or row[1].kind in _WORD_ABBREVIATED_KINDS]
 
 
 def _prefer_owners_of_the_name(scored: list[tuple[float, Place, MatchType, list[str]]]) -> None:

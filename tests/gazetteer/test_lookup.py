@@ -185,3 +185,6 @@ def test_a_word_and_a_dot_abbreviates_a_state_not_a_code(gaz, text, name):
 def test_capitals_and_dots_still_write_a_code(gaz):
     assert gaz.lookup("U.K.")[0].place.country == "GB"
     assert gaz.lookup("GA")[0].place.name == "Gabon"
+    # A word abbreviation that abbreviates no state keeps its country.
+    assert gaz.lookup("Mex.")[0].place.name == "Mexico"
+    assert gaz.lookup("Swe.")[0].place.name == "Sweden"
