@@ -29,7 +29,9 @@ _REGION_REACH_KM = 150.0
 def inside(p: Place, box: Place) -> bool:
     """Whether place ``p`` lies in ``box`` (a country, admin area or region), by codes where they exist.
 
-    A town holds no other place: Fort Worth does not hold Dallas, however near.
+    A town holds no other place: Fort Worth does not hold Dallas, however near. A box
+    without codes (a region, corridor, landmark or physical feature) holds what lies
+    within 150 km of its point.
 
     Examples
     --------

@@ -96,7 +96,7 @@ def introduced_kinds(text: str, mentions: Sequence[Mention], i: int) -> Kind | N
     """The kind of place a list that holds mention ``i`` is introduced as, if any.
 
     "western states such as California or Washington": Washington is a state; so is
-    each item of the list, however far down it stands.
+    each item of the list up to ``_LIST_REACH`` (20) items down.
 
     Examples
     --------
