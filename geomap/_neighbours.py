@@ -19,6 +19,9 @@ __all__ = ["Neighbours"]
 _CELL_DEG = 0.5
 _LON_CELLS = int(360 / _CELL_DEG)
 _KM_PER_DEG = 111.19
+# Coarse blocks of cells: a query first asks whether any block within reach holds a place at all
+# (most candidates of an ambiguous name are far-away namesakes with nothing around them).
+_BLOCK = 4  # cells per block side (2 degrees)
 
 
 class Neighbours:
@@ -47,21 +50,29 @@ class Neighbours:
     def __init__(self, places: Iterable[tuple[str, Place]], reach_km: float = 200.0) -> None:
         self.reach_km = reach_km
         self._cells: dict[tuple[int, int], list[tuple[str, Place]]] = {}
+        self._blocks: set[tuple[int, int]] = set()
         for key, p in places:
             if math.isfinite(p.latitude) and math.isfinite(p.longitude):
-                self._cells.setdefault(_cell(p.latitude, p.longitude), []).append((key, p))
+                ci, cj = _cell(p.latitude, p.longitude)
+                self._cells.setdefault((ci, cj), []).append((key, p))
+                self._blocks.add((ci // _BLOCK, cj // _BLOCK))
 
     def __bool__(self) -> bool:
         return bool(self._cells)
 
-    def nearest_km(self, p: Place, key: str) -> float | None:
+    def nearest_km(self, p: Place, key: str, within_km: float | None = None) -> float | None:
         """Distance from ``p`` to the nearest place named by another key, if one is within reach.
 
-        Places across a pole are not searched; that is where no news story has two towns.
+        ``within_km`` narrows the reach for this query (a caller that only needs a nearer
+        neighbour than some distance). Places across a pole are not searched; that is
+        where no news story has two towns.
         """
-        if not (math.isfinite(p.latitude) and math.isfinite(p.longitude)):
+        reach = self.reach_km if within_km is None else min(self.reach_km, within_km)
+        if reach <= 0 or not (math.isfinite(p.latitude) and math.isfinite(p.longitude)):
             return None
         ci, cj = _cell(p.latitude, p.longitude)
+        if not self._any_block_near(p.latitude, ci, cj, reach):
+            return None
         best: float | None = None
         squeeze = math.cos(math.radians(p.latitude))
         ring = 0
@@ -80,10 +91,22 @@ class Neighbours:
             # east-west cells narrowed to the widest latitude the ring spans.
             lat_edge = min(89.9, abs(p.latitude) + (ring + 1) * _CELL_DEG)
             bound = ring * _CELL_DEG * _KM_PER_DEG * math.cos(math.radians(lat_edge))
-            if (best is not None and best <= bound) or bound > self.reach_km or ring >= _LON_CELLS // 2:
+            if (best is not None and best <= bound) or bound > reach or ring >= _LON_CELLS // 2:
                 break
             ring += 1
-        return best if best is not None and best <= self.reach_km else None
+        return best if best is not None and best <= reach else None
+
+
+    def _any_block_near(self, lat: float, ci: int, cj: int, reach: float) -> bool:
+        """Whether any block within ``reach`` km of cell (ci, cj) holds a place."""
+        block_deg = _BLOCK * _CELL_DEG
+        rows = math.ceil(reach / (block_deg * _KM_PER_DEG))
+        narrowest = math.cos(math.radians(min(89.9, abs(lat) + (rows + 1) * block_deg)))
+        cols = min(_LON_CELLS // _BLOCK // 2, math.ceil(reach / (block_deg * _KM_PER_DEG * narrowest)))
+        bi, bj = ci // _BLOCK, cj // _BLOCK
+        blocks_around = _LON_CELLS // _BLOCK
+        return any((i, j % blocks_around) in self._blocks
+                   for i in range(bi - rows, bi + rows + 1) for j in range(bj - cols, bj + cols + 1))
 
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:

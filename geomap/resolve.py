@@ -457,7 +457,9 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
                 d = max(0.0, haversine_km(p.latitude, p.longitude, *centre) - _radius_km(p))
                 bonus = W_NEAR * math.exp(-d / NEAR_SCALE_KM)
                 reason = f"{d:,.0f} km from the document's places"
-            nearest = neighbours.nearest_km(p, key) if neighbours and p.kind in _LOCAL_KINDS else None
+            # Only a neighbour nearer than the distance at which its bonus would beat the centre's.
+            worth = NEIGHBOUR_SCALE_KM * math.log(W_NEIGHBOUR / max(bonus, 0.01))
+            nearest = neighbours.nearest_km(p, key, worth) if neighbours and p.kind in _LOCAL_KINDS else None
             if nearest is not None and W_NEIGHBOUR * math.exp(-nearest / NEIGHBOUR_SCALE_KM) > bonus:
                 bonus = W_NEIGHBOUR * math.exp(-nearest / NEIGHBOUR_SCALE_KM)
                 reason = f"{nearest:,.0f} km from another place the document names"

@@ -42,3 +42,16 @@ def test_nothing_within_reach_and_own_name_skipped(town):
 def test_namesakes_near_each_other(text, surface, admin1):
     got = {r.surface: r.place for r in geoparse(text)}
     assert got[surface].admin1 == admin1
+
+
+def test_a_narrower_reach_per_query(town):
+    here, there = _at(town, "a", 45.0, 10.0), _at(town, "b", 45.0, 11.0)  # about 79 km apart
+    near = Neighbours([("b", there)])
+    assert near.nearest_km(here, "a") == pytest.approx(78.6, abs=0.5)
+    assert near.nearest_km(here, "a", within_km=50) is None
+    assert near.nearest_km(here, "a", within_km=0) is None
+
+
+def test_nan_coordinates_are_skipped(town):
+    assert Neighbours([("b", _at(town, "b", float("nan"), 10.0))]).nearest_km(_at(town, "a", 45.0, 10.0), "a") is None
+    assert Neighbours([("b", _at(town, "b", 45.0, 10.0))]).nearest_km(_at(town, "a", float("nan"), 10.0), "a") is None
