@@ -10,7 +10,8 @@ re-scoring the gazetteer's ranked candidates with what the document says:
   demonyms ("Armenian"), a container written next to the name ("Moscow,
   Idaho", "the Zangilan region of Karabakh") and a feature word after it
   ("the Zangilan region");
-* spatial coherence: closeness to the document's other places;
+* spatial coherence: closeness to the median point of the document's other
+  places, or to the nearest of them (:mod:`geomap._neighbours`), whichever is more;
 * standing: the document's countries and centre choose among namesakes of like
   standing, so "California" or "Atlantic" stays the state or the ocean rather
   than a small town named after it, unless the text places the town.
