@@ -240,8 +240,13 @@ def dateline_or_heading(text: str, start: int, end: int) -> bool:
     True
     >>> dateline_or_heading("NATO allies met.", 0, 4)
     False
+    >>> dateline_or_heading("LONDON The Latest on the talks", 0, 6)
+    True
     """
     if _DATELINE.match(text, end):
+        return True
+    # "LONDON The Latest ...": a dateline that lost its punctuation, opening a line.
+    if end - start >= 4 and not text[text.rfind("\n", 0, start) + 1:start].strip() and _LINE_OPENER.match(text, end):
         return True
     # A heading is a short line in capitals; look at the words around only, as a paragraph may be one line.
     lo = max(text.rfind("\n", 0, start) + 1, start - 60)
@@ -252,6 +257,7 @@ def dateline_or_heading(text: str, start: int, end: int) -> bool:
 
 
 _DATELINE = re.compile(r"\s*(?:,|\(|[-–—]\s)")
+_LINE_OPENER = re.compile(r" [A-Z][a-z]")
 _LANGUAGE_BEFORE = re.compile(
     r"\b(?:in|into|from|speak|speaks|spoke|speaking|learn|learning|learned|teach|teaching|fluent|translated)\s+$",
     re.IGNORECASE)

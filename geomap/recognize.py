@@ -147,7 +147,7 @@ class Recognizer:
                 out.append(m)
         if persons:
             out = [p for p in (_as_person(m, persons) for m in out) if p is not None]
-        return out
+        return _join_district_of_columbia(text, out)
 
     # -- one run of capitalised words --------------------------------------------------------
     def _match_run(self, text: str, run: str, base: int, persons: dict[str, bool]) -> list[Mention]:
@@ -188,11 +188,15 @@ class Recognizer:
         last = surface.replace("-", " ").rsplit(" ", 1)[-1]
         if not last[:1].isupper() and last not in rules.TRAILING_WORDS:
             return None
+        if _SENTENCE_INSIDE.search(surface):
+            return None  # "Washington. D.C. officials": two sentences, not "Washington D.C."
         letters = [c for c in surface if c.isalpha()]
         upper = all(c.isupper() for c in letters)
         followed_by_dot = re_ < len(run) and run[re_] == "."
-        dotted = "." in surface or (followed_by_dot and upper and len(letters) <= 4
-                                    and re_ >= 2 and run[re_ - 2] == ".")
+        # Only a last word with dots ("N.B", "U.S") takes the dot after it: "U.S. Virgin Islands."
+        # ends a sentence.
+        dotted = "." in last or (followed_by_dot and upper and len(letters) <= 4
+                                 and re_ >= 2 and run[re_ - 2] == ".")
         # "Calif.", "Ont.": a press abbreviation the gazetteer lists (flag 2), written with its dot.
         abbreviated = (followed_by_dot and not upper and key in rules.press_abbreviations()
                        and key not in rules.TITLES)
@@ -421,3 +425,31 @@ def recognize(text: str, *, demonyms: bool = True, gazetteer: Gazetteer | None =
     if _DEFAULT is None:
         _DEFAULT = Recognizer()
     return _DEFAULT.recognize(text, demonyms=demonyms)
+
+
+# A full word, a full stop and a space inside one match: it spans two sentences.
+_SENTENCE_INSIDE = re.compile(r"[a-z]{3,}\. ")
+# "Washington, D.C.": the district is part of the city's name, not a container written after it.
+_DC_GAP = re.compile(r",? ?$")
+
+
+def _join_district_of_columbia(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions with "Washington, D.C." (and "Washington D.C.") read as one name.
+
+    Examples
+    --------
+    >>> text = "Murals in Washington, D.C., and Tacoma."
+    >>> [m.surface for m in Recognizer().recognize(text)]
+    ['Washington, D.C.', 'Tacoma']
+    """
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and m.key == "dc" and m.kind == "abbreviation" and prev.kind == "name"
+                and prev.key == "washington" and _DC_GAP.match(text[prev.end:m.start])):
+            surface = text[prev.start:m.end]
+            out[-1] = Mention(prev.start, m.end, surface, "washington dc", "name")
+            continue
+        out.append(m)
+    return out
+

@@ -25,7 +25,7 @@ def rec(gaz):
         ("from Bosnia and Herzegovina", ["Bosnia and Herzegovina"]),
         ("the Zangilan region of Karabakh", ["Zangilan", "Karabakh"]),
         ("the Armenian-Azerbaijani border", ["Armenian-Azerbaijani border"]),
-        ("Washington, D.C.", ["Washington", "D.C."]),
+        ("Washington, D.C.", ["Washington, D.C."]),  # one name: the district is part of it
         ("He flew to Calif. yesterday", ["Calif."]),
         ("He moved to St. Louis last year.", ["St. Louis"]),  # an abbreviation's dot inside a name
     ],
@@ -178,3 +178,21 @@ def test_language_names_are_no_demonyms(rec, text, expected):
 )
 def test_state_abbreviations_that_are_words(rec, text, expected):
     assert [m.surface for m in rec.recognize(text) if m.kind == "abbreviation"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A dateline that lost its punctuation still opens the story ...
+        ("LONDON The Latest on the nerve agent attack.", ["LONDON"]),
+        ("The report.\nMOSCOW Officials said so.", ["MOSCOW"]),
+        # ... but capitals before a lower-case word are an organisation's.
+        ("NASA officials met.", []),
+        # A full stop inside a match ends a sentence; one after a name is not part of it.
+        ("He flew to Washington. D.C. officials said.", ["Washington", "D.C."]),
+        ("Tickets are sold in the U.S. Virgin Islands.", ["U.S. Virgin Islands"]),
+        ("Rain in St. Louis and Ft. Worth.", ["St. Louis", "Ft. Worth"]),
+    ],
+)
+def test_datelines_and_full_stops(rec, text, expected):
+    assert [m.surface for m in rec.recognize(text) if m.kind != "demonym"] == expected
