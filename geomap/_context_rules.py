@@ -137,13 +137,19 @@ shinzo kim moon jacinda justin theresa boris jeremy tony gordon david nicola tom
 jeb ben bernie elizabeth chuck mitch kevin newt rudy rick ron greg jim tim dan sam max leo luis
 carlos pedro miguel juan antonio manuel francisco jorge alejandro ricardo fernando sergio andres
 jean pierre francois marine nicolas emmanuel angela helmut gerhard olaf wolfgang hans klaus jurgen
-giuseppe mario matteo silvio paolo marco recep ahmet mehmet mustafa bulent kemal""")
+giuseppe mario matteo silvio paolo marco recep ahmet mehmet mustafa bulent kemal
+adrian martin stuart taylor rod dave chris mike nick matt rob bob jon ken pat phil ray wes craig neil ian
+colin graham nigel trevor derek liam owen gareth declan conor harry charlie simon rupert hugh julian
+marcus luke lucas isaac oscar felix hugo xavier glenn dean drew dale ross eva ava penelope isabel lucia
+paula rosa sofia elena irina olga tatiana natalia svetlana yuri oleg igor alexei andrei pavel yusuf
+ibrahim khalid tariq faisal imran hamza javier diego pablo rafael raul enrique eduardo felipe hector
+ignacio jaime lorenzo mateo tomas""")
 
 #: Words that, written right after a place name, make the two an organisation's or an event's name;
 #: the place name is still a (non-literal) mention of the place.
 ORG_WORDS = _words("""times post news herald tribune journal gazette telegraph daily globe star mail press
 chronicle observer guardian standard examiner courier sun record review today weekly magazine
-university college school institute academy hospital clinic airport airlines airways railway
+university college school institute academy hospital clinic airport airlines airways railway tech
 police council government ministry department assembly parliament congress senate court
 fc united city rovers wanderers athletic club team rangers
 bank exchange stock corporation company group holdings inc ltd plc co corp

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from . import _context_rules as rules
 from ._automaton import _FLAG_ABBR, _FLAG_MAIN, _automaton
 from ._fold import _fold
+from gazetteer import MatchType
 from gazetteer.demonyms import demonyms as _load_demonyms
 
 DEMONYMS = _load_demonyms()
@@ -273,7 +274,10 @@ class Recognizer:
                 persons.setdefault(key, False)
                 return "person name"
         after = run[re_:]
-        if after[:1] == " " and self._surname_follows(after):
+        # After a given name, a surname that is also a town's name still reads as a surname
+        # ("Mary Pitman", "Adrian Walker", "Stuart Green"): a place named by both words would
+        # have been matched whole.
+        if after[:1] == " " and self._surname_follows(after, given=key in rules.FIRST_NAMES):
             # "Antony Blinken", "Wang Yi", "Georgia Stevens": a given name (or a family name
             # written first); elsewhere in the document the word may be the person again.
             if key not in rules.FIRST_NAMES:
@@ -286,19 +290,28 @@ class Recognizer:
             return "person name"
         return ""
 
-    def _surname_follows(self, after: str) -> bool:
+    def _surname_follows(self, after: str, given: bool = False) -> bool:
         """Whether the run ends with one more word that reads as a person's name, not a place's or an office's.
 
         A longer run is an organisation's or an event's name ("Munich Security Conference").
+        After a ``given`` name the word may also be some place's name.
         """
         parts = after.split(" ", 2)
-        nxt = parts[1] if len(parts) == 2 else ""
+        # "Sam Gallagher of Birmingham City", "Georgia Stevens and ...": after a given name, the
+        # surname may be followed by a lower-case connector.
+        nxt = parts[1] if len(parts) == 2 or given and len(parts) == 3 and parts[2][:1].islower() else ""
         key = nxt.strip(".,'’").lower()
         if key.endswith(("'s", "’s")):
             key = key[:-2]
         return (nxt[:1].isupper() and key.isalpha() and not nxt.isupper() and key not in rules.ORG_WORDS
                 and key not in rules.FEATURE_WORDS and key not in rules.COMMON_WORDS and key not in DEMONYMS
-                and key not in rules.TITLES and key not in rules.MODIFIERS and not self._is_name(key))
+                and key not in rules.TITLES and key not in rules.MODIFIERS
+                and (not self._is_name(key) or given and not self._names_an_area(key)))
+
+    def _names_an_area(self, key: str) -> bool:
+        """Whether ``key`` is the name of a country or first-level area ("Texas" in "Austin Texas")."""
+        return any(c.match is MatchType.EXACT
+                   for c in self.gazetteer.lookup(key, kinds=("country", "admin1"), limit=3, fuzzy=False))
 
     def _is_name(self, word: str) -> bool:
         from gazetteer.normalize import normalize_name
