@@ -94,7 +94,7 @@ def test_resolve_spans():
         # A name the gazetteer lacks is placed in the town the document names most, and says so.
         ("A fire on Xqzzy Street in Baku. Baku firemen came.", (10, 22), "Baku"),
         # A longer name is not read as a place named by one of its common words ("Union", "Point").
-        ("The Soviet Union fell.", (4, 16), None),
+        ("The Student Union met.", (4, 17), None),
         ("Boats at Woodman Point.", (9, 22), None),
     ],
 )
@@ -252,3 +252,13 @@ def test_span_coverage_matches_brute_force():
 def test_an_unknown_name_falls_back_to_the_area_the_text_names():
     (answer,) = resolve_spans("Xqzzy Street in Kansas.", [(0, 12)])
     assert answer.place.name == "Kansas" and "main area" in answer.reasons[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [("A nerve agent developed by the Soviet Union.", "Soviet Union", "RU"), ("The USSR collapsed.", "USSR", "RU"),
+     ("Yugoslavia split apart.", "Yugoslavia", "RS"), ("Tea from Ceylon.", "Ceylon", "LK")],
+)
+def test_historical_states_read_at_their_successor(text, surface, country):
+    got = {r.surface: r.place for r in geoparse(text)}
+    assert got[surface].country == country and got[surface].kind.value == "country"
