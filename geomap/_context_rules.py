@@ -248,6 +248,8 @@ def dateline_or_heading(text: str, start: int, end: int) -> bool:
     False
     >>> dateline_or_heading("LONDON The Latest on the talks", 0, 6)
     True
+    >>> dateline_or_heading("BEIJING --At least 141 people", 0, 7), dateline_or_heading("MINSK-based firms grew fast.", 0, 5)
+    (True, False)
     """
     if _DATELINE.match(text, end):
         return True
@@ -262,7 +264,7 @@ def dateline_or_heading(text: str, start: int, end: int) -> bool:
     return sum(c.isupper() for c in letters) >= 0.7 * len(letters)
 
 
-_DATELINE = re.compile(r"\s*(?:,|\(|[-–—]\s)")
+_DATELINE = re.compile(r"\s*(?:,|\(|[-–—]\s|--|[–—])")
 _LINE_OPENER = re.compile(r" [A-Z][a-z]")
 _LANGUAGE_BEFORE = re.compile(
     r"\b(?:in|into|from|speak|speaks|spoke|speaking|learn|learning|learned|teach|teaching|fluent|translated)\s+$",

@@ -283,8 +283,10 @@ class Recognizer:
             if key not in rules.FIRST_NAMES:
                 persons.setdefault(key, False)
             return None
-        if key in rules.FIRST_NAMES:
-            return "first name"  # "Victoria" alone: the state or the city, not a small namesake
+        if key in rules.FIRST_NAMES and not upper:
+            # "Victoria" alone: the state or the city, not a small namesake ("VICTORIA - ", a
+            # dateline in capitals, is a place).
+            return "first name"
         if rules.speaker(text, base + rs, base + re_):
             persons.setdefault(key, False)  # "Johnson said": elsewhere in the document too
             return "person name"

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from gazetteer import Kind, MatchType
-from gazetteer._ranking import SEAT_FIRST_REASON, SPELLING_REASON, haversine_km, written_as_abbreviation
+from gazetteer._ranking import SEAT_FIRST_REASON, SHORT_FORM_REASON, SPELLING_REASON, haversine_km, written_as_abbreviation
 
 from ._containment import CONTAINER_GAP, inside
 from ._context_rules import COMMON_WORDS, FEATURE_WORDS, MODIFIERS, ORG_WORDS, press_abbreviations
@@ -217,7 +217,8 @@ def _prominent(c: Candidate, caution: str) -> bool:
         # "Paul" is a first name before it is a district of Cape Verde.
         return c.place.kind is not Kind.ADMIN1 or c.place.population >= PROMINENT_POPULATION
     if caution == "alternate name only":
-        return c.place.population >= ALIAS_POPULATION
+        # "Ludwigshafen" for Ludwigshafen am Rhein: the main name without its qualifier is the name.
+        return c.place.population >= ALIAS_POPULATION or c.reasons[0].startswith(SHORT_FORM_REASON)
     return c.place.population >= PROMINENT_POPULATION
 
 

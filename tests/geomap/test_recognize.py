@@ -222,3 +222,21 @@ def test_given_name_before_a_state_is_not_a_person(rec):
     assert "Tech" not in {m.surface for m in rec.recognize("Students at Virginia Tech protested.")}
     assert "Virginia" in {m.surface for m in rec.recognize("Students at Virginia Tech protested.")}
 
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("BEIJING -- At least 141 people are missing.", "BEIJING", "CN"),
+        ("BEIJING --At least two people died.", "BEIJING", "CN"),
+        # A dateline in capitals is no first name.
+        ("VICTORIA - The home of a family was raided.", "VICTORIA", None),
+        # The main name without its qualifier ("Ludwigshafen am Rhein") is the name.
+        ("A market in the town of Ludwigshafen was closed.", "Ludwigshafen", "DE"),
+    ],
+)
+def test_datelines_and_short_forms_resolve(text, surface, country):
+    from geomap import geoparse
+
+    got = {r.surface: r.place for r in geoparse(text)}
+    assert surface in got and (country is None or got[surface].country == country)
