@@ -151,7 +151,9 @@ ORG_WORDS = _words("""times post news herald tribune journal gazette telegraph d
 chronicle observer guardian standard examiner courier sun record review today weekly magazine
 university college school institute academy hospital clinic airport airlines airways railway tech
 police council government ministry department assembly parliament congress senate court
-fc united city rovers wanderers athletic club team rangers
+fc united city rovers wanderers athletic athletics club team rangers football racing boys
+limited commission management partnership guard ambulance water wastewater extension borough
+republicans democrats republican democrat
 bank exchange stock corporation company group holdings inc ltd plc co corp
 museum zoo theatre theater symphony orchestra opera cathedral church mosque temple
 stadium arena center centre hotel park mall square street road avenue boulevard bridge

@@ -240,3 +240,13 @@ def test_datelines_and_short_forms_resolve(text, surface, country):
 
     got = {r.surface: r.place for r in geoparse(text)}
     assert surface in got and (country is None or got[surface].country == country)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [("SME Mauritius Limited organised it.", "Mauritius"), ("The Venice Commission stated.", "Venice"),
+     ("Texas Republicans met.", "Texas"), ("Dublin Football Club won.", "Dublin")],
+)
+def test_a_place_before_an_organisation_word_is_kept(rec, text, surface):
+    # The word after the place names an organisation, not a person: the place is still mentioned.
+    assert surface in {m.surface for m in rec.recognize(text)}
