@@ -32,12 +32,18 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from gazetteer import Kind, MatchType
-from gazetteer._ranking import SEAT_FIRST_REASON, SHORT_FORM_REASON, SPELLING_REASON, haversine_km, written_as_abbreviation
+from gazetteer._ranking import SEAT_FIRST_REASON, SPELLING_REASON, haversine_km, written_as_abbreviation
 
 from ._containment import CONTAINER_GAP, inside
 from ._context_rules import COMMON_WORDS, FEATURE_WORDS, MODIFIERS, ORG_WORDS, press_abbreviations
 from ._enumerations import in_list, introduced_kinds, list_kind
 from ._neighbours import Neighbours
+from ._support import AREA_KINDS as _AREA_KINDS
+from ._support import LOCATIVE_BEFORE as _LOCATIVE_BEFORE
+from ._support import PROMINENT_POPULATION, SUPPORT_POPULATION
+from ._support import prominent as _prominent
+from ._support import unsupported as _unsupported
+from ._support import written_with_container as _written_with_container
 from .recognize import Mention
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -45,7 +51,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["ResolvedMention", "resolve_mentions"]
 
-_AREA_KINDS = frozenset({Kind.COUNTRY, Kind.ADMIN1, Kind.CONTINENT, Kind.REGION, Kind.DISPUTED_AREA})
 _BIG_KINDS = frozenset({Kind.COUNTRY, Kind.CONTINENT, Kind.REGION})
 _LOCAL_KINDS = frozenset({Kind.POPULATED_PLACE, Kind.ADMIN2})
 _DEMONYM_KINDS = ("country", "region", "continent", "admin1", "disputed_area")
@@ -71,14 +76,6 @@ WORLD_CITY_REASON = "a city of millions before a small namesake the story's coun
 # A well-known area named like small towns: its lead over them, and how close behind the best it may rank.
 W_SALIENT = 0.1
 SALIENT_MARGIN = 0.1
-# A name written like a common word must name a prominent place to count.
-PROMINENT_POPULATION = 100_000
-# In running text, a one-word name of a place smaller than this needs this much support from the context.
-SUPPORT_POPULATION = 15_000
-SUPPORT_CONTEXT = 0.1
-# ... and a word that is only an alternate name ("Chen" of Chenzhou), a city's of this size.
-ALIAS_POPULATION = 1_000_000
-
 _FEATURE_AFTER = re.compile(
     r"\s+(region|district|province|county|oblast|governorate|state|city|town|village|corridor)\b",
     re.IGNORECASE)
@@ -195,31 +192,6 @@ def _generic_part(part: str) -> bool:
     words = part.split()
     return all(w in COMMON_WORDS or w in ORG_WORDS or w in FEATURE_WORDS or w in MODIFIERS for w in words) or (
         len(words) == 1 and len(part) < 6)
-
-
-def _written_with_container(text: str, mentions: Sequence[Mention], cands: Sequence[Sequence[Candidate]], i: int,
-                            readings: Sequence[Candidate]) -> bool:
-    """Whether mention ``i`` is followed by a state or county that holds one of its ``readings`` ("Victoria, Texas").
-
-    A country is no such cue: "Maria, Spain's ambassador" and "Anna, Italy; Laura, France" name people.
-    """
-    if i + 1 >= len(mentions) or not cands[i + 1] or mentions[i].kind != "name":
-        return False
-    gap = text[mentions[i].end:mentions[i + 1].start]
-    return (len(gap) <= 40 and CONTAINER_GAP.match(gap) is not None
-            and any(inside(c.place, b.place) for c in readings for b in cands[i + 1]
-                    if b.place.kind in (Kind.ADMIN1, Kind.ADMIN2)))
-
-
-def _prominent(c: Candidate, caution: str) -> bool:
-    """Whether a doubtful mention's best reading is a place well known enough to be meant."""
-    if c.place.kind in _AREA_KINDS:
-        # "Paul" is a first name before it is a district of Cape Verde.
-        return c.place.kind is not Kind.ADMIN1 or c.place.population >= PROMINENT_POPULATION
-    if caution == "alternate name only":
-        # "Ludwigshafen" for Ludwigshafen am Rhein: the main name without its qualifier is the name.
-        return c.place.population >= ALIAS_POPULATION or c.reasons[0].startswith(SHORT_FORM_REASON)
-    return c.place.population >= PROMINENT_POPULATION
 
 
 def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer, *,
@@ -370,35 +342,6 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
         out.append(ResolvedMention(m.surface, m.start, m.end, c.place, round(score, 4), tuple(why), m.kind, c.match,
                                    round(score - c.score, 4)))
     return out
-
-
-# "near Zangilan", "the village of Sotk": a locative phrase is support enough for a small place.
-# So is the object of a verb of war ("shelled Zangilan", "troops entered Bakhmut") or of its noun
-# ("an attack on Falam", "the fall of Avdiivka").
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|into|towards?|across|through|village of|town of|"
-                              r"city of|district of|outskirts of|(?:north|south|east|west)(?:east|west)? of|"
-                              r"shelled|struck|hit|attacked|bombed|bombarded|captured|seized|entered|stormed|"
-                              r"raided|besieged|targeted|liberated|recaptured|retook|overran|encircled|"
-                              r"(?:attacks?|assaults?|raids?|strikes?|offensive|advance|push) (?:on|against|into)|"
-                              r"(?:shelling|siege|fall|capture|bombing|liberation|battle|encirclement) (?:of|for))\s+"
-                              r"(?:the\s+)?$", re.IGNORECASE)
-
-
-def _unsupported(c: Candidate, context: float, by_country: float = 0.0) -> bool:
-    """Whether a reading is a small place that nothing in the document points to ("Kock", "Bains").
-
-    A surname or a common word that some hamlet is named after reads as that
-    hamlet only for want of a better one; a real mention of a small place comes
-    with its region, its neighbours, a container ("Zangilan, Azerbaijan") or a
-    locative phrase ("near Kock").
-    """
-    p = c.place
-    # The document's country is no support: in a US story every surname ("Floyd", "Johnson") would
-    # be some US town. A county read off one word ("Morgan" for Morgan County) and a small admin-1
-    # area need the same support as a small town.
-    small = (p.kind is Kind.POPULATED_PLACE and p.population < SUPPORT_POPULATION or p.kind is Kind.ADMIN2
-             or p.kind is Kind.ADMIN1 and p.population < PROMINENT_POPULATION)
-    return small and context - by_country < SUPPORT_CONTEXT and " " not in c.matched_name
 
 
 def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str], containers: Sequence[Place],
