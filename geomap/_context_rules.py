@@ -143,7 +143,7 @@ colin graham nigel trevor derek liam owen gareth declan conor harry charlie simo
 marcus luke lucas isaac oscar felix hugo xavier glenn dean drew dale ross eva ava penelope isabel lucia
 paula rosa sofia elena irina olga tatiana natalia svetlana yuri oleg igor alexei andrei pavel yusuf
 ibrahim khalid tariq faisal imran hamza javier diego pablo rafael raul enrique eduardo felipe hector
-ignacio jaime lorenzo mateo tomas""")
+ignacio jaime lorenzo mateo tomas paris brooklyn sydney""")
 
 #: Words that, written right after a place name, make the two an organisation's or an event's name;
 #: the place name is still a (non-literal) mention of the place.

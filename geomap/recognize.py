@@ -259,7 +259,9 @@ class Recognizer:
         if kind != "name" or " " in key:
             return ""
         before = run[:rs].rstrip()
-        if before and not before.endswith("-") and run[len(before):rs].strip() == "":
+        gap = run[len(before):rs]
+        # "Hillary Clinton" (or wrapped: "Hillary\n    Clinton"), not names a page of blanks apart.
+        if before and not before.endswith("-") and len(gap) <= 20 and gap.strip() == "":
             prev_word = before.rsplit(" ", 1)[-1]
             prev = prev_word.rstrip(".").lower()
             # "the Ministry of Justice. Azerbaijan has": a whole word and a full stop end a
@@ -277,9 +279,12 @@ class Recognizer:
         # After a given name, a surname that is also a town's name still reads as a surname
         # ("Mary Pitman", "Adrian Walker", "Stuart Green"): a place named by both words would
         # have been matched whole.
-        if after[:1] == " " and self._surname_follows(after, given=key in rules.FIRST_NAMES):
+        if (after[:1] == " " and self._surname_follows(after, given=key in rules.FIRST_NAMES)
+                and (key in rules.FIRST_NAMES or not self._names_a_city(key))):
             # "Antony Blinken", "Wang Yi", "Georgia Stevens": a given name (or a family name
             # written first); elsewhere in the document the word may be the person again.
+            # A big city's name that is no given name starts a team's or a firm's name
+            # instead ("Boston Celtics", "Denver Broncos").
             if key not in rules.FIRST_NAMES:
                 persons.setdefault(key, False)
             return None
@@ -309,6 +314,11 @@ class Recognizer:
                 and key not in rules.FEATURE_WORDS and key not in rules.COMMON_WORDS and key not in DEMONYMS
                 and key not in rules.TITLES and key not in rules.MODIFIERS
                 and (not self._is_name(key) or given and not self._names_an_area(key)))
+
+    def _names_a_city(self, key: str) -> bool:
+        """Whether ``key`` is the own name of a city of half a million or more ("Boston", "Denver")."""
+        return any(c.match is MatchType.EXACT and c.place.population >= _CITY_POPULATION
+                   for c in self.gazetteer.lookup(key, kinds="populated_place", limit=3, fuzzy=False))
 
     def _names_an_area(self, key: str) -> bool:
         """Whether ``key`` is the name of a country or first-level area ("Texas" in "Austin Texas")."""
@@ -442,6 +452,8 @@ def recognize(text: str, *, demonyms: bool = True, gazetteer: Gazetteer | None =
     return _DEFAULT.recognize(text, demonyms=demonyms)
 
 
+# A city this big is rarely a person's given name: "Boston Celtics" is a team, not a Mr Celtics.
+_CITY_POPULATION = 500_000
 # A full word, a full stop and a space inside one match: it spans two sentences.
 _SENTENCE_INSIDE = re.compile(r"[a-z]{3,}\. ")
 # "Washington, D.C.": the district is part of the city's name, not a container written after it.

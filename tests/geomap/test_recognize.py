@@ -250,3 +250,20 @@ def test_datelines_and_short_forms_resolve(text, surface, country):
 def test_a_place_before_an_organisation_word_is_kept(rec, text, surface):
     # The word after the place names an organisation, not a person: the place is still mentioned.
     assert surface in {m.surface for m in rec.recognize(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # A big city's name that is no given name starts a team's name, not a person's ...
+        ("The Boston Celtics won.", {"Boston"}),
+        ("Houston Rockets beat the Denver Broncos.", {"Houston", "Denver"}),
+        # ... while a given name that is also a city is a person before a surname.
+        ("Paris Hilton visited.", set()),
+        ("Brooklyn Beckham posted.", set()),
+    ],
+)
+def test_teams_and_people_named_after_cities(text, kept):
+    from geomap import geoparse
+
+    assert {m.surface for m in geoparse(text)} == kept
