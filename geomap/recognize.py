@@ -148,7 +148,27 @@ class Recognizer:
                 out.append(m)
         if persons:
             out = [p for p in (_as_person(m, persons) for m in out) if p is not None]
-        return _join_district_of_columbia(text, out)
+        return self._join_county_abbreviations(text, _join_district_of_columbia(text, out))
+
+    def _join_county_abbreviations(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Mentions with "Plymouth Co." and "BOONE CO." read as the county the gazetteer names.
+
+        Examples
+        --------
+        >>> [(m.surface, m.key) for m in Recognizer().recognize("Deputies in Boone Co. said.")]
+        [('Boone Co.', 'boone county')]
+        """
+        from gazetteer.normalize import normalize_name
+
+        joined: list[Mention] = []
+        for found in _COUNTY_ABBREVIATION.finditer(text):
+            key = f"{normalize_name(found.group(1))} county"
+            if self._is_name(key):
+                joined.append(Mention(found.start(), found.end(), found.group(), key, "name"))
+        if not joined:
+            return mentions
+        kept = [m for m in mentions if not any(j.start < m.end and m.start < j.end for j in joined)]
+        return sorted(kept + joined, key=lambda m: m.start)
 
     # -- one run of capitalised words --------------------------------------------------------
     def _match_run(self, text: str, run: str, base: int, persons: dict[str, bool]) -> list[Mention]:
@@ -452,6 +472,9 @@ def recognize(text: str, *, demonyms: bool = True, gazetteer: Gazetteer | None =
     return _DEFAULT.recognize(text, demonyms=demonyms)
 
 
+# "Plymouth Co.", "BOONE CO.": a county written with the press's abbreviation.
+_COUNTY_ABBREVIATION = re.compile(r"(?<![&+] )\b([A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+)?) (?:Co|CO)\."
+                                  r"(?!,? (?:LLC|Inc|Ltd|Limited|LLP|PLC|plc)\b)")
 # A city this big is rarely a person's given name: "Boston Celtics" is a team, not a Mr Celtics.
 _CITY_POPULATION = 500_000
 # A full word, a full stop and a space inside one match: it spans two sentences.

@@ -267,3 +267,17 @@ def test_teams_and_people_named_after_cities(text, kept):
     from geomap import geoparse
 
     assert {m.surface for m in geoparse(text)} == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Deputies in Boone Co. said.", [("Boone Co.", "boone county")]),
+        ("PLYMOUTH CO. - A suspect was held.", [("PLYMOUTH CO.", "plymouth county")]),
+        # A company is no county.
+        ("Jones Co. LLC said.", []),
+        ("Smith & Jones Co. rose.", []),
+    ],
+)
+def test_county_abbreviations(rec, text, expected):
+    assert [(m.surface, m.key) for m in rec.recognize(text) if m.key.endswith("county")] == expected
