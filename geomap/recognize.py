@@ -158,6 +158,8 @@ class Recognizer:
         >>> [(m.surface, m.key) for m in Recognizer().recognize("Deputies in Boone Co. said.")]
         [('Boone Co.', 'boone county')]
         """
+        if " Co." not in text and " CO." not in text:
+            return mentions
         from gazetteer.normalize import normalize_name
 
         joined: list[Mention] = []
