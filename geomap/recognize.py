@@ -21,15 +21,17 @@ against a corpus counting them as toponyms keeps them.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from gazetteer import MatchType
+from gazetteer.demonyms import demonyms as _load_demonyms
+
 from . import _context_rules as rules
 from ._automaton import _FLAG_ABBR, _FLAG_MAIN, _automaton
 from ._fold import _fold
-from gazetteer import MatchType
-from gazetteer.demonyms import demonyms as _load_demonyms
 
 DEMONYMS = _load_demonyms()
 
@@ -169,8 +171,14 @@ class Recognizer:
                 joined.append(Mention(found.start(), found.end(), found.group(), key, "name"))
         if not joined:
             return mentions
-        kept = [m for m in mentions if not any(j.start < m.end and m.start < j.end for j in joined)]
-        return sorted(kept + joined, key=lambda m: m.start)
+        # The joined spans are disjoint and in text order: one bisection per mention finds overlaps.
+        starts = [j.start for j in joined]
+
+        def overlaps(m: Mention) -> bool:
+            i = bisect.bisect_left(starts, m.end) - 1  # the last joined span starting before m ends
+            return i >= 0 and joined[i].end > m.start
+
+        return sorted([m for m in mentions if not overlaps(m)] + joined, key=lambda m: m.start)
 
     # -- one run of capitalised words --------------------------------------------------------
     def _match_run(self, text: str, run: str, base: int, persons: dict[str, bool]) -> list[Mention]:
