@@ -16,12 +16,28 @@ from gazetteer._ranking import haversine_km
 if TYPE_CHECKING:
     from gazetteer import Candidate, Place
 
-__all__ = ["CONTAINER_GAP", "holds", "inside"]
+__all__ = ["CONTAINER_GAP", "holds", "inside", "written_as_container"]
 
 # "X, Y" and "the X region of Y": how a container may follow a name.
 CONTAINER_GAP = re.compile(
     r"^(?:,\s*|\s+(?:region|district|province|county|oblast|governorate|state|city|town|village)\s+of\s+(?:the\s+)?"
     r"|\s+in\s+)$", re.IGNORECASE)
+# A container is written right after its name: no farther than this.
+_CONTAINER_REACH = 40
+
+
+def written_as_container(text: str, end: int, start: int) -> bool:
+    """Whether ``text[end:start]``, between a name and the next, writes the next as its container.
+
+    Examples
+    --------
+    >>> text = "Moscow, Idaho and the Zangilan region of Karabakh"
+    >>> written_as_container(text, 6, 8), written_as_container(text, 30, 41), written_as_container(text, 13, 18)
+    (True, True, False)
+    """
+    return start - end <= _CONTAINER_REACH and CONTAINER_GAP.match(text[end:start]) is not None
+
+
 # Regions have no codes: a place this close to a region's point counts as inside it.
 _REGION_REACH_KM = 150.0
 

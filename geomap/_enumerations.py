@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from gazetteer import Kind
 
-from ._containment import CONTAINER_GAP, holds
+from ._containment import holds, written_as_container
 
 if TYPE_CHECKING:
     from gazetteer import Candidate
@@ -71,7 +71,7 @@ def list_kind(text: str, mentions: Sequence[Mention], cands: Sequence[Sequence[C
     # "Richmond, Virginia, Fort Lauderdale": Virginia holds its neighbour; it is no item of its own.
     for a in (i - 1, i):
         if (0 <= a and a + 1 < len(mentions) and cands[a] and cands[a + 1]
-                and CONTAINER_GAP.match(text[mentions[a].end:mentions[a + 1].start]) and holds(cands, a, a + 1)):
+                and written_as_container(text, mentions[a].end, mentions[a + 1].start) and holds(cands, a, a + 1)):
             return None
     kinds: list[Kind] = []
     for step in (-1, 1):

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from gazetteer import Kind
 from gazetteer._ranking import SHORT_FORM_REASON
 
-from ._containment import CONTAINER_GAP, inside
+from ._containment import inside, written_as_container
 
 if TYPE_CHECKING:
     from gazetteer import Candidate
@@ -54,8 +54,7 @@ def written_with_container(text: str, mentions: Sequence[Mention], cands: Sequen
     """
     if i + 1 >= len(mentions) or not cands[i + 1] or mentions[i].kind != "name":
         return False
-    gap = text[mentions[i].end:mentions[i + 1].start]
-    return (len(gap) <= 40 and CONTAINER_GAP.match(gap) is not None
+    return (written_as_container(text, mentions[i].end, mentions[i + 1].start)
             and any(inside(c.place, b.place) for c in readings for b in cands[i + 1]
                     if b.place.kind in (Kind.ADMIN1, Kind.ADMIN2)))
 

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from gazetteer import Kind, MatchType
 from gazetteer._ranking import haversine_km as _km
 
-from ._containment import CONTAINER_GAP
+from ._containment import written_as_container
+from ._spans import Coverage
 from .documents import Document
 from .recognize import Mention, Recognizer
 from .resolve import W_COUNTRY, ResolvedMention, resolve_mentions
@@ -130,7 +131,7 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
     table = demonyms()
     rec = _recognizer(gazetteer)
     found = {(m.start, m.end): m for m in rec.recognize(text, demonyms=True)}
-    covered = _Coverage(spans)
+    covered = Coverage(spans)
     context = [m for m in found.values() if not covered.overlaps(m.start, m.end)]
     given: list[Mention] = []
     for s, e in spans:
@@ -194,21 +195,6 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
     return out
 
 
-class _Coverage:
-    """Whether a span overlaps any of many given spans, in logarithmic time per query."""
-
-    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self._starts = [s for s, _ in ordered]
-        self._reach: list[int] = []  # the furthest end among the spans up to each index
-        for _, e in ordered:
-            self._reach.append(max(e, self._reach[-1]) if self._reach else e)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self._starts, end)  # spans before i start before ``end``
-        return i > 0 and self._reach[i - 1] > start
-
-
 def _focus_area(resolved: Sequence[ResolvedMention]) -> ResolvedMention | None:
     """The smallest kind of area a story without towns names most: a county, else a state, else a country."""
     for kind in (Kind.ADMIN2, Kind.ADMIN1, Kind.COUNTRY):
@@ -241,7 +227,7 @@ def _written_container(text: str, m: Mention, ordered: Sequence[ResolvedMention]
     """
     at = bisect.bisect_left(starts, m.end)
     nxt = ordered[at] if at < len(ordered) else None
-    if nxt is None or nxt.start - m.end > 40 or not CONTAINER_GAP.match(text[m.end:nxt.start]):
+    if nxt is None or not written_as_container(text, m.end, nxt.start):
         return None
     if nxt.place.kind not in (Kind.POPULATED_PLACE, Kind.ADMIN2) or nxt.match in (MatchType.PARTIAL, MatchType.FUZZY):
         return None

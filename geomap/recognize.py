@@ -21,7 +21,6 @@ against a corpus counting them as toponyms keeps them.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -32,6 +31,7 @@ from gazetteer.demonyms import demonyms as _load_demonyms
 from . import _context_rules as rules
 from ._automaton import _FLAG_ABBR, _FLAG_MAIN, _automaton
 from ._fold import _fold
+from ._spans import Coverage
 
 DEMONYMS = _load_demonyms()
 
@@ -171,14 +171,8 @@ class Recognizer:
                 joined.append(Mention(found.start(), found.end(), found.group(), key, "name"))
         if not joined:
             return mentions
-        # The joined spans are disjoint and in text order: one bisection per mention finds overlaps.
-        starts = [j.start for j in joined]
-
-        def overlaps(m: Mention) -> bool:
-            i = bisect.bisect_left(starts, m.end) - 1  # the last joined span starting before m ends
-            return i >= 0 and joined[i].end > m.start
-
-        return sorted([m for m in mentions if not overlaps(m)] + joined, key=lambda m: m.start)
+        covered = Coverage((j.start, j.end) for j in joined)
+        return sorted([m for m in mentions if not covered.overlaps(m.start, m.end)] + joined, key=lambda m: m.start)
 
     # -- one run of capitalised words --------------------------------------------------------
     def _match_run(self, text: str, run: str, base: int, persons: dict[str, bool]) -> list[Mention]:
@@ -347,13 +341,16 @@ class Recognizer:
 
     def _names_a_city(self, key: str) -> bool:
         """Whether ``key`` is the own name of a city of half a million or more ("Boston", "Denver")."""
-        return any(c.match is MatchType.EXACT and c.place.population >= _CITY_POPULATION
-                   for c in self.gazetteer.lookup(key, kinds="populated_place", limit=3, fuzzy=False))
+        return self._own_name_of(key, ("populated_place",), _CITY_POPULATION)
 
     def _names_an_area(self, key: str) -> bool:
         """Whether ``key`` is the name of a country or first-level area ("Texas" in "Austin Texas")."""
-        return any(c.match is MatchType.EXACT
-                   for c in self.gazetteer.lookup(key, kinds=("country", "admin1"), limit=3, fuzzy=False))
+        return self._own_name_of(key, ("country", "admin1"))
+
+    def _own_name_of(self, key: str, kinds: tuple[str, ...], population: int = 0) -> bool:
+        """Whether ``key`` is exactly the name of a place of ``kinds`` with at least ``population`` people."""
+        return any(c.match is MatchType.EXACT and c.place.population >= population
+                   for c in self.gazetteer.lookup(key, kinds=kinds, limit=3, fuzzy=False))
 
     def _is_name(self, word: str) -> bool:
         from gazetteer.normalize import normalize_name

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from gazetteer import Kind, MatchType
 from gazetteer._ranking import SEAT_FIRST_REASON, SPELLING_REASON, haversine_km, written_as_abbreviation
 
-from ._containment import CONTAINER_GAP, inside
+from ._containment import inside, written_as_container
 from ._context_rules import COMMON_WORDS, FEATURE_WORDS, MODIFIERS, ORG_WORDS, press_abbreviations
 from ._enumerations import in_list, introduced_kinds, list_kind
 from ._neighbours import Neighbours
@@ -296,10 +296,10 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
         if introduced is not None:
             named_as.setdefault(m.key, set()).add(introduced)
         if i + 1 < len(mentions) and cands[i + 1] and m.kind != "demonym":
-            gap = text[m.end:mentions[i + 1].start]
             attribute = (cands[i][0].place.kind in _BIG_KINDS
                          and _ATTRIBUTE_AFTER.match(text, mentions[i + 1].end) is not None)
-            if len(gap) <= 40 and CONTAINER_GAP.match(gap) and not attribute and not in_list(text, mentions, cands, i):
+            if (written_as_container(text, m.end, mentions[i + 1].start) and not attribute
+                    and not in_list(text, mentions, cands, i)):
                 # The reading of Y that holds a reading of X: "Rome, Georgia" is the US state.
                 container = next((c.place for c in cands[i + 1] if any(inside(x.place, c.place) for x in cands[i])),
                                  cands[i + 1][0].place)

@@ -237,12 +237,12 @@ def test_a_story_without_towns_places_unknown_names_in_its_area():
 def test_span_coverage_matches_brute_force():
     import random
 
-    from geomap.geoparsing import _Coverage
+    from geomap._spans import Coverage
 
     rng = random.Random(7)
     for _ in range(200):
         spans = [(a, a + rng.randint(1, 15)) for a in (rng.randint(0, 100) for _ in range(rng.randint(0, 8)))]
-        covered = _Coverage(spans)
+        covered = Coverage(spans)
         for _ in range(20):
             a = rng.randint(0, 110)
             b = a + rng.randint(1, 10)
