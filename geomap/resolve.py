@@ -14,7 +14,9 @@ re-scoring the gazetteer's ranked candidates with what the document says:
   places, or to the nearest of them (:mod:`geomap._neighbours`), whichever is more;
 * standing: the document's countries and centre choose among namesakes of like
   standing, so "California" or "Atlantic" stays the state or the ocean rather
-  than a small town named after it, unless the text places the town.
+  than a small town named after it, unless the text places the town;
+* game reports (:mod:`geomap._sports`): a bare town's name is a team, and the
+  largest namesake, a big city, is read before one near the venue.
 
 In running text (``require_support``), a one-word name whose reading is a small
 place that nothing in the document points to is left out: mostly a surname.
@@ -38,6 +40,7 @@ from ._containment import inside, written_as_container
 from ._context_rules import COMMON_WORDS, FEATURE_WORDS, MODIFIERS, ORG_WORDS, press_abbreviations
 from ._enumerations import in_list, introduced_kinds, list_kind
 from ._neighbours import Neighbours
+from ._sports import sports_story
 from ._support import AREA_KINDS as _AREA_KINDS
 from ._support import LOCATIVE_BEFORE as _LOCATIVE_BEFORE
 from ._support import PROMINENT_POPULATION, SUPPORT_POPULATION
@@ -73,6 +76,9 @@ NEIGHBOUR_SCALE_KM = 50.0
 WORLD_CITY_POPULATION = 2_000_000
 WORLD_CITY_RATIO = 50
 WORLD_CITY_REASON = "a city of millions before a small namesake the story's country alone favours"
+# In a game report, the largest namesake of a bare town's name, a city this big, stands for its team.
+W_TEAM_CITY = 0.3
+TEAM_CITY_POPULATION = 200_000
 # A well-known area named like small towns: its lead over them, and how close behind the best it may rank.
 W_SALIENT = 0.1
 SALIENT_MARGIN = 0.1
@@ -310,10 +316,11 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
                 contents.setdefault(mentions[i + 1].key, []).extend(c.place for c in cands[i])
 
     # First pass: priors and cues; second pass: closeness to the document's other places.
+    sports = sports_story(text)
     chosen: dict[str, tuple[float, Candidate, list[str], float]] = {}
     for key, idx in by_key.items():
         chosen[key] = _best(cands[idx[0]], countries, admin1s, containers.get(key, ()), features.get(key, set()),
-                            None, contents.get(key, ()), named_as.get(key, set()))
+                            None, contents.get(key, ()), named_as.get(key, set()), sports=sports)
     # Lists of places of one kind, judged by the first pass's readings of the neighbours.
     listed: dict[str, set[Kind]] = {}
     for i, m in enumerate(mentions):
@@ -329,7 +336,7 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
             if len(cands[idx[0]]) > 1:
                 chosen[key] = _best(cands[idx[0]], countries, admin1s, containers.get(key, ()),
                                     features.get(key, set()), centre, contents.get(key, ()), named_as.get(key, set()),
-                                    listed.get(key, set()), neighbours, key)
+                                    listed.get(key, set()), neighbours, key, sports=sports)
 
     out: list[ResolvedMention] = []
     for i, m in enumerate(mentions):
@@ -347,9 +354,10 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
 def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str], containers: Sequence[Place],
           features: set[Kind], centre: tuple[float, float] | None,
           contents: Sequence[Place] = (), named_as: Collection[Kind] = (), listed: Collection[Kind] = (),
-          neighbours: Neighbours | None = None, key: str = ""
+          neighbours: Neighbours | None = None, key: str = "", *, sports: bool = False
           ) -> tuple[float, Candidate, list[str], float]:
     best: tuple[float, Candidate, list[str], float] | None = None
+    team_city = _team_city(cands) if sports and not containers else None
     own_country = cands[0].place.country if cands[0].place.kind is Kind.COUNTRY else None
     # A name whose best reading is a country or continent ("China", "Atlantic") keeps it against
     # namesake towns in the countries the document names.
@@ -411,6 +419,9 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
             if bonus >= 0.01:
                 score += bonus
                 why.append(f"{reason} +{bonus:.2f}")
+        if c is team_city:
+            score += W_TEAM_CITY
+            why.append(f"a sports story: a team's city +{W_TEAM_CITY:.2f}")
         if best is None or score > best[0]:
             best = (score, c, why, by_country)
         scored.append((score, c, why, by_country))
@@ -438,6 +449,15 @@ def _world_city(best: tuple[float, Candidate, list[str], float],
                 and score - own >= won_by - by_country and c.match is b.match):
             return (score, c, [*why, WORLD_CITY_REASON], own)
     return best
+
+
+def _team_city(cands: Sequence[Candidate]) -> Candidate | None:
+    """The largest town a name reads as whole, if it is a city big enough to have a team (see :mod:`geomap._sports`)."""
+    towns = [c for c in cands if c.place.kind is Kind.POPULATED_PLACE and c.match not in _WEAK_MATCHES]
+    if not towns:
+        return None
+    big = max(towns, key=lambda c: c.place.population)
+    return big if big.place.population >= TEAM_CITY_POPULATION else None
 
 
 def _wide(p: Place) -> bool:

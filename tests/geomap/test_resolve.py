@@ -225,3 +225,31 @@ def test_a_first_name_alone_is_no_town(rec):
     got = _resolve(rec, "The finalists were Anna, Italy; Maria, Spain; and Laura, France.")
     assert not {"Anna", "Maria", "Laura"} & set(got)
     assert "Maria" not in _resolve(rec, "Asked about it, Maria, Spain's ambassador, declined.")
+
+
+def test_a_game_report_names_teams_by_their_big_cities(rec):
+    """In a sports story a bare town's name is a team: the big city, not a namesake near the venue."""
+    game = ("DALLAS, Texas (AP) — Luka Doncic scored 35 points as the Mavericks beat Portland in overtime "
+            "to reach the playoffs.")
+    got = _resolve(rec, game)["Portland"]
+    assert got.place.admin1 == "Oregon"
+    assert any("sports story" in why for why in got.reasons)
+    # The same names outside a game report: the state the story is in chooses.
+    news = "DALLAS, Texas (AP) — The Mavericks' owner met Portland officials on Tuesday night in Texas."
+    assert _resolve(rec, news)["Portland"].place.admin1 == "Texas"
+    # A container written next to the name still wins in a game report.
+    placed = "Portland, Texas scored 21 points in overtime to win the playoffs' first round."
+    assert _resolve(rec, placed)["Portland"].place.admin1 == "Texas"
+
+
+@pytest.mark.parametrize(
+    ("text", "sports"),
+    [("Paul scored 27 points as the Rockets won in overtime.", True),
+     ("The NCAA tournament's Final Four tips off on Friday.", True),
+     ("The flu season peaked early and officials scored the risk as high.", False),
+     ("Goals, goals and more goals: the plan has three points.", False)],
+)
+def test_a_sports_story_needs_three_kinds_of_game_words(text, sports):
+    from geomap._sports import sports_story
+
+    assert sports_story(text) is sports
