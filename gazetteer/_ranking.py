@@ -87,6 +87,10 @@ FEATURE_PRIOR = {"PPLC": 0.25, "PPLG": 0.15, "PPLA": 0.12, "PPLA2": 0.06, "PPLA3
 POPULATION_WEIGHT = 0.35
 #: The reason given when an admin area ranks just below its seat of the same name ("Lachin").
 SEAT_FIRST_REASON = "its seat or main city of this name ranks first"
+CITY_NAMED_SEAT_REASON = "called the city to tell it from its state or province, which ranks first"
+#: A seat this big is what its bare name means whatever it is called (Shanghai, Puebla); one
+#: this small names itself "City" as a town's style, not to tell itself from the area (Nelson City).
+CITY_NAMED_SEAT_POPULATION = (100_000, 1_000_000)
 AREA_WEIGHT = 0.3
 _SIZED_KINDS = frozenset({Kind.PHYSICAL_FEATURE, Kind.REGION, Kind.DISPUTED_AREA})
 NEAR_WEIGHT = 0.4

@@ -206,6 +206,7 @@ class Gazetteer:
                 reasons.append(why_near)
             scored.append((score, place, match, reasons))
         _prefer_towns_over_their_areas(scored)
+        _prefer_areas_over_city_named_seats(scored, key, self.store)
         if _ranking.written_as_word_abbreviation(text):
             _prefer_area_abbreviations(scored)
         _prefer_owners_of_the_name(scored)
@@ -429,6 +430,37 @@ def _prefer_owners_of_the_name(scored: list[tuple[float, Place, MatchType, list[
         if (m is MatchType.ALIAS and p.kind is Kind.POPULATED_PLACE and r and r[0] == alias_reason
                 and p.population < biggest):
             scored[i] = (s - _ranking.OTHERS_NAME_PENALTY, p, m, r + [_ranking.OTHERS_NAME_REASON])
+
+
+def _prefer_areas_over_city_named_seats(scored: list[tuple[float, Place, MatchType, list[str]]], key: str,
+                                        store: Store) -> None:
+    """A province's seat that is called "<name> City" ranks below the province.
+
+    English calls the capital of Quebec "Quebec City" because a bare "Quebec" is the
+    province; so with Chihuahua, Oaxaca, Jeju or Oklahoma (whose seat is read by the
+    short form of its name). A seat of a million people or more is
+    what its bare name means whatever else it is called (Shanghai, Puebla); one under
+    100,000 calls itself "City" as a town's style (Nelson City, Karak City); and a seat
+    that is the area's name only as an alias (Yuma, once "Arizona") is not weighed.
+    """
+    low, high = _ranking.CITY_NAMED_SEAT_POPULATION
+    areas = {p.admin1_code: (s, i) for i, (s, p, _, _) in enumerate(scored) if p.kind is Kind.ADMIN1}
+    seats = [i for i, (_, p, m, r) in enumerate(scored)
+             if (m is MatchType.EXACT or r[0].startswith(_ranking.SHORT_FORM_REASON))
+             and p.kind is Kind.POPULATED_PLACE and p.feature_code == "PPLA"
+             and p.admin1_code in areas and low <= p.population < high]
+    if not seats:
+        return
+    city_named = {row_to_place(row[1:]).place_id for row in store.places_by_key(f"{key} city")}
+    for i in seats:
+        s, p, m, r = scored[i]
+        if p.place_id in city_named:
+            area_score, a = areas[p.admin1_code]
+            _, ap, am, ar = scored[a]
+            top = max(area_score, s)
+            scored[a] = (top, ap, am, [x for x in ar if x != _ranking.SEAT_FIRST_REASON]
+                         + [_ranking.CITY_NAMED_SEAT_REASON])
+            scored[i] = (top - 0.01, p, m, r)
 
 
 def _prefer_towns_over_their_areas(scored: list[tuple[float, Place, MatchType, list[str]]]) -> None:

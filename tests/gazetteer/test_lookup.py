@@ -188,3 +188,24 @@ def test_capitals_and_dots_still_write_a_code(gaz):
     # A word abbreviation that abbreviates no state keeps its country.
     assert gaz.lookup("Mex.")[0].place.name == "Mexico"
     assert gaz.lookup("Swe.")[0].place.name == "Sweden"
+
+
+@pytest.mark.parametrize(
+    ("query", "kind", "name"),
+    [("Quebec", Kind.ADMIN1, "Quebec"), ("Oklahoma", Kind.ADMIN1, "Oklahoma"), ("Chihuahua", Kind.ADMIN1, "Chihuahua"),
+     # Named in full, the city; a city of millions keeps its bare name; a small seat's "City" is a style.
+     ("Quebec City", Kind.POPULATED_PLACE, "Québec"), ("Oklahoma City", Kind.POPULATED_PLACE, "Oklahoma City"),
+     ("Puebla", Kind.POPULATED_PLACE, "Puebla"), ("Shanghai", Kind.POPULATED_PLACE, "Shanghai")],
+)
+def test_a_province_before_its_seat_called_the_city(gaz, query, kind, name):
+    ranked = gaz.lookup(query, limit=2)
+    first = ranked[0]
+    assert (first.place.kind, first.place.name) == (kind, name)
+    if kind is Kind.ADMIN1:
+        assert ranked[1].place.kind is Kind.POPULATED_PLACE  # the city stays next
+        assert any("tell it from its state or province" in why for why in first.reasons)
+
+
+def test_a_small_seat_styled_city_does_not_lift_its_area(gaz):
+    # Nelson, New Zealand is "Nelson City" as a style: the bare name is not the region for that.
+    assert all("tell it from" not in why for c in gaz.lookup("Nelson") for why in c.reasons)
