@@ -31,7 +31,7 @@ from ._build.admin_areas import add_admin_areas
 from ._build.geonames_dump import (iter_alternate_names, read_admin_codes, read_country_info,
                                    records_from_dump)
 from ._build.records import PlaceRecord
-from ._build.shapes import simplify
+from ._build.shapes import middle, simplify
 from ._build.writer import GazetteerWriter
 
 __all__ = ["build", "main"]
@@ -327,8 +327,7 @@ def _add_groupings(w: GazetteerWriter, data: Path, countries: dict[str, dict[str
         if not isos:
             continue
         geom = simplify(unary_union([shapes[i] for i in isos]), 0.05)
-        p = geom.representative_point()
-        lat, lon, gid = GROUPING_POINTS.get(m["code"], (p.y, p.x, 0))
+        lat, lon, gid = GROUPING_POINTS.get(m["code"], (*middle(geom), 0))
         abbrevs = {m["code"]} if m["code"].isalpha() else set()
         w.add(PlaceRecord(place_id=f"geonames:{gid}" if gid else f"m49:{m['code']}", internal_id=gid or None,
                           name=m["name"], kind="region", country="", lat=lat, lon=lon,
@@ -361,9 +360,9 @@ def _add_natural_earth(w: GazetteerWriter, data: Path, curated: Path, log) -> No
         e["geom"] = geom if e["geom"] is None else e["geom"].union(geom)
         e["names"] |= {x for x in (name, p.get("NAME_ALT"), p.get("NAME_SORT")) if x}
     for name, e in merged.items():
-        rp = e["geom"].representative_point()
+        lat, lon = middle(e["geom"])
         w.add(PlaceRecord(place_id=f"ne:disputed:{e['a3']}:{_slug(name)}", name=name.replace("W. ", "Western "),
-                          kind="disputed_area", country=e["iso"], lat=rp.y, lon=rp.x,
+                          kind="disputed_area", country=e["iso"], lat=lat, lon=lon,
                           source=f"Natural Earth 10m disputed areas ({e['note']})".replace(" ()", ""),
                           geometry=simplify(e["geom"]), names=e["names"]))
     n = 0
@@ -375,9 +374,9 @@ def _add_natural_earth(w: GazetteerWriter, data: Path, curated: Path, log) -> No
         geom = simplify(shapely.make_valid(shapely.geometry.shape(f["geometry"])), 0.02)
         if geom is None:
             continue
-        rp = geom.representative_point()
+        lat, lon = middle(geom)
         pid = _unique(f"ne:physical:{_slug(p['name'])}", seen)
-        w.add(PlaceRecord(place_id=pid, name=_display(p["name"]), kind="physical_feature", country="", lat=rp.y, lon=rp.x,
+        w.add(PlaceRecord(place_id=pid, name=_display(p["name"]), kind="physical_feature", country="", lat=lat, lon=lon,
                           fcode=(p.get("featurecla") or "").lower(), source="Natural Earth 10m geography regions",
                           geometry=geom, names={p["name"], p.get("namealt") or ""} - {""}))
         n += 1
@@ -406,10 +405,11 @@ def _add_curated(w: GazetteerWriter, data: Path | None, curated: Path, shapes: d
     for p in places:
         if p.point is not None:
             lat, lon = p.point
-        else:
-            rp = (p.geometry.interpolate(0.5, normalized=True) if p.geometry.geom_type == "LineString"
-                  else p.geometry.representative_point())
+        elif p.geometry.geom_type == "LineString":
+            rp = p.geometry.interpolate(0.5, normalized=True)
             lat, lon = rp.y, rp.x
+        else:
+            lat, lon = middle(p.geometry)
         # An entry that is a GeoNames concept (the Indian Ocean) takes its GeoNames id.
         pid = f"geonames:{p.geonameid}" if p.geonameid else f"curated:{p.id}"
         w.add(PlaceRecord(place_id=pid, internal_id=p.geonameid, name=p.name, kind=p.kind, country=p.country,

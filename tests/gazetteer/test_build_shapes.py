@@ -1,0 +1,28 @@
+"""Where the build puts an area's point: its middle."""
+
+from __future__ import annotations
+
+import shapely
+
+from gazetteer._build.shapes import middle
+
+
+def test_a_compact_shape_sits_at_its_centroid():
+    assert middle(shapely.box(10, 40, 20, 44)) == (42.0, 15.0)
+
+
+def test_a_shape_bent_round_its_centroid_keeps_a_point_inside():
+    # A ring of land round a sea (the Gulf states round the gulf): the centroid lies outside it.
+    ring = shapely.box(0, 0, 10, 10).difference(shapely.box(2, 2, 8, 8))
+    lat, lon = middle(ring)
+    assert ring.contains(shapely.Point(lon, lat))
+
+
+def test_the_gulf_is_the_persian_gulf(gaz):
+    from gazetteer._ranking import haversine_km
+
+    first = gaz.lookup("Gulf")[0].place
+    assert haversine_km(first.latitude, first.longitude, 27.0, 51.0) < 120
+    # The sea itself sits at its middle, not at an arbitrary point of its outline.
+    med = gaz.lookup("Mediterranean Sea")[0].place
+    assert haversine_km(med.latitude, med.longitude, 35.0, 18.0) < 400
