@@ -133,6 +133,9 @@ class Place:
         A line or polygon (WKB) for places that are more than a point.
     source : str
         Where the entry comes from, with any note.
+    name_count : int
+        How many names and alternate names (spellings, scripts, languages) the
+        gazetteer knows the place by: a measure of how widely it is known.
     """
 
     place_id: str
@@ -151,6 +154,7 @@ class Place:
     admin2_code: str = ""
     geometry_wkb: bytes | None = field(default=None, repr=False, compare=False)
     source: str = ""
+    name_count: int = field(default=0, repr=False)
 
     @property
     def geonameid(self) -> int | None:

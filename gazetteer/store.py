@@ -17,7 +17,7 @@ from .models import Kind, Place
 
 __all__ = ["COORD_SCALE", "DEFAULT_DB_NAME", "INDEXES", "KIND_CODE", "KIND_CODES", "LOCAL_ID_BASE", "SCHEMA", "SCHEMA_VERSION", "Store", "cell_of", "default_db_path", "row_to_place"]
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 DEFAULT_DB_NAME = "gazetteer.sqlite"
 
 SCHEMA = """
@@ -38,7 +38,8 @@ CREATE TABLE places(
     admin2_code TEXT NOT NULL,
     source_id INTEGER NOT NULL,
     cell INTEGER NOT NULL,
-    geometry BLOB
+    geometry BLOB,
+    name_count INTEGER NOT NULL DEFAULT 0  -- its distinct names and alternate names, set by the build's last step
 );
 CREATE TABLE ids(id INTEGER PRIMARY KEY, place_id TEXT NOT NULL UNIQUE);
 CREATE TABLE admins(code TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
@@ -68,10 +69,11 @@ def cell_of(lat: float, lon: float) -> int:
     return (min(179, int(lat + 90.0))) * 360 + min(359, int(lon + 180.0))
 
 
+# The geometry stays last: readers of whole rows take it as row[-1].
 _PLACE_FIELDS = (
     "p.id, COALESCE(i.place_id, 'geonames:' || p.id), p.name, p.kind, p.country, p.lat, p.lon, "
     "p.population, p.area_km2, p.fclass, p.fcode, p.admin1_code, p.admin2_code, COALESCE(a1.name, ''), "
-    "COALESCE(a2.name, ''), s.text, p.geometry"
+    "COALESCE(a2.name, ''), s.text, p.name_count, p.geometry"
 )
 _PLACE_JOINS = (
     " LEFT JOIN ids i ON i.id = p.id LEFT JOIN admins a1 ON a1.code = p.admin1_code"
@@ -208,7 +210,8 @@ class Store:
 def row_to_place(row: tuple[Any, ...]) -> Place:
     """Make a :class:`Place` from a row in ``_SELECT_PLACES`` order."""
     (_id, place_id, name, kind, country, lat, lon, pop, area, fclass, fcode,
-     a1c, a2c, a1, a2, source, geom) = row
+     a1c, a2c, a1, a2, source, name_count, geom) = row
     return Place(place_id=place_id, name=name, kind=KIND_CODES[kind], country=country, latitude=lat / COORD_SCALE,
                  longitude=lon / COORD_SCALE, population=pop, area_km2=area, feature_class=fclass, feature_code=fcode,
-                 admin1=a1, admin2=a2, admin1_code=a1c, admin2_code=a2c, geometry_wkb=geom, source=source)
+                 admin1=a1, admin2=a2, admin1_code=a1c, admin2_code=a2c, geometry_wkb=geom, source=source,
+                 name_count=name_count)

@@ -76,6 +76,11 @@ NEIGHBOUR_SCALE_KM = 50.0
 WORLD_CITY_POPULATION = 2_000_000
 WORLD_CITY_RATIO = 50
 WORLD_CITY_REASON = "a city of millions before a small namesake the story's country alone favours"
+# ... and so does a town named in many languages, against a namesake of under 100k named in few (see _renowned).
+RENOWNED_NAMES = 30
+RENOWNED_RATIO = 3
+RENOWNED_AGAINST_POPULATION = 100_000
+RENOWNED_REASON = "named in many languages, before a small namesake the story's country alone favours"
 # In a game report, the largest namesake of a bare town's name, a city this big, stands for its team.
 W_TEAM_CITY = 0.3
 TEAM_CITY_POPULATION = 200_000
@@ -431,7 +436,7 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
 
 def _world_city(best: tuple[float, Candidate, list[str], float],
                 scored: Sequence[tuple[float, Candidate, list[str], float]]) -> tuple[float, Candidate, list[str], float]:
-    """A city of millions before a far smaller namesake that only the story's country favours.
+    """A city of millions, or a renowned town, before a far smaller namesake that only the story's country favours.
 
     "Rome" in a story that names the United States is still Italy's capital, and
     "London-based" is London, England: the document's country chooses among
@@ -444,11 +449,24 @@ def _world_city(best: tuple[float, Candidate, list[str], float],
         return best
     for score, c, why, own in scored:
         q = c.place
-        if (q.kind is Kind.POPULATED_PLACE and q.population >= WORLD_CITY_POPULATION
-                and q.population >= WORLD_CITY_RATIO * max(b.place.population, 1)
-                and score - own >= won_by - by_country and c.match is b.match):
+        if q.kind is not Kind.POPULATED_PLACE or score - own < won_by - by_country or c.match is not b.match:
+            continue
+        if q.population >= WORLD_CITY_POPULATION and q.population >= WORLD_CITY_RATIO * max(b.place.population, 1):
             return (score, c, [*why, WORLD_CITY_REASON], own)
+        if _renowned(q, b.place):
+            return (score, c, [*why, RENOWNED_REASON], own)
     return best
+
+
+def _renowned(q: Place, b: Place) -> bool:
+    """Whether a town the world names in many languages outranks a smaller namesake of the story's country.
+
+    Venice, Italy has 49 names in the gazetteer, Venice, California 11; Colchester,
+    England 36, its namesake in Vermont 6. A namesake that is a city in its own right
+    (London, Ontario) keeps the story's country.
+    """
+    return (b.population < RENOWNED_AGAINST_POPULATION and q.name_count >= RENOWNED_NAMES
+            and q.name_count >= RENOWNED_RATIO * max(b.name_count, 1))
 
 
 def _team_city(cands: Sequence[Candidate]) -> Candidate | None:

@@ -76,7 +76,7 @@ class GazetteerWriter:
                 bounds = geom.bounds
                 area = _area_km2(geom)
         self.con.execute(
-            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
             (rec.internal_id, rec.name, KIND_CODE[rec.kind], rec.country, round(rec.lat * COORD_SCALE), round(rec.lon * COORD_SCALE),
              int(rec.population or 0), area, rec.fclass, rec.fcode, rec.admin1_code, rec.admin2_code,
              self._source_id(rec.source), cell_of(rec.lat, rec.lon), wkb),
@@ -157,10 +157,22 @@ class GazetteerWriter:
             " WHERE n.flag = 1)",
             (KIND_CODE["country"], KIND_CODE["populated_place"], 100_000))
 
+    def _count_names(self) -> None:
+        """Store how many names and alternate names each place has: how widely it is known.
+
+        Venice, Italy is written in 49 ways, its Californian namesake in 11; a city the
+        world writes about is named in many languages.
+        """
+        self.con.execute("CREATE TEMP TABLE name_counts(id INTEGER PRIMARY KEY, n INTEGER NOT NULL)")
+        self.con.execute("INSERT INTO name_counts SELECT id, count(*) FROM names WHERE flag IN (0, 1) GROUP BY id")
+        self.con.execute("UPDATE places SET name_count = COALESCE((SELECT n FROM name_counts c WHERE c.id = places.id), 0)")
+        self.con.execute("DROP TABLE name_counts")
+
     def finish(self, meta: dict[str, str]) -> Path:
         """Drop dangling names, write metadata, compact and move the file into place."""
         self.con.execute("DELETE FROM names WHERE id NOT IN (SELECT id FROM places)")
         self._drop_city_names_of_countries()
+        self._count_names()
         self.con.executescript(INDEXES)
         meta = {**meta, "schema_version": SCHEMA_VERSION,
                 "build_date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),

@@ -34,6 +34,18 @@ def test_alternate_names_are_indexed(tiny):
     assert all(c.match.value == "partial" for c in link)  # never the link as a name
 
 
+def test_each_place_counts_its_names(tiny):
+    lachin = tiny.get("geonames:147625")
+    # Main name and alternates, not abbreviations or codes ("EVN" does not count for Yerevan).
+    con = sqlite3.connect(tiny.store.path)
+    names = con.execute("SELECT count(*) FROM names WHERE id = 147625 AND flag IN (0, 1)").fetchone()[0]
+    assert lachin.name_count == names >= 3
+    codes = con.execute("SELECT count(*) FROM names WHERE id = 616052 AND flag = 2").fetchone()[0]
+    yerevan = tiny.get("geonames:616052")
+    assert codes >= 1 and yerevan.name_count == con.execute(
+        "SELECT count(*) FROM names WHERE id = 616052 AND flag IN (0, 1)").fetchone()[0]
+
+
 def test_admin_names_come_from_the_code_files(tiny):
     goris = tiny.lookup("Goris")[0].place
     assert goris.admin1 == "Syunik" and goris.admin2 == "Goris Municipality"

@@ -253,3 +253,18 @@ def test_a_sports_story_needs_three_kinds_of_game_words(text, sports):
     from geomap._sports import sports_story
 
     assert sports_story(text) is sports
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [("U.S. officials said American tourists in Venice were safe, the U.S. State Department said.", "Venice", "IT"),
+     ("The U.S. Army said the sergeant, an American, was born in Colchester and trained in the U.S.", "Colchester",
+      "GB"),
+     # A namesake that is a city in its own right keeps the story's country.
+     ("Canadian police in London said the Canadian man was arrested; Canada's courts will decide.", "London", "CA")],
+)
+def test_a_town_named_in_many_languages_outranks_a_small_namesake(rec, text, surface, country):
+    got = _resolve(rec, text)[surface]
+    assert got.place.country == country
+    if country != "CA":
+        assert any("named in many languages" in why for why in got.reasons)
