@@ -29,6 +29,9 @@ _LIST_GAP = re.compile(r"\s*(?:[,;]|,?\s*\b(?:and|or)\b)\s*")
 _LIST_GAP_MAX = 12
 # How far back a list is followed to find what introduces it.
 _LIST_REACH = 20
+# Areas a list may name, and how many of a name's first readings say what it can be.
+_AREA_KINDS = frozenset({Kind.COUNTRY, Kind.ADMIN1, Kind.ADMIN2})
+_LEADING = 3
 # "states such as California or Washington", "countries including Georgia and Armenia".
 _INTRODUCED = re.compile(
     r"\b(states|provinces|countries|nations|cities|towns|villages|counties)\s*,?\s+"
@@ -48,15 +51,30 @@ def in_list(text: str, mentions: Sequence[Mention], cands: Sequence[Sequence[Can
 
     It is when X and Y read first as places of one kind and a third such place is listed
     next to them: "Mexico, China, Japan and Brazil", "Georgia, Illinois, Missouri and Ohio".
-    "Moscow, Idaho", "Atlanta, Georgia, USA" and "Springfield, Illinois, Columbus, Ohio" are not.
+    So it is when X, which can be read as an area, stands between two names whose first
+    readings include areas of that kind ("Utah, Virginia, Washington, West Virginia"). "Moscow, Idaho", "Atlanta, Georgia, USA" and
+    "Springfield, Illinois, Columbus, Ohio" are not.
     """
     def peers(a: int, b: int) -> bool:
         return (0 <= a and b < len(mentions) and bool(cands[a]) and bool(cands[b])
                 and cands[a][0].place.kind is cands[b][0].place.kind
                 and _separates(text, mentions[a], mentions[b]))
 
-    return (peers(i, i + 1) and not holds(cands, i, i + 1)
-            and (peers(i - 1, i) or peers(i + 1, i + 2) and not holds(cands, i + 1, i + 2)))
+    if (peers(i, i + 1) and not holds(cands, i, i + 1)
+            and (peers(i - 1, i) or peers(i + 1, i + 2) and not holds(cands, i + 1, i + 2))):
+        return True
+    # "Utah, Virginia, Washington, West Virginia and Wyoming": X stands between two states and
+    # can be read as one; the town of Washington, West Virginia is not what the list names.
+    if i == 0 or i + 1 >= len(mentions) or not (cands[i - 1] and cands[i] and cands[i + 1]):
+        return False
+    shared = _leading_kinds(cands[i - 1]) & _leading_kinds(cands[i + 1]) & _AREA_KINDS
+    return (bool(shared) and any(c.place.kind in shared for c in cands[i])
+            and _separates(text, mentions[i - 1], mentions[i]) and _separates(text, mentions[i], mentions[i + 1]))
+
+
+def _leading_kinds(cands: Sequence[Candidate]) -> set[Kind]:
+    """The kinds of a name's first few readings ("Georgia": a country, then a state)."""
+    return {c.place.kind for c in cands[:_LEADING]}
 
 
 def list_kind(text: str, mentions: Sequence[Mention], cands: Sequence[Sequence[Candidate]], i: int,

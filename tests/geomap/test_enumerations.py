@@ -83,3 +83,16 @@ def test_a_town_holds_no_other_town(gaz):
     texas = gaz.lookup("Texas", kinds="admin1")[0].place
     assert not inside(dallas, fort_worth) and not inside(fort_worth, dallas)
     assert inside(dallas, texas)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "admin1"),
+    [("Cases were found in Utah, Virginia, Washington, West Virginia and Wyoming.", "Washington", "admin1",
+      "Washington"),
+     ("Stores in Texas, Georgia, Washington, Virginia and Ohio closed.", "Washington", "admin1", "Washington"),
+     # Not a list: a town and its state, after a town.
+     ("Flights left Dallas, Moscow, Idaho and Boise.", "Moscow", "populated_place", "Idaho")],
+)
+def test_a_name_between_two_states_is_a_state_not_a_town_in_the_next(text, surface, kind, admin1):
+    got = {r.surface: r for r in geoparse(text)}[surface]
+    assert (got.place.kind.value, got.place.admin1) == (kind, admin1)
