@@ -268,3 +268,19 @@ def test_a_town_named_in_many_languages_outranks_a_small_namesake(rec, text, sur
     assert got.place.country == country
     if country != "CA":
         assert any("named in many languages" in why for why in got.reasons)
+
+
+def test_a_village_many_towns_are_named_like_is_still_weighed(rec):
+    # Newport, Tipperary is about the 22nd "Newport" of the gazetteer; beside Nenagh it is the one meant.
+    got = _resolve(rec, "Buses from Limerick and Nenagh to Newport were cancelled.")["Newport"]
+    assert (got.place.country, got.place.admin1) == ("IE", "Munster")
+
+
+def test_a_feature_word_after_a_compound_is_the_compounds():
+    from geomap.geoparsing import resolve_spans
+
+    text = "Trade grew across the Asia-Pacific region this year."
+    start = text.index("Pacific")
+    got = resolve_spans(text, [(start, start + len("Pacific"))])[0]
+    assert got.place.name == "Pacific Ocean"
+    assert not any("feature word" in why for why in got.reasons)
