@@ -28,6 +28,7 @@ from typing import Any
 
 from ._build import shared_sources as src
 from ._build.admin_areas import add_admin_areas
+from ._build.composite_areas import add_composite_areas
 from ._build.geonames_dump import (iter_alternate_names, read_admin_codes, read_country_info,
                                    records_from_dump)
 from ._build.records import PlaceRecord
@@ -232,6 +233,7 @@ def _build_from_shared(w: GazetteerWriter, data: Path, shapes: dict[str, Any], n
     log(f"countries: {len(countries)}")
 
     add_admin_areas(w, data, cities, read_extra_names(), log)
+    add_composite_areas(w, cities, log)
 
     for gid, c in cities.items():
         cc, a1, a2 = c["countrycode"], c.get("admin1code") or "", c.get("admin2code") or ""

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from gazetteer import Kind
+from gazetteer import Kind, MatchType
 from gazetteer._ranking import SHORT_FORM_REASON
 
 from ._containment import inside, written_as_container
@@ -82,6 +82,7 @@ def unsupported(c: Candidate, context: float, by_country: float = 0.0) -> bool:
     # The document's country is no support: in a US story every surname ("Floyd", "Johnson") would
     # be some US town. A county read off one word ("Morgan" for Morgan County) and a small admin-1
     # area need the same support as a small town.
-    small = (p.kind is Kind.POPULATED_PLACE and p.population < SUPPORT_POPULATION or p.kind is Kind.ADMIN2
+    small = (p.kind is Kind.POPULATED_PLACE and p.population < SUPPORT_POPULATION
+             or p.kind is Kind.ADMIN2 and (c.match is not MatchType.EXACT or p.population < PROMINENT_POPULATION)
              or p.kind is Kind.ADMIN1 and p.population < PROMINENT_POPULATION)
     return small and context - by_country < SUPPORT_CONTEXT and " " not in c.matched_name

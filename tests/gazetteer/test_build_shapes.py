@@ -26,3 +26,32 @@ def test_the_gulf_is_the_persian_gulf(gaz):
     # The sea itself sits at its middle, not at an arbitrary point of its outline.
     med = gaz.lookup("Mediterranean Sea")[0].place
     assert haversine_km(med.latitude, med.longitude, 35.0, 18.0) < 400
+
+
+def test_english_counties_that_geonames_splits_are_found(gaz):
+    from gazetteer import Kind
+
+    for name in ("Yorkshire", "West Yorkshire", "Merseyside", "Berkshire", "Northamptonshire", "Greater Manchester"):
+        first = gaz.lookup(name, country="GB")[0]
+        assert (first.place.name, first.place.kind, first.place.admin1_code) == (name, Kind.ADMIN2, "GB.ENG")
+        assert first.place.admin2_code == ""  # a union of GeoNames areas has no code of its own
+    leeds = gaz.lookup("Leeds", country="GB")[0].place
+    west_yorkshire = gaz.lookup("West Yorkshire")[0].place
+    assert haversine(leeds, west_yorkshire) < 30
+
+
+def haversine(a, b):
+    from gazetteer._ranking import haversine_km
+
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
+
+
+def test_a_composite_area_needs_its_towns(tmp_path):
+    import pytest
+
+    from gazetteer._build.composite_areas import add_composite_areas
+
+    bad = tmp_path / "areas.csv"
+    bad.write_text("name,country,aliases,members,note\nNowhere,GB,,GB.ENG.ZZ,none\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="Nowhere"):
+        add_composite_areas(None, {}, print, bad)

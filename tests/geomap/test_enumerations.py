@@ -96,3 +96,23 @@ def test_a_town_holds_no_other_town(gaz):
 def test_a_name_between_two_states_is_a_state_not_a_town_in_the_next(text, surface, kind, admin1):
     got = {r.surface: r for r in geoparse(text)}[surface]
     assert (got.place.kind.value, got.place.admin1) == (kind, admin1)
+
+
+def test_a_county_without_a_code_holds_the_towns_within_its_reach(gaz):
+    leeds = gaz.lookup("Leeds", country="GB")[0].place
+    york = gaz.lookup("York", country="GB")[0].place
+    west_yorkshire = gaz.lookup("West Yorkshire")[0].place
+    yorkshire = gaz.lookup("Yorkshire", country="GB")[0].place
+    assert inside(leeds, west_yorkshire) and inside(york, yorkshire)
+    assert not inside(york, west_yorkshire)  # York is 35 km outside West Yorkshire's towns
+    assert not inside(gaz.lookup("London")[0].place, yorkshire)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [("Police in Cheshire, Connecticut said the suspect fled toward New Haven.", "Cheshire", "US"),
+     ("He was born in Cheshire, England and moved to Berkshire.", "Cheshire", "GB"),
+     ("Race dates: 23/24 June: Croft, Yorkshire. 11/12 August: Snetterton, Norfolk.", "Croft", "GB")],
+)
+def test_english_counties_and_their_namesakes(text, surface, country):
+    assert {r.surface: r for r in geoparse(text)}[surface].place.country == country
