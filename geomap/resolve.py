@@ -200,13 +200,23 @@ def _candidates(gaz: Gazetteer, m: Mention) -> list[Candidate]:
     # "In", "Us": a name written in lower case is no abbreviation. "Soviet Union", "Brands Hatch": a
     # longer name the gazetteer lacks does not name a place called by one of its common words.
     return [c for c in cands if not (c.reasons and c.reasons[0].startswith("abbreviation"))
-            and not (c.match is MatchType.PARTIAL and _generic_part(c.matched_name))]
+            and not (c.match is MatchType.PARTIAL and _generic_part(c.matched_name, c.place))]
 
 
-def _generic_part(part: str) -> bool:
+_BIG_PART_POPULATION = 1_000_000
+
+
+def _generic_part(part: str, place: Place) -> bool:
+    """Whether a part of a longer name is too common a word to place it ("World", "Rock", "Mesa").
+
+    A short word does place it when it is a city of millions or a country ("Tokyo" in
+    "British Embassy Tokyo", "Dubai" in "Dubai World Cup").
+    """
     words = part.split()
-    return all(w in COMMON_WORDS or w in ORG_WORDS or w in FEATURE_WORDS or w in MODIFIERS for w in words) or (
-        len(words) == 1 and len(part) < 6)
+    if all(w in COMMON_WORDS or w in ORG_WORDS or w in FEATURE_WORDS or w in MODIFIERS for w in words):
+        return True
+    return len(words) == 1 and len(part) < 6 and not (
+        place.kind is Kind.COUNTRY or place.kind is Kind.POPULATED_PLACE and place.population >= _BIG_PART_POPULATION)
 
 
 def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer, *,

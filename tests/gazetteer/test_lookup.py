@@ -209,3 +209,11 @@ def test_a_province_before_its_seat_called_the_city(gaz, query, kind, name):
 def test_a_small_seat_styled_city_does_not_lift_its_area(gaz):
     # Nelson, New Zealand is "Nelson City" as a style: the bare name is not the region for that.
     assert all("tell it from" not in why for c in gaz.lookup("Nelson") for why in c.reasons)
+
+
+def test_inside_a_longer_name_the_place_name_before_the_adjective(gaz):
+    # A demonym ranks below the place's own name, so the adjective says whose it is, the name where.
+    first, second = gaz.lookup("British Embassy Tokyo", limit=2)
+    assert (first.place.name, second.place.name) == ("Tokyo", "United Kingdom")
+    # An adjective alone still places the name.
+    assert gaz.lookup("Russian Higher School of Economics")[0].place.name == "Russia"

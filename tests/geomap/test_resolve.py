@@ -284,3 +284,17 @@ def test_a_feature_word_after_a_compound_is_the_compounds():
     got = resolve_spans(text, [(start, start + len("Pacific"))])[0]
     assert got.place.name == "Pacific Ocean"
     assert not any("feature word" in why for why in got.reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [("Campbell Davis of the British Embassy Tokyo said the ban was lifted.", "British Embassy Tokyo", "Tokyo"),
+     ("The Bank of Japan kept rates on hold.", "Bank of Japan", "Japan"),
+     ("Horses raced in the Dubai World Cup.", "Dubai World Cup", "Dubai")],
+)
+def test_a_short_name_inside_a_longer_one_places_it_when_it_is_a_big_city_or_country(text, name, place):
+    from geomap.geoparsing import resolve_spans
+
+    start = text.index(name)
+    got = resolve_spans(text, [(start, start + len(name))])[0]
+    assert got.place.name == place
