@@ -272,6 +272,9 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     # Cues from the whole document: countries and admin1 areas named or implied.
     countries: Counter[str] = Counter()
     admin1s: Counter[str] = Counter()
+    # A name's own reading as a province is no cue for its other readings: "Quebec" the province
+    # does not make "Quebec" the city, which lies in it.
+    own_admin1s: dict[str, Counter[str]] = {}
     for m, cs in zip(mentions, cands):
         # A place inside a longer name ("France" in "Frenchmen Street") or a near spelling is
         # too unsure a reading to speak for the whole document.
@@ -285,6 +288,7 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
         elif top.kind is Kind.ADMIN1:
             countries[top.country] += 0.5  # type: ignore[assignment]
             admin1s[top.admin1_code] += 1
+            own_admin1s.setdefault(m.key, Counter())[top.admin1_code] += 1
 
     # "Douma" in a story that names Syria: a doubtful word that is a place's own name spelt another
     # way, in a country the document names, is that place.
@@ -339,8 +343,9 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     sports = sports_story(text)
     chosen: dict[str, tuple[float, Candidate, list[str], float]] = {}
     for key, idx in by_key.items():
-        chosen[key] = _best(cands[idx[0]], countries, admin1s, containers.get(key, ()), features.get(key, set()),
-                            None, contents.get(key, ()), named_as.get(key, set()), sports=sports)
+        chosen[key] = _best(cands[idx[0]], countries, _others(admin1s, own_admin1s.get(key)), containers.get(key, ()),
+                            features.get(key, set()), None, contents.get(key, ()), named_as.get(key, set()),
+                            sports=sports)
     # Lists of places of one kind, judged by the first pass's readings of the neighbours.
     listed: dict[str, set[Kind]] = {}
     for i, m in enumerate(mentions):
@@ -354,7 +359,8 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     if centre is not None or listed or neighbours:
         for key, idx in by_key.items():
             if len(cands[idx[0]]) > 1:
-                chosen[key] = _best(cands[idx[0]], countries, admin1s, containers.get(key, ()),
+                chosen[key] = _best(cands[idx[0]], countries, _others(admin1s, own_admin1s.get(key)),
+                                    containers.get(key, ()),
                                     features.get(key, set()), centre, contents.get(key, ()), named_as.get(key, set()),
                                     listed.get(key, set()), neighbours, key, sports=sports)
 
@@ -482,6 +488,11 @@ def _renowned(q: Place, b: Place) -> bool:
     """
     return (b.population < RENOWNED_AGAINST_POPULATION and q.name_count >= RENOWNED_NAMES
             and q.name_count >= RENOWNED_RATIO * max(b.name_count, 1))
+
+
+def _others(cues: Counter[str], own: Counter[str] | None) -> Counter[str]:
+    """The document's cues less those a name gives itself."""
+    return cues if not own else cues - own
 
 
 def _team_city(cands: Sequence[Candidate]) -> Candidate | None:

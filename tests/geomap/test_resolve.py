@@ -298,3 +298,11 @@ def test_a_short_name_inside_a_longer_one_places_it_when_it_is_a_big_city_or_cou
     start = text.index(name)
     got = resolve_spans(text, [(start, start + len(name))])[0]
     assert got.place.name == place
+
+
+def test_a_name_read_as_a_province_does_not_vouch_for_its_own_city(rec):
+    text = ("Montreal-area mayors appealed to the Quebec government; right turns on red became legal "
+            "in Quebec in 2003, Canada's transport ministry said.")
+    got = _resolve(rec, text)["Quebec"]
+    assert got.place.kind.value == "admin1"
+    assert not any("document names Quebec" in why for why in got.reasons)
