@@ -326,7 +326,9 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
         if introduced is not None:
             named_as.setdefault(m.key, set()).add(introduced)
         if i + 1 < len(mentions) and cands[i + 1] and m.kind != "demonym":
-            attribute = (cands[i][0].place.kind in _BIG_KINDS
+            # "Georgia, Armenia said": two countries, not a town in the second; but a country known
+            # by another name of it ("Trinidad, Cuba last year") may be the town the second holds.
+            attribute = (cands[i][0].place.kind in _BIG_KINDS and cands[i][0].match is not MatchType.ALIAS
                          and _ATTRIBUTE_AFTER.match(text, mentions[i + 1].end) is not None)
             if (written_as_container(text, m.end, mentions[i + 1].start) and not attribute
                     and not in_list(text, mentions, cands, i)):

@@ -306,3 +306,13 @@ def test_a_name_read_as_a_province_does_not_vouch_for_its_own_city(rec):
     got = _resolve(rec, text)["Quebec"]
     assert got.place.kind.value == "admin1"
     assert not any("document names Quebec" in why for why in got.reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [("Tourists flocked to Trinidad, Cuba last year.", "Trinidad", "CU"),
+     ("The ministry in Trinidad agreed.", "Trinidad", "TT"),
+     ("Georgia, Armenia said no.", "Georgia", "GE")],
+)
+def test_a_country_known_by_another_name_may_be_a_town_its_neighbour_holds(rec, text, surface, country):
+    assert _resolve(rec, text)[surface].place.country == country
