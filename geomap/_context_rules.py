@@ -239,6 +239,27 @@ def press_abbreviations() -> dict[str, frozenset[str]]:
     return {key: frozenset(targets) for key, targets in out.items()}
 
 
+_DATELINE_TOWN_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z.'’ -]*[A-Z.],[ \t]*$")
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:\(|--|[-–—](?:[ \t]|$))")
+
+
+def state_in_dateline(text: str, start: int, end: int) -> bool:
+    """Whether a word stands where a dateline writes its town's state: "EDMONTON, Ky (WBKO) --".
+
+    Datelines sometimes drop the dot of a state's abbreviation; there, after a town in
+    capitals and a comma and before the agency or the dash, "Ky" is Kentucky.
+
+    Examples
+    --------
+    >>> state_in_dateline("EDMONTON, Ky (WBKO) -- A fire", 10, 12)
+    True
+    >>> state_in_dateline("Talks with Ky (a rebel) failed.", 11, 13)
+    False
+    """
+    return (_DATELINE_TOWN_BEFORE.search(text, max(0, start - 60), start) is not None
+            and _DATELINE_AFTER.match(text, end) is not None)
+
+
 def dateline_or_heading(text: str, start: int, end: int) -> bool:
     """Whether a word in capitals at ``text[start:end]`` opens a dateline or stands in a heading.
 

@@ -222,9 +222,10 @@ class Recognizer:
         # ends a sentence.
         dotted = "." in last or (followed_by_dot and upper and len(letters) <= 4
                                  and re_ >= 2 and run[re_ - 2] == ".")
-        # "Calif.", "Ont.": a press abbreviation the gazetteer lists (flag 2), written with its dot.
-        abbreviated = (followed_by_dot and not upper and key in rules.press_abbreviations()
-                       and key not in rules.TITLES)
+        # "Calif.", "Ont.": a press abbreviation the gazetteer lists (flag 2), written with its dot,
+        # or without it where a dateline writes the state ("EDMONTON, Ky (WBKO)").
+        abbreviated = (not upper and key in rules.press_abbreviations() and key not in rules.TITLES
+                       and (followed_by_dot or rules.state_in_dateline(text, base + rs, base + re_)))
         if (dotted or abbreviated) and followed_by_dot:
             re_ += 1
             surface = run[rs:re_]

@@ -295,3 +295,20 @@ def test_a_speaker_the_document_names_as_a_person_is_that_person():
     # A city that speaks in a story naming no such person stays the city ("Houston said it would").
     other = "Flights to Houston were cut. Houston said it would reopen the airport."
     assert len([r for r in geoparse(other) if r.surface == "Houston"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [("EDMONTON, Ky (WBKO) -- One of the biggest fires in the county broke out.", "Ky", "Kentucky"),
+     ("ATHENS, Ga -- The Bulldogs won again.", "Ga", "Georgia")],
+)
+def test_a_dateline_may_drop_the_dot_of_its_state(text, surface, name):
+    from geomap import geoparse
+
+    assert {r.surface: r.place.name for r in geoparse(text)}.get(surface) == name
+
+
+def test_an_undotted_state_abbreviation_outside_a_dateline_is_no_place():
+    from geomap import geoparse
+
+    assert "Ky" not in {r.surface for r in geoparse("Talks with Ky (a rebel leader) failed in Hanoi.")}
