@@ -131,7 +131,7 @@ class Recognizer:
         if not text:
             return []
         lower_vocab: set[str] | None = None
-        persons: dict[str, bool | None] = {}
+        persons: dict[str, bool] = {}
         out: list[Mention] = []
         for run_match in _RUN.finditer(text):
             run = run_match.group()
@@ -175,7 +175,7 @@ class Recognizer:
         return sorted([m for m in mentions if not covered.overlaps(m.start, m.end)] + joined, key=lambda m: m.start)
 
     # -- one run of capitalised words --------------------------------------------------------
-    def _match_run(self, text: str, run: str, base: int, persons: dict[str, bool | None]) -> list[Mention]:
+    def _match_run(self, text: str, run: str, base: int, persons: dict[str, bool]) -> list[Mention]:
         folded, pos = _fold(run)
         hits: list[tuple[int, int, str, int]] = []
         for end, value in self._automaton.iter(f" {folded} "):
@@ -206,7 +206,7 @@ class Recognizer:
         return out
 
     def _check(self, text: str, run: str, base: int, rs: int, re_: int, key: str, flags: int,
-               persons: dict[str, bool | None]) -> Mention | None:
+               persons: dict[str, bool]) -> Mention | None:
         surface = run[rs:re_]
         if not surface[0].isupper():
             return None
@@ -273,7 +273,7 @@ class Recognizer:
         return Mention(base + rs, base + re_, surface, key, kind, "", caution or person)
 
     def _person_caution(self, text: str, run: str, base: int, rs: int, re_: int, key: str, kind: str,
-                        upper: bool, persons: dict[str, bool | None]) -> str | None:
+                        upper: bool, persons: dict[str, bool]) -> str | None:
         """``None`` for a name that is part of a person's name here, a caution for a doubtful one, else ``""``.
 
         After a first name or a title ("Hillary Clinton", "President Washington") the
@@ -298,7 +298,7 @@ class Recognizer:
             if (prev_word[:1].isupper() and prev.isalpha() and not upper and prev not in rules.MODIFIERS
                     and prev not in rules.COMMON_WORDS and prev not in DEMONYMS and not self._is_name(prev)
                     and not _sentence_start(run, len(before) - len(prev_word), text, base)):
-                _maybe_person(persons, key)
+                persons.setdefault(key, False)
                 return "person name"
         after = run[re_:]
         # After a given name, a surname that is also a town's name still reads as a surname
@@ -310,16 +310,16 @@ class Recognizer:
             # written first); elsewhere in the document the word may be the person again.
             # A big city's name that is no given name starts a team's or a firm's name
             # instead ("Boston Celtics", "Denver Broncos").
-            # ... and "Georgia Stevens ... said Georgia": the given name may speak for her later.
-            _maybe_person(persons, key)
+            if key not in rules.FIRST_NAMES:
+                persons.setdefault(key, False)
             return None
         if key in rules.FIRST_NAMES and not upper:
             # "Victoria" alone: the state or the city, not a small namesake ("VICTORIA - ", a
             # dateline in capitals, is a place).
             return "first name"
         if rules.speaker(text, base + rs, base + re_):
-            persons.setdefault(key, None)  # "Johnson said": elsewhere in the document too
-            return SPEAKER_CAUTION
+            persons.setdefault(key, False)  # "Johnson said": elsewhere in the document too
+            return "person name"
         return ""
 
     def _surname_follows(self, after: str, given: bool = False) -> bool:
@@ -401,29 +401,13 @@ class Recognizer:
         return sorted(found + extra, key=lambda m: m.start)
 
 
-# The caution on a one-word name that speaks ("Johnson said"): a person if the document names one so.
-SPEAKER_CAUTION = "speaker"
-
-
-def _as_person(m: Mention, persons: dict[str, bool | None]) -> Mention | None:
-    """A mention of a name that the document also uses as a surname: dropped, or kept with a caution.
-
-    A speaker ("Palma said", "said Georgia") whom the document also names as a person
-    ("Jenny Palma", "Georgia Stevens") is that person, however big a city the word names.
-    """
+def _as_person(m: Mention, persons: dict[str, bool]) -> Mention | None:
+    """A mention of a name that the document also uses as a surname: dropped, or kept with a caution."""
     if m.kind != "name" or m.key not in persons:
         return m
     if persons[m.key]:
         return None  # "Hillary Clinton" once: "Clinton" is the person throughout
-    if m.caution == SPEAKER_CAUTION and persons[m.key] is False:
-        return None
     return m if m.caution else Mention(m.start, m.end, m.surface, m.key, m.kind, m.country, "person name")
-
-
-def _maybe_person(persons: dict[str, bool | None], key: str) -> None:
-    """Note that the document writes ``key`` where a person's name may stand ("Charlie Chen")."""
-    if not persons.get(key):
-        persons[key] = False
 
 
 def _caps_kind(text: str, start: int, end: int, key: str, flags: int, n_letters: int,
