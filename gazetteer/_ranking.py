@@ -85,8 +85,12 @@ KIND_PRIOR = {
 # Capitals and admin seats are the places news names.
 FEATURE_PRIOR = {"PPLC": 0.25, "PPLG": 0.15, "PPLA": 0.12, "PPLA2": 0.06, "PPLA3": 0.02}
 POPULATION_WEIGHT = 0.35
+#: A county (admin-2 area) of this many people ranks like a province.
+BIG_COUNTY_POPULATION = 1_000_000
+BIG_COUNTY_BONUS = KIND_PRIOR[Kind.ADMIN1] - KIND_PRIOR[Kind.ADMIN2]
 #: The reason given when an admin area ranks just below its seat of the same name ("Lachin").
 SEAT_FIRST_REASON = "its seat or main city of this name ranks first"
+#: The reason given when a province ranks before its seat called "<name> City" ("Quebec").
 CITY_NAMED_SEAT_REASON = "called the city to tell it from its state or province, which ranks first"
 #: A seat this big is what its bare name means whatever it is called (Shanghai, Puebla); one
 #: this small names itself "City" as a town's style, not to tell itself from the area (Nelson City).
@@ -140,6 +144,10 @@ def prior(place: Place) -> tuple[float, list[str]]:
         if pop:
             score += pop
             reasons.append(f"population {place.population:,} +{pop:.2f}")
+    elif place.kind is Kind.ADMIN2 and place.population >= BIG_COUNTY_POPULATION:
+        # "Yorkshire", "Kent": a county of millions is as well known as a province.
+        score += BIG_COUNTY_BONUS
+        reasons.append(f"a county of {place.population:,} +{BIG_COUNTY_BONUS:.2f}")
     return score, reasons
 
 

@@ -451,7 +451,7 @@ def _prefer_areas_over_city_named_seats(scored: list[tuple[float, Place, MatchTy
              and p.admin1_code in areas and low <= p.population < high]
     if not seats:
         return
-    city_named = {row_to_place(row[1:]).place_id for row in store.places_by_key(f"{key} city")}
+    city_named = {row[2] for row in store.places_by_key(f"{key} city")}  # (flag, id, place_id, ...)
     for i in seats:
         s, p, m, r = scored[i]
         if p.place_id in city_named:

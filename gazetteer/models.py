@@ -135,7 +135,8 @@ class Place:
         Where the entry comes from, with any note.
     name_count : int
         How many names and alternate names (spellings, scripts, languages) the
-        gazetteer knows the place by: a measure of how widely it is known.
+        gazetteer knows the place by: a measure of how widely it is known, used in
+        ranking and left out of :meth:`to_dict` (it describes the gazetteer, not the place).
     """
 
     place_id: str

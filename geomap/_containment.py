@@ -6,8 +6,6 @@ and by the list reader to tell "Richmond, Virginia" from an enumeration.
 
 from __future__ import annotations
 
-import math
-
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -42,13 +40,13 @@ def written_as_container(text: str, end: int, start: int) -> bool:
 
 # Regions have no codes: a place this close to a region's point counts as inside it.
 _REGION_REACH_KM = 150.0
-_COUNTY_REACH = 1.3
 
 
 def inside(p: Place, box: Place) -> bool:
     """Whether place ``p`` lies in ``box`` (a country, admin area or region), by codes where they exist.
 
-    A town holds no other place: Fort Worth does not hold Dallas, however near. A box
+    A town holds no other place: Fort Worth does not hold Dallas, however near. A county
+    made of several GeoNames areas holds the towns of each (its code lists theirs). A box
     without codes (a region, corridor, landmark or physical feature) holds what lies
     within 150 km of its point.
 
@@ -67,14 +65,9 @@ def inside(p: Place, box: Place) -> bool:
         return p.country == box.country
     if box.kind is Kind.ADMIN1:
         return p.admin1_code == box.admin1_code and p.kind is not Kind.ADMIN1
-    if box.kind is Kind.ADMIN2 and box.admin2_code:
-        return p.admin2_code == box.admin2_code and p.kind is Kind.POPULATED_PLACE
     if box.kind is Kind.ADMIN2:
-        # A county made of several GeoNames areas ("West Yorkshire") has no code of its own: what lies
-        # within its reach, a little more than the radius of its footprint.
-        reach = math.sqrt(box.area_km2 / math.pi) * _COUNTY_REACH
-        return (p.kind is Kind.POPULATED_PLACE and p.country == box.country
-                and haversine_km(p.latitude, p.longitude, box.latitude, box.longitude) <= reach)
+        # A county GeoNames splits ("West Yorkshire") lists its member areas' codes, joined by "|".
+        return p.kind is Kind.POPULATED_PLACE and bool(p.admin2_code) and p.admin2_code in box.admin2_code.split("|")
     return haversine_km(p.latitude, p.longitude, box.latitude, box.longitude) <= _REGION_REACH_KM
 
 

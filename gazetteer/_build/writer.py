@@ -84,7 +84,7 @@ class GazetteerWriter:
         if rec.place_id != f"geonames:{rec.internal_id}":
             self.con.execute("INSERT INTO ids VALUES (?,?)", (rec.internal_id, rec.place_id))
         own_code = rec.admin2_code if rec.kind == "admin2" else rec.admin1_code if rec.kind == "admin1" else ""
-        if own_code:
+        if own_code and "|" not in own_code:  # a county of several areas names none of them
             self.con.execute("INSERT OR IGNORE INTO admins VALUES (?,?)", (own_code, rec.name))
         if wkb is not None:
             self.con.execute("INSERT INTO bbox VALUES (?,?,?,?,?)", (rec.internal_id, bounds[0], bounds[2], bounds[1], bounds[3]))

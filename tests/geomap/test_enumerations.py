@@ -104,7 +104,7 @@ def test_a_county_without_a_code_holds_the_towns_within_its_reach(gaz):
     west_yorkshire = gaz.lookup("West Yorkshire")[0].place
     yorkshire = gaz.lookup("Yorkshire", country="GB")[0].place
     assert inside(leeds, west_yorkshire) and inside(york, yorkshire)
-    assert not inside(york, west_yorkshire)  # York is 35 km outside West Yorkshire's towns
+    assert not inside(york, west_yorkshire)  # York is a borough of its own, beside West Yorkshire
     assert not inside(gaz.lookup("London")[0].place, yorkshire)
 
 
@@ -116,3 +116,18 @@ def test_a_county_without_a_code_holds_the_towns_within_its_reach(gaz):
 )
 def test_english_counties_and_their_namesakes(text, surface, country):
     assert {r.surface: r for r in geoparse(text)}[surface].place.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country", "kind"),
+    [("The firm has offices in Maryland, Vienna, Virginia and Texas.", "Vienna", "US", "populated_place"),
+     ("Sheriffs in Delaware, Berlin, Maryland, and New Jersey met Friday.", "Berlin", "US", "populated_place")],
+)
+def test_a_list_of_states_does_not_read_a_town_as_a_foreign_state(text, surface, country, kind):
+    got = {r.surface: r for r in geoparse(text)}[surface]
+    assert (got.place.country, got.place.kind.value) == (country, kind)
+
+
+def test_reverse_geocoding_answers_with_the_member_area_not_the_county(gaz):
+    # Leeds lies in West Yorkshire and Yorkshire, but its own admin-2 area is the borough.
+    assert all(p.name not in ("Yorkshire", "West Yorkshire") for p in gaz.reverse(53.80, -1.55).areas)
