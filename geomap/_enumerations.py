@@ -30,7 +30,7 @@ _LIST_GAP_MAX = 12
 # How far back a list is followed to find what introduces it.
 _LIST_REACH = 20
 # Areas a list may name, and how many of a name's first readings say what it can be.
-_AREA_KINDS = frozenset({Kind.COUNTRY, Kind.ADMIN1, Kind.ADMIN2})
+_LISTED_AREA_KINDS = frozenset({Kind.COUNTRY, Kind.ADMIN1, Kind.ADMIN2})
 _LEADING = 3
 # "states such as California or Washington", "countries including Georgia and Armenia".
 _INTRODUCED = re.compile(
@@ -67,8 +67,10 @@ def in_list(text: str, mentions: Sequence[Mention], cands: Sequence[Sequence[Can
     # can be read as one; the town of Washington, West Virginia is not what the list names.
     if i == 0 or i + 1 >= len(mentions) or not (cands[i - 1] and cands[i] and cands[i + 1]):
         return False
-    shared = _leading_kinds(cands[i - 1]) & _leading_kinds(cands[i + 1]) & _AREA_KINDS
-    return (bool(shared) and any(c.place.kind in shared for c in cands[i])
+    shared = _leading_kinds(cands[i - 1]) & _leading_kinds(cands[i + 1]) & _LISTED_AREA_KINDS
+    # X's reading must lie in the list's country: "Maryland, Vienna, Virginia" lists no Austrian state.
+    countries = {c.place.country for c in cands[i + 1][:_LEADING] if c.place.kind in shared}
+    return (any(c.place.kind in shared and c.place.country in countries for c in cands[i])
             and _separates(text, mentions[i - 1], mentions[i]) and _separates(text, mentions[i], mentions[i + 1]))
 
 

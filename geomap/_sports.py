@@ -11,26 +11,27 @@ from __future__ import annotations
 
 __all__ = ["sports_story"]
 
-# Words of game reports, one kind per entry; "season", "points" or "coach" alone occur elsewhere,
-# three kinds do not.
+# Words only game reports use, one kind per entry. Everyday words that sport also uses ("season",
+# "coach", "overtime", "scored", "points", "tournament") do not count: a budget story has them all.
 _SPORTS_WORDS = (
-    ("points",), ("rebound", "rebounds"), ("assists",), ("inning", "innings"), ("touchdown", "touchdowns"),
-    ("quarterback",), ("playoff", "playoffs"), ("coach",), ("season",), ("tournament",), ("scored",), ("goals",),
-    ("ncaa",), ("nba",), ("nfl",), ("nhl",), ("mlb",), ("mls",), ("halftime",), ("overtime",), ("final four",),
-    ("striker",), ("midfielder",), ("pitcher",), ("home run",), ("seeded",), ("semifinal", "semifinals"),
-    ("quarterfinal", "quarterfinals"), ("championship",),
+    ("rebound", "rebounds"), ("assists",), ("inning", "innings"), ("touchdown", "touchdowns"), ("quarterback",),
+    ("playoff", "playoffs"), ("ncaa",), ("nba",), ("nfl",), ("nhl",), ("mlb",), ("mls",), ("halftime",),
+    ("final four",), ("striker",), ("midfielder",), ("goalkeeper",), ("pitcher",), ("home run", "home runs"),
+    ("semifinal", "semifinals"), ("quarterfinal", "quarterfinals"), ("layup",), ("free throw", "free throws"),
+    ("3-pointer", "3-pointers"), ("hat trick",), ("penalty kick",), ("field goal",), ("homered", "homer", "homers"),
+    ("bullpen",), ("shutout",), ("slam dunk",),
 )
 _KINDS_NEEDED = 3
 
 
 def sports_story(text: str) -> bool:
-    """Whether a text uses at least three different kinds of words of game reports.
+    """Whether a text uses at least three different kinds of words only game reports use.
 
     Examples
     --------
-    >>> sports_story("Paul scored 27 points as the Rockets won in overtime.")
+    >>> sports_story("Paul hit a layup at halftime; the Rockets reach the playoffs.")
     True
-    >>> sports_story("The flu season peaked early; officials scored the risk as high.")
+    >>> sports_story("Lawmakers worked overtime in budget season; a coach firm scored a contract.")
     False
     """
     low = text.lower()  # one pass in C; each word is then a C substring search

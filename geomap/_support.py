@@ -70,7 +70,7 @@ def prominent(c: Candidate, caution: str) -> bool:
     return c.place.population >= PROMINENT_POPULATION
 
 
-def unsupported(c: Candidate, context: float, by_country: float = 0.0) -> bool:
+def unsupported(c: Candidate, context: float, by_country: float = 0.0, doubted: bool = False) -> bool:
     """Whether a reading is a small place that nothing in the document points to ("Kock", "Bains").
 
     A surname or a common word that some hamlet is named after reads as that
@@ -80,9 +80,11 @@ def unsupported(c: Candidate, context: float, by_country: float = 0.0) -> bool:
     """
     p = c.place
     # The document's country is no support: in a US story every surname ("Floyd", "Johnson") would
-    # be some US town. A county read off one word ("Morgan" for Morgan County) and a small admin-1
-    # area need the same support as a small town.
+    # be some US town. A county read off one word ("Morgan" for Morgan County), a small one, one
+    # the recogniser doubts ("Dorset said") and a small admin-1 area need the same support as a
+    # small town; a county of 100,000 people named by its own name ("Leicestershire") does not.
     small = (p.kind is Kind.POPULATED_PLACE and p.population < SUPPORT_POPULATION
-             or p.kind is Kind.ADMIN2 and (c.match is not MatchType.EXACT or p.population < PROMINENT_POPULATION)
+             or p.kind is Kind.ADMIN2 and (c.match is not MatchType.EXACT or p.population < PROMINENT_POPULATION
+                                          or doubted)
              or p.kind is Kind.ADMIN1 and p.population < PROMINENT_POPULATION)
     return small and context - by_country < SUPPORT_CONTEXT and " " not in c.matched_name

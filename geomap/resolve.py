@@ -84,12 +84,17 @@ RENOWNED_NAMES = 30
 RENOWNED_RATIO = 3
 RENOWNED_AGAINST_POPULATION = 100_000
 RENOWNED_REASON = "named in many languages, before a small namesake the story's country alone favours"
+# What other cues a namesake needs to keep its win: its state named (+0.15), a container, or a
+# neighbour within about 65 km (Geneva, Illinois beside Chicago); one 90 km off is no reason.
+_NO_OTHER_CUE = 0.08
 # In a game report, the largest namesake of a bare town's name, a city this big, stands for its team.
 W_TEAM_CITY = 0.3
 TEAM_CITY_POPULATION = 200_000
 # A well-known area named like small towns: its lead over them, and how close behind the best it may rank.
 W_SALIENT = 0.1
 SALIENT_MARGIN = 0.1
+# Joiners of a compound name ("Asia-Pacific"): a word after them is the compound's last part.
+_HYPHENS = "-\u2010\u2011\u2013"
 _FEATURE_AFTER = re.compile(
     r"\s+(region|district|province|county|oblast|governorate|state|city|town|village|corridor)\b",
     re.IGNORECASE)
@@ -112,7 +117,6 @@ _FEATURE_BEFORE = re.compile(
     r"\b(?:the|a)\s+(region|district|province|county|oblast|governorate|state|city|town|village)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE)
 # "Russia, U.S. officials said": a country name followed by an attribute, not a container.
-_HYPHENS = "-\u2010\u2011\u2013"
 _ATTRIBUTE_AFTER = re.compile(r"\s+[a-z]")
 
 
@@ -203,6 +207,7 @@ def _candidates(gaz: Gazetteer, m: Mention) -> list[Candidate]:
             and not (c.match is MatchType.PARTIAL and _generic_part(c.matched_name, c.place))]
 
 
+# A short word inside a longer name ("Tokyo" in "British Embassy Tokyo") places it only as a city this big.
 _BIG_PART_POPULATION = 1_000_000
 
 
@@ -272,9 +277,7 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     # Cues from the whole document: countries and admin1 areas named or implied.
     countries: Counter[str] = Counter()
     admin1s: Counter[str] = Counter()
-    # A name's own reading as a province is no cue for its other readings: "Quebec" the province
-    # does not make "Quebec" the city, which lies in it.
-    own_admin1s: dict[str, Counter[str]] = {}
+    own_admin1s: dict[str, Counter[str]] = {}  # what each name's own readings add to admin1s
     for m, cs in zip(mentions, cands):
         # A place inside a longer name ("France" in "Frenchmen Street") or a near spelling is
         # too unsure a reading to speak for the whole document.
@@ -345,9 +348,9 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     sports = sports_story(text)
     chosen: dict[str, tuple[float, Candidate, list[str], float]] = {}
     for key, idx in by_key.items():
-        chosen[key] = _best(cands[idx[0]], countries, _others(admin1s, own_admin1s.get(key)), containers.get(key, ()),
+        chosen[key] = _best(cands[idx[0]], countries, admin1s, containers.get(key, ()),
                             features.get(key, set()), None, contents.get(key, ()), named_as.get(key, set()),
-                            sports=sports)
+                            sports=sports, own_admin1s=own_admin1s.get(key))
     # Lists of places of one kind, judged by the first pass's readings of the neighbours.
     listed: dict[str, set[Kind]] = {}
     for i, m in enumerate(mentions):
@@ -361,17 +364,18 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     if centre is not None or listed or neighbours:
         for key, idx in by_key.items():
             if len(cands[idx[0]]) > 1:
-                chosen[key] = _best(cands[idx[0]], countries, _others(admin1s, own_admin1s.get(key)),
-                                    containers.get(key, ()),
+                chosen[key] = _best(cands[idx[0]], countries, admin1s, containers.get(key, ()),
                                     features.get(key, set()), centre, contents.get(key, ()), named_as.get(key, set()),
-                                    listed.get(key, set()), neighbours, key, sports=sports)
+                                    listed.get(key, set()), neighbours, key, sports=sports,
+                                    own_admin1s=own_admin1s.get(key))
 
     out: list[ResolvedMention] = []
     for i, m in enumerate(mentions):
         if not cands[i]:
             continue
         score, c, why, by_country = chosen[m.key]
-        if (require_support and (m.start, m.end) not in given and _unsupported(c, score - c.score, by_country)
+        if (require_support and (m.start, m.end) not in given
+                and _unsupported(c, score - c.score, by_country, doubted=bool(m.caution))
                 and not _LOCATIVE_BEFORE.search(text[max(0, m.start - 30):m.start])):
             continue
         out.append(ResolvedMention(m.surface, m.start, m.end, c.place, round(score, 4), tuple(why), m.kind, c.match,
@@ -382,8 +386,8 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
 def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str], containers: Sequence[Place],
           features: set[Kind], centre: tuple[float, float] | None,
           contents: Sequence[Place] = (), named_as: Collection[Kind] = (), listed: Collection[Kind] = (),
-          neighbours: Neighbours | None = None, key: str = "", *, sports: bool = False
-          ) -> tuple[float, Candidate, list[str], float]:
+          neighbours: Neighbours | None = None, key: str = "", *, sports: bool = False,
+          own_admin1s: Counter[str] | None = None) -> tuple[float, Candidate, list[str], float]:
     best: tuple[float, Candidate, list[str], float] | None = None
     team_city = _team_city(cands) if sports and not containers else None
     own_country = cands[0].place.country if cands[0].place.kind is Kind.COUNTRY else None
@@ -429,7 +433,10 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
             by_country = W_COUNTRY * min(1.0, n / 2)
             score += by_country
             why.append(f"document names {p.country} +{by_country:.2f}")
-        if p.kind not in _AREA_KINDS and admin1s.get(p.admin1_code):
+        # A name's own reading as a province is no cue for its other readings: "Quebec" the
+        # province does not make "Quebec" the city, which lies in it.
+        others_named = admin1s.get(p.admin1_code, 0) - (own_admin1s.get(p.admin1_code, 0) if own_admin1s else 0)
+        if p.kind not in _AREA_KINDS and others_named > 0:
             score += W_ADMIN1
             why.append(f"document names {p.admin1 or p.admin1_code} +{W_ADMIN1:.2f}")
         if generic and p.kind not in _BIG_KINDS and not big_first:
@@ -476,7 +483,8 @@ def _world_city(best: tuple[float, Candidate, list[str], float],
             continue
         if q.population >= WORLD_CITY_POPULATION and q.population >= WORLD_CITY_RATIO * max(b.place.population, 1):
             return (score, c, [*why, WORLD_CITY_REASON], own)
-        if _renowned(q, b.place):
+        # ... but only against a namesake nothing else speaks for ("Geneva" beside Chicago is Illinois').
+        if _renowned(q, b.place) and won_by - b.score - by_country < _NO_OTHER_CUE:
             return (score, c, [*why, RENOWNED_REASON], own)
     return best
 
@@ -492,14 +500,10 @@ def _renowned(q: Place, b: Place) -> bool:
             and q.name_count >= RENOWNED_RATIO * max(b.name_count, 1))
 
 
-def _others(cues: Counter[str], own: Counter[str] | None) -> Counter[str]:
-    """The document's cues less those a name gives itself."""
-    return cues if not own else cues - own
-
-
 def _team_city(cands: Sequence[Candidate]) -> Candidate | None:
     """The largest town a name reads as whole, if it is a city big enough to have a team (see :mod:`geomap._sports`)."""
-    towns = [c for c in cands if c.place.kind is Kind.POPULATED_PLACE and c.match not in _WEAK_MATCHES]
+    # Read by its own name: not "Oklahoma" for Oklahoma City, nor a part of a longer name.
+    towns = [c for c in cands if c.place.kind is Kind.POPULATED_PLACE and c.match is MatchType.EXACT]
     if not towns:
         return None
     big = max(towns, key=lambda c: c.place.population)
