@@ -14,12 +14,11 @@ __all__ = ["sports_story"]
 # Words only game reports use, one kind per entry. Everyday words that sport also uses ("season",
 # "coach", "overtime", "scored", "points", "tournament") do not count: a budget story has them all.
 _SPORTS_WORDS = (
-    ("rebound", "rebounds"), ("assists",), ("inning", "innings"), ("touchdown", "touchdowns"), ("quarterback",),
+    ("rebound", "rebounds"), ("inning", "innings"), ("touchdown", "touchdowns"), ("quarterback",),
     ("playoff", "playoffs"), ("ncaa",), ("nba",), ("nfl",), ("nhl",), ("mlb",), ("mls",), ("halftime",),
     ("final four",), ("striker",), ("midfielder",), ("goalkeeper",), ("pitcher",), ("home run", "home runs"),
     ("semifinal", "semifinals"), ("quarterfinal", "quarterfinals"), ("layup",), ("free throw", "free throws"),
-    ("3-pointer", "3-pointers"), ("hat trick",), ("penalty kick",), ("field goal",), ("homered", "homer", "homers"),
-    ("bullpen",), ("shutout",), ("slam dunk",),
+    ("3-pointer", "3-pointers"), ("hat trick",), ("penalty kick",), ("field goal",), ("homered",), ("slam dunk",),
 )
 _KINDS_NEEDED = 3
 

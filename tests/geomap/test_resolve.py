@@ -334,3 +334,11 @@ def test_a_county_the_recogniser_doubts_needs_support():
 
     assert [r.surface for r in geoparse("We will vote no, Dorset said on Tuesday.")] == []
     assert [r.surface for r in geoparse("Floods in Leicestershire closed roads.")] == ["Leicestershire"]
+
+
+def test_a_labour_story_is_no_game_report():
+    from geomap._sports import sports_story
+
+    text = ("Union striker Homer Jones said the strike fund assists families in Portland, while lawmakers in "
+            "Augusta and reporters in the White House bullpen asked about the election shutout.")
+    assert not sports_story(text)
