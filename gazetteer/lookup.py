@@ -479,7 +479,8 @@ def _prefer_towns_over_their_areas(scored: list[tuple[float, Place, MatchType, l
         seat_code = "PPLA" if p.kind is Kind.ADMIN1 else "PPLA2"
         inside = [ts for ts, t, tm, _ in scored
                   if t.kind is Kind.POPULATED_PLACE and t.admin1_code and
-                  (t.admin1_code == p.admin1_code if p.kind is Kind.ADMIN1 else t.admin2_code == p.admin2_code != "") and
+                  (t.admin1_code == p.admin1_code if p.kind is Kind.ADMIN1
+                   else t.admin2_code == p.admin2_code != "") and
                   _main_town_of(t, p, seat_code)]
         if inside:
             scored[i] = (min(s, max(inside) - 0.01), p, m, r + [_ranking.SEAT_FIRST_REASON])

@@ -51,9 +51,10 @@ def in_list(text: str, mentions: Sequence[Mention], cands: Sequence[Sequence[Can
 
     It is when X and Y read first as places of one kind and a third such place is listed
     next to them: "Mexico, China, Japan and Brazil", "Georgia, Illinois, Missouri and Ohio".
-    So it is when X, which can be read as an area, stands between two names whose first
-    readings include areas of that kind ("Utah, Virginia, Washington, West Virginia"). "Moscow, Idaho", "Atlanta, Georgia, USA" and
-    "Springfield, Illinois, Columbus, Ohio" are not.
+    So it is when X, which can be read as an area of the list's country, stands between two
+    names whose first readings include areas of that kind ("Utah, Virginia, Washington, West
+    Virginia"). "Moscow, Idaho", "Atlanta, Georgia, USA" and "Springfield, Illinois, Columbus,
+    Ohio" are not.
     """
     def peers(a: int, b: int) -> bool:
         return (0 <= a and b < len(mentions) and bool(cands[a]) and bool(cands[b])

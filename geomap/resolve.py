@@ -466,7 +466,7 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
 
 def _world_city(best: tuple[float, Candidate, list[str], float],
                 scored: Sequence[tuple[float, Candidate, list[str], float]]) -> tuple[float, Candidate, list[str], float]:
-    """A city of millions, or a renowned town, before a far smaller namesake that only the story's country favours.
+    """A city of millions, or a renowned town, before a small namesake that only the story's country favours.
 
     "Rome" in a story that names the United States is still Italy's capital, and
     "London-based" is London, England: the document's country chooses among
