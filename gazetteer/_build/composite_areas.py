@@ -28,6 +28,7 @@ from .shapes import middle
 __all__ = ["COMPOSITE_AREAS", "add_composite_areas"]
 
 COMPOSITE_AREAS = Path(__file__).resolve().parents[1] / "data" / "composite_areas.csv"
+_COLUMNS = frozenset({"name", "country", "aliases", "members", "note"})
 # An area needs this many towns for its hull to say where it is.
 _MIN_TOWNS = 3
 
@@ -45,15 +46,22 @@ def add_composite_areas(w: GazetteerWriter, cities: dict[int, dict[str, Any]], l
     Raises
     ------
     ValueError
-        For a row whose member areas hold fewer than three GeoNames towns: its point would
-        say little about where it is.
+        For a file without the columns name, country, aliases, members and note, a short
+        row, or a row whose member areas hold fewer than three GeoNames towns (its point
+        would say little about where it is).
     """
     import shapely
 
     _, by2 = src.cities_by_admin(cities)
     n = 0
     with open(path, encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
+        reader = csv.DictReader(fh)
+        missing = _COLUMNS - set(reader.fieldnames or ())
+        if missing:
+            raise ValueError(f"{path.name}: missing columns {sorted(missing)}")
+        for row in reader:
+            if any(row.get(c) is None for c in _COLUMNS):
+                raise ValueError(f"{path.name}: line {reader.line_num} has too few fields")
             codes = [c for c in row["members"].split("|") if c]
             towns = [t for code in codes for t in by2.get(code, [])]
             if len(towns) < _MIN_TOWNS:

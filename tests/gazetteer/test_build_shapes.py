@@ -65,3 +65,17 @@ def test_a_shape_split_at_the_antimeridian_sits_at_its_middle():
     split = shapely.MultiPolygon([shapely.box(170, 50, 180, 60), shapely.box(-180, 50, -140, 70)])
     lat, lon = middle(split)
     assert 55 < lat < 65 and -170 < lon < -150
+
+
+def test_a_composite_area_file_needs_its_columns(tmp_path):
+    import pytest
+
+    from gazetteer._build.composite_areas import add_composite_areas
+
+    bad = tmp_path / "areas.csv"
+    bad.write_text("name,members\nNowhere,GB.ENG.ZZ\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="missing columns"):
+        add_composite_areas(None, {}, print, bad)  # type: ignore[arg-type]  # fails before writing
+    bad.write_text("name,country,aliases,members,note\nNowhere,GB\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="too few fields"):
+        add_composite_areas(None, {}, print, bad)  # type: ignore[arg-type]
