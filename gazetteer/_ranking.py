@@ -5,10 +5,12 @@ Kept apart from the lookup so that the geoparser can reuse the same priors.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
+from collections.abc import Sequence
 
-from .models import Kind, MatchType, Place
+from .models import Candidate, Kind, MatchType, Place
 
 MATCH_BASE = {MatchType.EXACT: 1.0, MatchType.ALIAS: 0.85}
 ABBREVIATION_BASE = 0.8
@@ -149,6 +151,51 @@ def prior(place: Place) -> tuple[float, list[str]]:
         score += BIG_COUNTY_BONUS
         reasons.append(f"a county of {place.population:,} +{BIG_COUNTY_BONUS:.2f}")
     return score, reasons
+
+
+#: The administrative words a query may end in that no region, continent or physical feature takes
+#: unless its own name has it: "Western Province" is Sri Lanka's province, not the Western world.
+_ADMIN_WORDS = frozenset("""district districts rayon raion province provinces provincia oblast governorate
+    prefecture municipality okrug krai kray voivodeship wilaya vilayet""".split())
+_UNADMINISTERED_KINDS = frozenset({Kind.REGION, Kind.CONTINENT, Kind.PHYSICAL_FEATURE})
+ADMIN_WORD_PENALTY = 0.5
+_WORDS = re.compile(r"[^\W\d_]+")
+_ADMIN_WORD = re.compile(r"\b(?:" + "|".join(sorted(_ADMIN_WORDS)) + r")\b", re.IGNORECASE)
+
+
+def penalize_admin_misfits(cands: Sequence[Candidate], text: str) -> list[Candidate]:
+    """Candidates re-ranked after ``ADMIN_WORD_PENALTY`` for a region a query's administrative word misfits.
+
+    Names are looked up without their generic words, so "Western Province" finds
+    what "Western" finds; a region, continent or physical feature whose own name
+    lacks the word the query ends in ("province") loses the penalty.
+
+    Examples
+    --------
+    >>> from gazetteer.models import Candidate, Place
+    >>> west = Candidate(Place("x", "Western world", Kind.REGION, "", 50.2, 7.4), 1.45, MatchType.ALIAS)
+    >>> lk = Candidate(Place("y", "Western Province", Kind.ADMIN1, "LK", 6.9, 79.9), 1.25, MatchType.EXACT)
+    >>> [c.place.name for c in penalize_admin_misfits([west, lk], "Western Province")]
+    ['Western Province', 'Western world']
+    >>> [c.place.name for c in penalize_admin_misfits([west, lk], "the West")]
+    ['Western world', 'Western Province']
+    """
+    if _ADMIN_WORD.search(text) is None:  # the common case, and the lookup's hot path
+        return list(cands)
+    said = {w.lower() for w in _WORDS.findall(text)} & _ADMIN_WORDS
+    out = []
+    for c in cands:
+        word = None
+        if c.place.kind in _UNADMINISTERED_KINDS:
+            own = {w.lower() for w in _WORDS.findall(c.place.name)}
+            word = next((w for w in sorted(said) if w not in own), None)
+        if word is None:
+            out.append(c)
+        else:
+            why = f"written as a {word}, which a {c.place.kind.value} is not -{ADMIN_WORD_PENALTY:.2f}"
+            out.append(dataclasses.replace(c, score=round(c.score - ADMIN_WORD_PENALTY, 4), reasons=(*c.reasons, why)))
+    out.sort(key=lambda c: (-c.score, c.place.place_id))
+    return out
 
 
 def near_score(place: Place, near: tuple[float, float]) -> tuple[float, str]:

@@ -46,7 +46,17 @@ DEFAULT_OUTPUT = HERE / "data" / "gazetteer.sqlite"
 ABBREVIATIONS = HERE / "data" / "abbreviations.csv"
 # Groupings whose sensible point is their seat rather than the middle of their members.
 # The EU at its geographic centre (Gadheim, Bavaria, since 2020) rather than in its largest members' middle.
-GROUPING_POINTS = {"EU": (49.8431, 9.9019, 6695072)}
+# The European subregions at GeoNames' points of its features of those names, as the GeoWebNews and
+# TR-News annotations give them (no geonameid recorded): the union of the members' middle puts Northern
+# Europe in Swedish Lapland and Western Europe in the Auvergne. Eastern Europe's union holds Siberia, so
+# its middle is in Siberia; it stands at the middle of Belarus, Ukraine and Poland, the news sense.
+GROUPING_POINTS = {"EU": (49.8431, 9.9019, 6695072),
+                   "154": (61.68987, 2.90039, 0), "155": (50.21909, 7.42676, 0), "039": (41.34382, -3.33984, 0),
+                   "035": (12.38293, 103.00781, 0), "151": (51.5, 27.0, 0)}
+# The English names news gives the UN M49 subregions besides CLDR's ("East Africa" for Eastern Africa).
+GROUPING_NAMES = {"011": {"West Africa"}, "014": {"East Africa"}, "017": {"Central Africa"},
+                  "030": {"East Asia"}, "034": {"South Asia"}, "145": {"West Asia"},
+                  "035": {"South-East Asia", "South East Asia", "South-eastern Asia", "Southeastern Asia"}}
 # GeoNames' own points of the sovereign states (CC BY 4.0; origin in data/README.md).
 COUNTRY_POINTS = HERE / "data" / "country_points.csv"
 
@@ -335,7 +345,8 @@ def _add_groupings(w: GazetteerWriter, data: Path, countries: dict[str, dict[str
                           name=m["name"], kind="region", country="", lat=lat, lon=lon,
                           population=sum(int(countries[i].get("population") or 0) for i in isos),
                           source=f"Unicode CLDR / UN M49 grouping {m['code']}: " + ",".join(sorted(isos)),
-                          geometry=geom, names={m["name"]}, abbreviations=abbrevs))
+                          geometry=geom, names={m["name"]} | GROUPING_NAMES.get(m["code"], set()),
+                          abbreviations=abbrevs))
         n += 1
     log(f"macro-regions: {n}")
 

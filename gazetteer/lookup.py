@@ -159,7 +159,8 @@ class Gazetteer:
             if len(self._cache) >= _CACHE_SIZE:
                 self._cache.clear()  # a simple bound; names repeat within a corpus, so it refills fast
             self._cache[cache_key] = ranked
-        return list(ranked[:limit])
+        # "Western Province" and "Western" share their key; the province word speaks against a region.
+        return _ranking.penalize_admin_misfits(ranked, text)[:limit]
 
     def _score(self, rows: Iterable[tuple[Any, ...]], key: str, text: str, cc: str | None, kind_set: Any,
                near: tuple[float, float] | None, fuzzy_ratio: float | None) -> list[Candidate]:

@@ -18,9 +18,9 @@ if TYPE_CHECKING:
 
 __all__ = ["CONTAINER_GAP", "holds", "inside", "written_as_container"]
 
-# "X, Y" and "the X region of Y": how a container may follow a name.
+# "X, Y", "the X region of Y" and "the X and Y provinces of Z": how a container may follow a name.
 CONTAINER_GAP = re.compile(
-    r"^(?:,\s*|\s+(?:region|district|province|county|oblast|governorate|state|city|town|village)\s+of\s+(?:the\s+)?"
+    r"^(?:,\s*|\s+(?:(?:region|district|province|oblast|governorate|state)s?|count(?:y|ies)|city|town|village)\s+of\s+(?:the\s+)?"
     r"|\s+in\s+)$", re.IGNORECASE)
 # A container is written right after its name: no farther than this.
 _CONTAINER_REACH = 40

@@ -34,7 +34,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from gazetteer import Kind, MatchType
-from gazetteer._ranking import SEAT_FIRST_REASON, SPELLING_REASON, haversine_km, written_as_abbreviation
+from gazetteer._ranking import (SEAT_FIRST_REASON, SPELLING_REASON, haversine_km, penalize_admin_misfits,
+                                written_as_abbreviation)
 
 from ._containment import inside, written_as_container
 from ._context_rules import COMMON_WORDS, FEATURE_WORDS, MODIFIERS, ORG_WORDS, press_abbreviations
@@ -96,7 +97,7 @@ SALIENT_MARGIN = 0.1
 # Joiners of a compound name ("Asia-Pacific"): a word after them is the compound's last part.
 _HYPHENS = "-\u2010\u2011\u2013"
 _FEATURE_AFTER = re.compile(
-    r"\s+(region|district|province|county|oblast|governorate|state|city|town|village|corridor)\b",
+    r"\s+(region|district|province|county|oblast|governorate|state|city|town|village|corridor)s?\b",
     re.IGNORECASE)
 _FEATURE_KINDS = {
     "region": {Kind.ADMIN1, Kind.ADMIN2, Kind.REGION, Kind.DISPUTED_AREA},
@@ -116,6 +117,8 @@ _FEATURE_KINDS = {
 _FEATURE_BEFORE = re.compile(
     r"\b(?:the|a)\s+(region|district|province|county|oblast|governorate|state|city|town|village)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE)
+# "Cameroon's West region": the possessive between an area's name and the next name.
+_POSSESSIVE_GAP = re.compile(r"['\u2019]s\s+$")
 # "Russia, U.S. officials said": a country name followed by an attribute, not a container.
 _ATTRIBUTE_AFTER = re.compile(r"\s+[a-z]")
 
@@ -192,7 +195,8 @@ def _candidates(gaz: Gazetteer, m: Mention) -> list[Candidate]:
         return cands or gaz.lookup(m.key, limit=1, fuzzy=False)
     # "N.B.", "Calif.": written with its dots, the word is the press's abbreviation of a province or state.
     query = m.surface if written_as_abbreviation(m.surface) else m.key
-    cands = gaz.lookup(query, limit=_LIMIT, fuzzy=False)
+    # Looked up by its key, without the "Province" of "Western Province", which still speaks against regions.
+    cands = penalize_admin_misfits(gaz.lookup(query, limit=_LIMIT, fuzzy=False), m.surface)
     if m.kind == "abbreviation":
         # "US", "UK", "EU": an abbreviation in capitals names a country or a big area or city, and
         # a country only by a code the press writes for it ("SA" is South Africa, not Saudi Arabia).
@@ -328,6 +332,12 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
         introduced = introduced_kinds(text, mentions, i) if m.kind == "name" else None
         if introduced is not None:
             named_as.setdefault(m.key, set()).add(introduced)
+        if i and cands[i - 1] and m.kind == "name" and _POSSESSIVE_GAP.match(text, mentions[i - 1].end, m.start):
+            # "Cameroon's West region", "Kenya's Western province": the owner holds the name.
+            owner = next((c.place for c in cands[i - 1] if c.place.kind in (Kind.COUNTRY, Kind.ADMIN1, Kind.ADMIN2)
+                          and any(inside(x.place, c.place) for x in cands[i])), None)
+            if owner is not None:
+                containers.setdefault(m.key, []).append(owner)
         if i + 1 < len(mentions) and cands[i + 1] and m.kind != "demonym":
             # "Georgia, Armenia said": two countries, not a town in the second; but a country known
             # by another name of it ("Trinidad, Cuba last year") may be the town the second holds.

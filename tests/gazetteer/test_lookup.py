@@ -217,3 +217,26 @@ def test_inside_a_longer_name_the_place_name_before_the_adjective(gaz):
     assert (first.place.name, second.place.name) == ("Tokyo", "United Kingdom")
     # An adjective alone still places the name.
     assert gaz.lookup("Russian Higher School of Economics")[0].place.name == "Russia"
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [("the West", "Western world"), ("Western", "Western world"), ("East Africa", "Eastern Africa"),
+     ("South Asia", "Southern Asia"), ("South-East Asia", "Southeast Asia"), ("West Africa", "Western Africa")],
+)
+def test_regions_by_the_names_news_gives_them(gaz, query, name):
+    assert gaz.lookup(query)[0].place.name == name
+
+
+def test_a_province_word_speaks_against_a_region(gaz):
+    # "Western Province" is looked up as "Western", which first names the Western world.
+    first = gaz.lookup("Western Province")[0]
+    assert (first.place.kind, first.place.name) == (Kind.ADMIN1, "Western Province")
+    region = next(c for c in gaz.lookup("Western Province", limit=20) if c.place.name == "Western world")
+    assert any("written as a province" in why for why in region.reasons)
+
+
+def test_subregions_stand_where_their_sense_is(gaz):
+    # Eastern Europe's members include Siberia; its point is in Europe, not beyond the Urals.
+    east = gaz.lookup("Eastern Europe", kinds="region")[0].place
+    assert east.longitude < 40

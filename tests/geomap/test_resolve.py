@@ -342,3 +342,32 @@ def test_a_labour_story_is_no_game_report():
     text = ("Union striker Homer Jones said the strike fund assists families in Portland, while lawmakers in "
             "Augusta and reporters in the White House bullpen asked about the election shutout.")
     assert not sports_story(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "country"),
+    [("Separatists attacked a village in Cameroon's West region near Bafoussam.", "West", "admin1", "CM"),
+     ("Russia expelled Western diplomats after the West imposed sanctions.", "West", "region", ""),
+     ("Russia expelled Western diplomats after the West imposed sanctions.", "Western", "region", ""),
+     ("The Western Province governor met officials in Colombo, Sri Lanka.", "Western Province", "admin1", "LK")],
+)
+def test_the_west_is_the_western_world_unless_an_owner_or_a_province_word_says_otherwise(text, surface, kind,
+                                                                                          country):
+    from geomap.geoparsing import resolve_spans
+
+    start = text.index(surface)
+    got = resolve_spans(text, [(start, start + len(surface))])[0]
+    assert (got.place.kind.value, got.place.country) == (kind, country)
+
+
+def test_a_possessive_writes_the_owner_as_the_container(rec):
+    got = _resolve(rec, "Fighting flared in Azerbaijan's Lachin district and Armenia's Syunik province.")
+    assert got["Lachin"].place.country == "AZ"
+    assert any("in Azerbaijan (written next to it)" in why for why in got["Lachin"].reasons)
+
+
+def test_a_plural_feature_word_still_writes_a_container():
+    from geomap._containment import written_as_container
+
+    text = "the Nyanza and Western provinces of Kenya"
+    assert written_as_container(text, text.index(" provinces"), text.index("Kenya"))
