@@ -27,6 +27,28 @@ NOT_ABBREVIATION_REASON = f"written as an abbreviation, not as this name -{NOT_A
 _DOTTED = re.compile(r"^(?:[A-Z][A-Za-z]{0,4}\.){1,4}$")
 
 
+_CAPITAL_CODE = re.compile(r"(?<![\w.])(?:[A-Z]\.?){2,3}(?![\w])")
+
+
+def capital_codes(text: str) -> frozenset[str]:
+    """The two- and three-letter codes a text writes in capitals ("US", "U.S.", "UAE"), as keys.
+
+    Inside a longer name such a code is the press's name of a country or bloc ("US
+    Federal Reserve", "the Western US"), though as a lower-case key it is too short
+    a word to try. A text all in capitals ("PLYMOUTH CO.") writes no code this way.
+
+    Examples
+    --------
+    >>> sorted(capital_codes("US Federal Reserve and U.A.E. banks, not Us or USAID"))
+    ['uae', 'us']
+    >>> capital_codes("PLYMOUTH CO.")
+    frozenset()
+    """
+    if text.upper() == text:
+        return frozenset()
+    return frozenset(m.group(0).replace(".", "").lower() for m in _CAPITAL_CODE.finditer(text))
+
+
 def written_as_abbreviation(text: str) -> bool:
     """Whether ``text`` is written as a dotted abbreviation ("N.B.", "Calif.", "U.S.").
 

@@ -8,6 +8,7 @@ from typing import Any, Iterable
 
 from . import _ranking
 from ._validate import check_coordinates, check_query
+from .abbreviations import press_abbreviations
 from .errors import InvalidQuery, PlaceNotFound, UnknownCountry
 from .models import Candidate, Kind, MatchType, Place, parse_kinds
 from .normalize import index_keys, normalize_name
@@ -139,8 +140,9 @@ class Gazetteer:
         key = normalize_name(text)
         if not key:
             raise InvalidQuery(f"{name!r} has no letters or digits to look up")
+        codes = _ranking.capital_codes(text) if " " in key else frozenset()
         cache_key = (key, cc, kind_set, near, fuzzy, _ranking.written_as_abbreviation(text),
-                     _ranking.written_as_word_abbreviation(text))
+                     _ranking.written_as_word_abbreviation(text), codes)
         ranked = self._cache.get(cache_key)
         if ranked is None:
             cands = self._score(self.store.places_by_key(key), key, text, cc, kind_set, near, None)
@@ -151,7 +153,7 @@ class Gazetteer:
             if not cands:
                 # Neither fallback is sure to be right: offer both, ranked together
                 # ("Petion Ville" is a near spelling of Pétion-Ville, not a place named "Ville").
-                partial = self._partial(key, text, cc, kind_set, near) if " " in key else []
+                partial = self._partial(key, text, cc, kind_set, near, codes) if " " in key else []
                 near_spellings = self._fuzzy(key, text, cc, kind_set, near) if fuzzy and len(key) >= 4 else []
                 cands = _best_per_place(partial + near_spellings)
             cands.sort(key=lambda c: (-c.score, c.place.place_id))
@@ -215,25 +217,32 @@ class Gazetteer:
                 for s, pl, m, r in scored]
 
     def _partial(self, key: str, text: str, cc: str | None, kind_set: Any,
-                 near: tuple[float, float] | None) -> list[Candidate]:
+                 near: tuple[float, float] | None, codes: frozenset[str] = frozenset()) -> list[Candidate]:
         """Places named by the longest run of words inside a longer name that names none.
 
         "Colorado State University" is no place, but it lies in Colorado; "Dubai World
-        Cup" in Dubai. Runs of generic words ("World", "University") are not tried.
+        Cup" in Dubai. Runs of generic words ("World", "University") are not tried, nor
+        words under four letters, except a code written in capitals (``codes``: "US
+        Federal Reserve"), which is read only as the code of a country or area, and
+        then before the other words ("Reserve" is a town too).
         """
         words = key.split(" ")
         for n in range(len(words) - 1, 0, -1):
             found: list[Candidate] = []
+            by_code: list[Candidate] = []
             for i in range(len(words) - n + 1):
                 sub = " ".join(words[i:i + n])
-                if len(sub) < 4 or all(w in _NOT_PLACE_WORDS for w in words[i:i + n]):
+                code = len(sub) < 4 and sub in codes
+                if len(sub) < 4 and not code or all(w in _NOT_PLACE_WORDS for w in words[i:i + n]):
                     continue
                 for c in self._score(self.store.places_by_key(sub), sub, text, cc, kind_set, near, None):
+                    if code and not _coded(sub, c):
+                        continue
                     score = c.score - (_ranking.MATCH_BASE[MatchType.EXACT] - _ranking.PARTIAL_BASE)
-                    found.append(Candidate(c.place, round(score, 4), MatchType.PARTIAL, sub,
-                                           (f"part of the name: {sub!r}",) + c.reasons[1:]))
-            if found:
-                return _best_per_place(found)
+                    (by_code if code else found).append(Candidate(c.place, round(score, 4), MatchType.PARTIAL, sub,
+                                                                  (f"part of the name: {sub!r}",) + c.reasons[1:]))
+            if by_code or found:
+                return _best_per_place(by_code or found)
         return []
 
     def _fuzzy(self, key: str, text: str, cc: str | None, kind_set: Any,
@@ -375,6 +384,20 @@ class Gazetteer:
         if cc is None:
             raise UnknownCountry(country)
         return cc
+
+
+def _coded(code: str, c: Candidate) -> bool:
+    """Whether a code in capitals inside a longer name names this candidate.
+
+    Only a country's code as the press writes it ("US", "UAE"; not "SB" for the
+    Solomon Islands, which is someone's initials in "SB Smith Electrical"), or a
+    bloc's ("EU"). A state's is too often something else in a name: "Aughadreena
+    NS" is a national school, not in Nova Scotia.
+    """
+    p = c.place
+    if p.kind is Kind.COUNTRY:
+        return p.country in press_abbreviations().get(code, frozenset())
+    return p.kind is Kind.REGION and c.reasons[0].startswith("abbreviation")
 
 
 def _best_per_place(cands: list[Candidate]) -> list[Candidate]:

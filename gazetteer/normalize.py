@@ -30,8 +30,8 @@ GENERIC_WORDS: frozenset[str] = frozenset(
 # every other non-alphanumeric run becomes one space.
 _APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u201b\u02bc\u02bb\u02be\u02bf\u0060\u00b4]")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
-# Dotted abbreviations: "U.S.", "U. S.", "U.A.E." -> "us", "uae".
-_DOTTED = re.compile(r"\b(?:[A-Za-z]\.\s?){2,}")
+# Dotted abbreviations: "U.S.", "U. S.", "U.A.E." -> "us", "uae"; the space after one stays ("U.S. Embassy").
+_DOTTED = re.compile(r"\b[A-Za-z]\.(?:\s?[A-Za-z]\.)+")
 _LEADING = ("the ",)
 _OF_PREFIX = re.compile(r"^(?:" + "|".join(sorted(GENERIC_WORDS)) + r") of ")
 

@@ -14,7 +14,8 @@ capitals a dateline, a demonym a language's name, an acronym one the press write
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from gazetteer.abbreviations import press_abbreviations
 
 __all__ = [
     "CAPS_WORDS",
@@ -209,35 +210,6 @@ mountains peninsula strait gulf sea island islands""")
 
 
 # --------------------------------------------------------------------------- tests of context
-
-@lru_cache(maxsize=1)
-def press_abbreviations() -> dict[str, frozenset[str]]:
-    """The abbreviations news writes for countries and states, by name key, with what each stands for.
-
-    The gazetteer also indexes every country's ISO 3166 codes as abbreviations
-    (flag 2), but most of them ("BA", "MW", "GTM") are, in text, acronyms of
-    something else; only those its ``abbreviations.csv`` lists as written by the
-    press ("US", "UAE", "SA" for South Africa, "NSW") count on their own.
-
-    Examples
-    --------
-    >>> sorted(press_abbreviations()["sa"])  # South Africa, South Australia; not Saudi Arabia
-    ['AU.05', 'ZA']
-    >>> "ba" in press_abbreviations()
-    False
-    """
-    import csv
-    from importlib import resources
-
-    from gazetteer.normalize import normalize_name
-
-    out: dict[str, set[str]] = {}
-    with (resources.files("gazetteer") / "data" / "abbreviations.csv").open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            for abbr in filter(None, row["abbreviations"].split("|")):
-                out.setdefault(normalize_name(abbr), set()).add(row["target"])
-    return {key: frozenset(targets) for key, targets in out.items()}
-
 
 _DATELINE_TOWN_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z.'’ -]*[A-Z.],[ \t]*$")
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:\(|--|[-–—](?:[ \t]|$))")

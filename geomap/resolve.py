@@ -34,8 +34,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from gazetteer import Kind, MatchType
-from gazetteer._ranking import (SEAT_FIRST_REASON, SPELLING_REASON, haversine_km, penalize_admin_misfits,
-                                written_as_abbreviation)
+from gazetteer._ranking import (SEAT_FIRST_REASON, SPELLING_REASON, capital_codes, haversine_km,
+                                penalize_admin_misfits, written_as_abbreviation)
 
 from ._containment import inside, written_as_container
 from ._context_rules import COMMON_WORDS, FEATURE_WORDS, MODIFIERS, ORG_WORDS, press_abbreviations
@@ -194,7 +194,9 @@ def _candidates(gaz: Gazetteer, m: Mention) -> list[Candidate]:
         cands = gaz.lookup(m.key, country=m.country or None, kinds=_DEMONYM_KINDS, limit=1, fuzzy=False)
         return cands or gaz.lookup(m.key, limit=1, fuzzy=False)
     # "N.B.", "Calif.": written with its dots, the word is the press's abbreviation of a province or state.
-    query = m.surface if written_as_abbreviation(m.surface) else m.key
+    # "U.S." and "US Federal Reserve": written as they stand, dots and capitals tell a code.
+    codes = capital_codes(m.surface) if " " in m.key else frozenset()
+    query = m.surface if codes or written_as_abbreviation(m.surface) else m.key
     # Looked up by its key, without the "Province" of "Western Province", which still speaks against regions.
     cands = penalize_admin_misfits(gaz.lookup(query, limit=_LIMIT, fuzzy=False), m.surface)
     if m.kind == "abbreviation":
@@ -208,7 +210,8 @@ def _candidates(gaz: Gazetteer, m: Mention) -> list[Candidate]:
     # "In", "Us": a name written in lower case is no abbreviation. "Soviet Union", "Brands Hatch": a
     # longer name the gazetteer lacks does not name a place called by one of its common words.
     return [c for c in cands if not (c.reasons and c.reasons[0].startswith("abbreviation"))
-            and not (c.match is MatchType.PARTIAL and _generic_part(c.matched_name, c.place))]
+            and not (c.match is MatchType.PARTIAL and c.matched_name not in codes
+                     and _generic_part(c.matched_name, c.place))]
 
 
 # A short word inside a longer name ("Tokyo" in "British Embassy Tokyo") places it only as a city this big.

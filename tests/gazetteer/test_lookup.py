@@ -240,3 +240,20 @@ def test_subregions_stand_where_their_sense_is(gaz):
     # Eastern Europe's members include Siberia; its point is in Europe, not beyond the Urals.
     east = gaz.lookup("Eastern Europe", kinds="region")[0].place
     assert east.longitude < 40
+
+
+@pytest.mark.parametrize("query", ["US Federal Reserve", "the Western US", "U.S. Embassy"])
+def test_a_country_code_in_capitals_inside_a_longer_name(gaz, query):
+    assert gaz.lookup(query)[0].place.name == "United States"
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["SB Smith Electrical",  # initials, not the Solomon Islands
+     "Aughadreena NS",  # a national school, not Nova Scotia: states' codes are not read inside names
+     "PLYMOUTH CO.",  # a text in capitals writes no code
+     "Us Weekly magazine"],
+)
+def test_no_code_where_none_is_written(gaz, query):
+    assert all(c.place.kind is not Kind.COUNTRY and c.place.kind is not Kind.ADMIN1
+               for c in gaz.lookup(query, fuzzy=False))

@@ -27,3 +27,8 @@ def test_english_style_index_keys(name, key):
 
 def test_plain_names_have_one_key():
     assert index_keys("Moscow") == {"moscow"}
+
+
+def test_a_dotted_abbreviation_keeps_the_space_after_it():
+    assert normalize_name("U.S. Embassy") == normalize_name("US Embassy") == "us embassy"
+    assert normalize_name("U. S. A.") == "usa"
