@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from gazetteer import Kind, MatchType
 from gazetteer._ranking import haversine_km as _km
 
-from ._containment import written_as_container
+from ._containment import inside, written_as_container
 from ._spans import Coverage
 from .documents import Document
 from .recognize import Mention, Recognizer
@@ -85,7 +85,8 @@ def geoparse(text_or_document: str | Document, *, gazetteer: Gazetteer | None = 
         return []
     rec = _recognizer(gazetteer)
     mentions = rec.recognize(text, demonyms=True)
-    resolved = resolve_mentions(text, mentions, rec.gazetteer, require_support=True)
+    resolved = _placed_in_written_containers(text, resolve_mentions(text, mentions, rec.gazetteer,
+                                                                    require_support=True))
     if not demonyms:
         resolved = [r for r in resolved if r.kind != "demonym"]
     return resolved
@@ -172,6 +173,12 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
         stray = r is not None and focus is not None and _stray(r, focus)
         # An unknown abbreviation ("the CHU in Montpellier") is placed like an unknown name.
         unknown = r is None and m.kind != "demonym"
+        # "Rockingham, Northamptonshire": the village the gazetteer lacks is in the county written
+        # after it, not at a namesake elsewhere.
+        held = _written_container(text, m, ordered, starts, _COUNTY_OR_STATE) if m.kind == "name" else None
+        if held is not None and r is not None and _outside_its_container(r, held, ordered):
+            out.append(_in_container(r, held))
+            continue
         if not (unknown or m.kind == "name" and r is not None
                 and (stray or focus is not None and _focus_is_better(r, focus))):
             out.append(r)
@@ -219,9 +226,9 @@ def _stray(r: ResolvedMention, focus: ResolvedMention) -> bool:
     return _km(p.latitude, p.longitude, f.latitude, f.longitude) > _STRAY_KM and r.context <= W_COUNTRY
 
 
-def _written_container(text: str, m: Mention, ordered: Sequence[ResolvedMention],
-                       starts: Sequence[int]) -> ResolvedMention | None:
-    """The town or admin area written right after a name as its container ("X in Y", "X, Y"), if any.
+def _written_container(text: str, m: Mention, ordered: Sequence[ResolvedMention], starts: Sequence[int],
+                       kinds: Collection[Kind] = (Kind.POPULATED_PLACE, Kind.ADMIN2)) -> ResolvedMention | None:
+    """The place of one of ``kinds`` written right after a name as its container ("X in Y", "X, Y"), if any.
 
     ``ordered`` are the document's resolved mentions by start, ``starts`` their starts.
     """
@@ -229,11 +236,46 @@ def _written_container(text: str, m: Mention, ordered: Sequence[ResolvedMention]
     nxt = ordered[at] if at < len(ordered) else None
     if nxt is None or not written_as_container(text, m.end, nxt.start):
         return None
-    if nxt.place.kind not in (Kind.POPULATED_PLACE, Kind.ADMIN2) or nxt.match in (MatchType.PARTIAL, MatchType.FUZZY):
+    if nxt.place.kind not in kinds or nxt.match in _WEAK:
         return None
     return nxt
 
 
+_COUNTY_OR_STATE = (Kind.ADMIN1, Kind.ADMIN2)
+_WEAK = (MatchType.PARTIAL, MatchType.FUZZY)
+
+
+def _placed_in_written_containers(text: str, resolved: Sequence[ResolvedMention]) -> list[ResolvedMention]:
+    """Each town read outside the county or state written right after it, placed in that area instead."""
+    out = list(resolved)
+    for i, (r, held) in enumerate(zip(resolved, resolved[1:])):
+        if (r.kind == "name" and held.place.kind in _COUNTY_OR_STATE and held.match not in _WEAK
+                and written_as_container(text, r.end, held.start) and _outside_its_container(r, held, resolved)):
+            out[i] = _in_container(r, held)
+    return out
+
+
+def _in_container(r: ResolvedMention, held: ResolvedMention) -> ResolvedMention:
+    name = held.place.name
+    return ResolvedMention(r.surface, r.start, r.end, held.place, 0.0,
+                           (f"{r.reasons[0]}, but not in {name}: in {name}, written after it",), r.kind)
+
+
+def _outside_its_container(r: ResolvedMention, held: ResolvedMention, ordered: Sequence[ResolvedMention]) -> bool:
+    """Whether a town read as a namesake outside the county or state written after it is better read as in it.
+
+    "Rockingham, Northamptonshire" names a village the gazetteer lacks, not
+    Rockingham, Western Australia. The container must be a wider kind than the
+    reading ("Allamakee County, Dallas County" is a list) and its country must be
+    one the document's other places are in: "Wilberforce in North-Western Sydney"
+    has no Zambian province.
+    """
+    if r.place.kind is not Kind.POPULATED_PLACE and not (r.place.kind is Kind.ADMIN2
+                                                         and held.place.kind is Kind.ADMIN1):
+        return False
+    if inside(r.place, held.place):
+        return False
+    return any(x is not held and x is not r and x.place.country == held.place.country for x in ordered)
 # A town named inside a longer name ("Carnegie Library", "Stonewall Golf Club") smaller than this
 # is more likely a person the building is named after than the town it stands in.
 _NAMESAKE_POPULATION = 50_000

@@ -262,3 +262,26 @@ def test_an_unknown_name_falls_back_to_the_area_the_text_names():
 def test_historical_states_read_at_their_successor(text, surface, country):
     got = {r.surface: r.place for r in geoparse(text)}
     assert got[surface].country == country and got[surface].kind.value == "country"
+
+
+def test_a_village_the_gazetteer_lacks_is_in_the_county_written_after_it():
+    got = {r.surface: r for r in geoparse("29 April: Donington Park, Leicestershire. 23/24 June: Croft, "
+                                          "Yorkshire. 11/12 August: Rockingham, Northamptonshire.")}
+    assert got["Rockingham"].place.name == "Northamptonshire"  # not Rockingham, Western Australia
+    assert got["Croft"].place.name == "Yorkshire"
+    assert "written after it" in got["Rockingham"].reasons[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [("Cases rose in Allamakee County, Dallas County and Polk County, Iowa officials said.",
+      "Allamakee County", "admin2"),  # a list of counties, not a county in a county
+     ("Birds died at Cattai and Wilberforce in North-Western Sydney, New South Wales.",
+      "Wilberforce", "populated_place")],  # no Zambian province in an Australian story
+)
+def test_no_written_container_where_none_is_meant(text, surface, kind):
+    from geomap.geoparsing import resolve_spans
+
+    start = text.index(surface)
+    got = resolve_spans(text, [(start, start + len(surface))])[0]
+    assert got.place.kind.value == kind
