@@ -179,12 +179,14 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
         if held is not None and r is not None and _outside_its_container(r, held, ordered):
             out.append(_in_container(r, held))
             continue
+        street = r is not None and r.match is MatchType.PARTIAL and _named_after(m.surface)
         if not (unknown or m.kind == "name" and r is not None
-                and (stray or focus is not None and _focus_is_better(r, focus))):
+                and (stray or street or focus is not None and _focus_is_better(r, focus))):
             out.append(r)
             continue
         why = ("not in the gazetteer" if r is None else
                f"{r.reasons[0]}, but a small place far from the story" if stray else
+               f"{r.reasons[0]}, but a street named after it" if street else
                f"{r.reasons[0]}, but a longer name")
         # A name the gazetteer lacks is where the text puts it ("Bambino Gesu Hospital in Rome",
         # "Wilson's Farm, Fredericton"), else, in news, most likely in the town the story is about.
@@ -200,6 +202,22 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
                                 (f"{why}: the document's main area, {area.place.name}",), m.kind)
         out.append(r)
     return out
+
+
+# The last word of a street's or township's name, which is named after a place elsewhere ("Hampton
+# Avenue", "Victoria St.", "Washington Township"); a compass word may follow ("Eglinton Avenue West").
+_STREET_WORDS = frozenset("street st avenue ave road rd boulevard blvd drive lane parkway highway township".split())
+_COMPASS_WORDS = frozenset("north south east west n s e w".split())
+
+
+def _named_after(surface: str) -> bool:
+    """Whether a name is a street's or a township's, which a place inside it is no location of."""
+    from gazetteer.normalize import normalize_name
+
+    words = normalize_name(surface).split()
+    while len(words) > 2 and words[-1] in _COMPASS_WORDS:
+        words.pop()
+    return len(words) >= 2 and words[-1] in _STREET_WORDS
 
 
 def _focus_area(resolved: Sequence[ResolvedMention]) -> ResolvedMention | None:

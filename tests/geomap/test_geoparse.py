@@ -285,3 +285,19 @@ def test_no_written_container_where_none_is_meant(text, surface, kind):
     start = text.index(surface)
     got = resolve_spans(text, [(start, start + len(surface))])[0]
     assert got.place.kind.value == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "place"),
+    [("Thieves struck Salt + Smoke on Hampton Avenue in the St. Louis Hills area, St. Louis police said.",
+      "Hampton Avenue", "St. Louis"),
+     ("ALLENDALE, N.J. - The Allendale Woman's Club holds its show at Seasons restaurant in Washington "
+      "Township.", "Washington Township", "Allendale"),
+     ("HORRY COUNTY, SC - A homeless man lives on Atlantic Avenue in Garden City.", "Atlantic Avenue",
+      "Garden City")],
+)
+def test_a_street_named_after_a_place_is_in_the_storys_town(text, surface, place):
+    start = text.index(surface)
+    got = resolve_spans(text, [(start, start + len(surface))])[0]
+    assert got.place.name == place
+    assert "a street named after it" in got.reasons[0]
