@@ -50,9 +50,11 @@ ABBREVIATIONS = HERE / "data" / "abbreviations.csv"
 # TR-News annotations give them (no geonameid recorded): the union of the members' middle puts Northern
 # Europe in Swedish Lapland and Western Europe in the Auvergne. Eastern Europe's union holds Siberia, so
 # its middle is in Siberia; it stands at the middle of Belarus, Ukraine and Poland, the news sense.
+# Latin America stands at GeoNames' South America point, where the GeoWebNews annotators place it.
 GROUPING_POINTS = {"EU": (49.8431, 9.9019, 6695072),
                    "154": (61.68987, 2.90039, 0), "155": (50.21909, 7.42676, 0), "039": (41.34382, -3.33984, 0),
-                   "035": (12.38293, 103.00781, 0), "151": (51.5, 27.0, 0)}
+                   "035": (12.38293, 103.00781, 0), "151": (51.5, 27.0, 0),
+                   "419": (-14.60485, -57.65625, 0)}
 # The English names news gives the UN M49 subregions besides CLDR's ("East Africa" for Eastern Africa).
 GROUPING_NAMES = {"011": {"West Africa"}, "014": {"East Africa"}, "017": {"Central Africa"},
                   "030": {"East Asia"}, "034": {"South Asia"}, "145": {"West Asia"},

@@ -257,3 +257,12 @@ def test_a_country_code_in_capitals_inside_a_longer_name(gaz, query):
 def test_no_code_where_none_is_written(gaz, query):
     assert all(c.place.kind is not Kind.COUNTRY and c.place.kind is not Kind.ADMIN1
                for c in gaz.lookup(query, fuzzy=False))
+
+
+def test_latin_america_and_europes_parts_stand_at_gazetteer_points(gaz):
+    from gazetteer._ranking import haversine_km
+
+    latam = gaz.lookup("Latin America")[0].place
+    assert haversine_km(latam.latitude, latam.longitude, -14.6, -57.66) < 5  # GeoNames' South America point
+    north = gaz.lookup("Northern Europe")[0].place
+    assert haversine_km(north.latitude, north.longitude, 61.69, 2.9) < 5

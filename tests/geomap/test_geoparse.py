@@ -301,3 +301,14 @@ def test_a_street_named_after_a_place_is_in_the_storys_town(text, surface, place
     got = resolve_spans(text, [(start, start + len(surface))])[0]
     assert got.place.name == place
     assert "a street named after it" in got.reasons[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "country"),
+    [("Lin-Manuel Miranda, the Broadway star, has shingles.", "landmark", "US"),
+     ("Floods hit Broadway, Worcestershire, and Evesham.", "populated_place", "GB"),
+     ("Police in Broadway, Va., said the fire was out.", "populated_place", "US")],
+)
+def test_broadway_is_the_theatre_district_unless_the_text_places_a_town(text, kind, country):
+    got = {r.surface: r for r in geoparse(text)}["Broadway"]
+    assert (got.place.kind.value, got.place.country) == (kind, country)
