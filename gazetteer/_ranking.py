@@ -185,6 +185,17 @@ _WORDS = re.compile(r"[^\W\d_]+")
 _ADMIN_WORD = re.compile(r"\b(?:" + "|".join(sorted(_ADMIN_WORDS)) + r")\b", re.IGNORECASE)
 
 
+def names_admin_word(text: str) -> bool:
+    """Whether a query ends in, or holds, an administrative word ("province", "district").
+
+    Examples
+    --------
+    >>> names_admin_word("Western Province"), names_admin_word("Provincetown")
+    (True, False)
+    """
+    return _ADMIN_WORD.search(text) is not None
+
+
 def penalize_admin_misfits(cands: Sequence[Candidate], text: str) -> list[Candidate]:
     """Candidates re-ranked after ``ADMIN_WORD_PENALTY`` for a region a query's administrative word misfits.
 
@@ -202,7 +213,7 @@ def penalize_admin_misfits(cands: Sequence[Candidate], text: str) -> list[Candid
     >>> [c.place.name for c in penalize_admin_misfits([west, lk], "the West")]
     ['Western world', 'Western Province']
     """
-    if _ADMIN_WORD.search(text) is None:  # the common case, and the lookup's hot path
+    if not names_admin_word(text):
         return list(cands)
     said = {w.lower() for w in _WORDS.findall(text)} & _ADMIN_WORDS
     out = []

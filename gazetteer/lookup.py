@@ -88,7 +88,8 @@ class Gazetteer:
         self._countries: dict[str, str] | None = None
         self._poly_cache: dict[str, Any] = {}
         # Ranked answers by query: the database is read-only, so an answer never goes stale.
-        self._cache: dict[tuple[Any, ...], tuple[Candidate, ...]] = {}
+        self._cache: dict[tuple[Any, ...], tuple[Candidate, ...]] = {}  # by name key
+        self._asked: dict[tuple[Any, ...], tuple[Candidate, ...]] = {}  # by query as written
 
     # -- lookup -------------------------------------------------------------------------------
     def lookup(self, name: str, *, country: str | None = None, kinds: Any = None,
@@ -137,6 +138,11 @@ class Gazetteer:
         kind_set = parse_kinds(kinds)
         if near is not None:
             near = check_coordinates(*near)
+        # A query asked before, as written: no normalising, no reading of its abbreviations.
+        asked = (text, cc, kind_set, near, fuzzy)
+        done = self._asked.get(asked)
+        if done is not None:
+            return list(done[:limit])
         key = normalize_name(text)
         if not key:
             raise InvalidQuery(f"{name!r} has no letters or digits to look up")
@@ -162,7 +168,12 @@ class Gazetteer:
                 self._cache.clear()  # a simple bound; names repeat within a corpus, so it refills fast
             self._cache[cache_key] = ranked
         # "Western Province" and "Western" share their key; the province word speaks against a region.
-        return _ranking.penalize_admin_misfits(ranked, text)[:limit]
+        if _ranking.names_admin_word(text):
+            ranked = tuple(_ranking.penalize_admin_misfits(ranked, text))
+        if len(self._asked) >= _CACHE_SIZE:
+            self._asked.clear()
+        self._asked[asked] = ranked
+        return list(ranked[:limit])
 
     def _score(self, rows: Iterable[tuple[Any, ...]], key: str, text: str, cc: str | None, kind_set: Any,
                near: tuple[float, float] | None, fuzzy_ratio: float | None) -> list[Candidate]:

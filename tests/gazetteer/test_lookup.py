@@ -266,3 +266,11 @@ def test_latin_america_and_europes_parts_stand_at_gazetteer_points(gaz):
     assert haversine_km(latam.latitude, latam.longitude, -14.6, -57.66) < 5  # GeoNames' South America point
     north = gaz.lookup("Northern Europe")[0].place
     assert haversine_km(north.latitude, north.longitude, 61.69, 2.9) < 5
+
+
+def test_queries_sharing_a_key_keep_their_own_answers_when_cached(gaz):
+    # "Western" and "Western Province" share the key "western"; the word "Province" changes the answer.
+    for _ in range(2):
+        assert gaz.lookup("Western")[0].place.kind is Kind.REGION
+        assert gaz.lookup("Western Province")[0].place.kind is Kind.ADMIN1
+    assert gaz.lookup("Western", limit=1) == gaz.lookup("Western")[:1]
