@@ -14,6 +14,8 @@ from .models import Candidate, Kind, MatchType, Place
 
 MATCH_BASE = {MatchType.EXACT: 1.0, MatchType.ALIAS: 0.85}
 ABBREVIATION_BASE = 0.8
+#: The first reason of a match by abbreviation ("abbreviation 0.80").
+ABBREVIATION_REASON = "abbreviation"
 # A plain alternate name of a place smaller than a place whose own name it is.
 OTHERS_NAME_PENALTY = 0.15
 OTHERS_NAME_REASON = f"the own name of a larger place -{OTHERS_NAME_PENALTY:.2f}"
@@ -179,14 +181,18 @@ def prior(place: Place) -> tuple[float, list[str]]:
 #: unless its own name has it: "Western Province" is Sri Lanka's province, not the Western world.
 _ADMIN_WORDS = frozenset("""district districts rayon raion province provinces provincia oblast governorate
     prefecture municipality okrug krai kray voivodeship wilaya vilayet""".split())
+#: ... and "region" after a bare compass word: "West Region" and "Western Region" are Cameroon's and
+#: Ghana's, never the Western world ("the Karabakh region" is a region).
+_REGION_WORDS = frozenset({"region", "regions"})
+_COMPASS_WORDS = frozenset("the west western east eastern north northern south southern central".split())
 _UNADMINISTERED_KINDS = frozenset({Kind.REGION, Kind.CONTINENT, Kind.PHYSICAL_FEATURE})
 ADMIN_WORD_PENALTY = 0.5
 _WORDS = re.compile(r"[^\W\d_]+")
-_ADMIN_WORD = re.compile(r"\b(?:" + "|".join(sorted(_ADMIN_WORDS)) + r")\b", re.IGNORECASE)
+_ADMIN_WORD = re.compile(r"\b(?:" + "|".join(sorted(_ADMIN_WORDS | _REGION_WORDS)) + r")\b", re.IGNORECASE)
 
 
 def names_admin_word(text: str) -> bool:
-    """Whether a query ends in, or holds, an administrative word ("province", "district").
+    """Whether a query may hold an administrative word ("province", "district", "region"): a fast test.
 
     Examples
     --------
@@ -212,10 +218,17 @@ def penalize_admin_misfits(cands: Sequence[Candidate], text: str) -> list[Candid
     ['Western Province', 'Western world']
     >>> [c.place.name for c in penalize_admin_misfits([west, lk], "the West")]
     ['Western world', 'Western Province']
+    >>> [c.place.name for c in penalize_admin_misfits([west, lk], "Western Region")]
+    ['Western Province', 'Western world']
     """
     if not names_admin_word(text):
         return list(cands)
-    said = {w.lower() for w in _WORDS.findall(text)} & _ADMIN_WORDS
+    words = {w.lower() for w in _WORDS.findall(text)}
+    said = words & _ADMIN_WORDS
+    if words & _REGION_WORDS and words - _REGION_WORDS <= _COMPASS_WORDS:
+        said |= words & _REGION_WORDS
+    if not said:
+        return list(cands)
     out = []
     for c in cands:
         word = None

@@ -196,7 +196,7 @@ class Gazetteer:
                 ab = (_ranking.DOTTED_ABBREVIATION_BASE
                       if place.kind in _ABBREVIATED_KINDS and _ranking.written_as_abbreviation(text)
                       else _ranking.ABBREVIATION_BASE)
-                match, base, reasons = MatchType.ALIAS, ab, [f"abbreviation {ab:.2f}"]
+                match, base, reasons = MatchType.ALIAS, ab, [f"{_ranking.ABBREVIATION_REASON} {ab:.2f}"]
             elif place.kind is Kind.POPULATED_PLACE and _ranking.short_form(key, place.name):
                 match, base, reasons = MatchType.ALIAS, _ranking.SHORT_FORM_BASE, [
                     f"{_ranking.SHORT_FORM_REASON} {_ranking.SHORT_FORM_BASE:.2f}"]
@@ -403,12 +403,14 @@ def _coded(code: str, c: Candidate) -> bool:
     Only a country's code as the press writes it ("US", "UAE"; not "SB" for the
     Solomon Islands, which is someone's initials in "SB Smith Electrical"), or a
     bloc's ("EU"). A state's is too often something else in a name: "Aughadreena
-    NS" is a national school, not in Nova Scotia.
+    NS" is a national school, not in Nova Scotia; and a code that is also a
+    state's is neither ("SA Water" is South Australia's, "SA Police" South Africa's).
     """
     p = c.place
     if p.kind is Kind.COUNTRY:
-        return p.country in press_abbreviations().get(code, frozenset())
-    return p.kind is Kind.REGION and c.reasons[0].startswith("abbreviation")
+        targets = press_abbreviations().get(code, frozenset())
+        return p.country in targets and not any("." in t for t in targets)
+    return p.kind is Kind.REGION and c.reasons[0].startswith(_ranking.ABBREVIATION_REASON)
 
 
 def _best_per_place(cands: list[Candidate]) -> list[Candidate]:

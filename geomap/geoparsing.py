@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from gazetteer import Kind, MatchType
 from gazetteer._ranking import haversine_km as _km
+from gazetteer.normalize import normalize_name
 
-from ._containment import inside, written_as_container
+from ._containment import written_as_container
 from ._spans import Coverage
+from ._written_areas import place_in_written_areas
 from .documents import Document
 from .recognize import Mention, Recognizer
 from .resolve import W_COUNTRY, ResolvedMention, resolve_mentions
@@ -27,6 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["geoparse", "resolve_spans"]
 
 _RECOGNIZERS: dict[int, Recognizer] = {}
+_WEAK = (MatchType.PARTIAL, MatchType.FUZZY)
 
 
 def default_gazetteer() -> Gazetteer:
@@ -85,8 +88,8 @@ def geoparse(text_or_document: str | Document, *, gazetteer: Gazetteer | None = 
         return []
     rec = _recognizer(gazetteer)
     mentions = rec.recognize(text, demonyms=True)
-    resolved = _placed_in_written_containers(text, resolve_mentions(text, mentions, rec.gazetteer,
-                                                                    require_support=True))
+    resolved = place_in_written_areas(text, resolve_mentions(text, mentions, rec.gazetteer, require_support=True),
+                                      rec.gazetteer)
     if not demonyms:
         resolved = [r for r in resolved if r.kind != "demonym"]
     return resolved
@@ -127,7 +130,6 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
     ('Baku', ("not in the gazetteer: the document's main town, Baku",))
     """
     from gazetteer.demonyms import demonyms
-    from gazetteer.normalize import normalize_name
 
     table = demonyms()
     rec = _recognizer(gazetteer)
@@ -152,8 +154,9 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
         elif m.caution:
             m = Mention(m.start, m.end, m.surface, m.key, m.kind, m.country)  # gold: no doubt it is a place
         given.append(m)
-    resolved = resolve_mentions(text, [m for m in given if m.key] + context, rec.gazetteer,
-                                require_support=True, given=spans)
+    resolved = place_in_written_areas(text, resolve_mentions(text, [m for m in given if m.key] + context,
+                                                             rec.gazetteer, require_support=True, given=spans),
+                                      rec.gazetteer)
     by_span = {(r.start, r.end): r for r in resolved}
     # The story's main town is first one of the given toponyms; the recogniser's own finds
     # ("Mary", "Adrian": names it took for towns) only where none of them is a town.
@@ -173,24 +176,21 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
         stray = r is not None and focus is not None and _stray(r, focus)
         # An unknown abbreviation ("the CHU in Montpellier") is placed like an unknown name.
         unknown = r is None and m.kind != "demonym"
-        # "Rockingham, Northamptonshire": the village the gazetteer lacks is in the county written
-        # after it, not at a namesake elsewhere.
-        held = _written_container(text, m, ordered, starts, _COUNTY_OR_STATE) if m.kind == "name" else None
-        if held is not None and r is not None and _outside_its_container(r, held, ordered):
-            out.append(_in_container(r, held))
-            continue
         street = r is not None and r.match is MatchType.PARTIAL and _named_after(m.surface)
+        # A name the gazetteer lacks is where the text puts it ("Bambino Gesu Hospital in Rome",
+        # "Wilson's Farm, Fredericton"), else, in news, most likely in the town the story is about.
+        box = _written_container(text, m, ordered, starts)
+        # "The U.S. Embassy in Kyiv": a country read off a part of the name yields to a written town.
+        owned = (r is not None and r.match is MatchType.PARTIAL and r.place.kind is Kind.COUNTRY
+                 and box is not None)
         if not (unknown or m.kind == "name" and r is not None
-                and (stray or street or focus is not None and _focus_is_better(r, focus))):
+                and (stray or street or owned or focus is not None and _focus_is_better(r, focus))):
             out.append(r)
             continue
         why = ("not in the gazetteer" if r is None else
                f"{r.reasons[0]}, but a small place far from the story" if stray else
                f"{r.reasons[0]}, but a street named after it" if street else
                f"{r.reasons[0]}, but a longer name")
-        # A name the gazetteer lacks is where the text puts it ("Bambino Gesu Hospital in Rome",
-        # "Wilson's Farm, Fredericton"), else, in news, most likely in the town the story is about.
-        box = _written_container(text, m, ordered, starts)
         if box is not None:
             r = ResolvedMention(m.surface, m.start, m.end, box.place, 0.0,
                                 (f"{why}: in {box.place.name}, written after it",), m.kind)
@@ -204,26 +204,33 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
     return out
 
 
-# The last word of a street's or township's name, which is named after a place elsewhere ("Hampton
-# Avenue", "Victoria St.", "Washington Township"); a compass word may follow ("Eglinton Avenue West").
-_STREET_WORDS = frozenset("street st avenue ave road rd boulevard blvd drive lane parkway highway township".split())
+# The last word of a street's name, which is named after a place elsewhere ("Hampton Avenue",
+# "Victoria St."); a compass word may follow ("Eglinton Avenue West"). "Township" counts only as
+# a name's own word ("Washington Township", New Jersey), not as a noun after it ("Soweto township").
+_STREET_WORDS = frozenset("street st avenue ave road rd boulevard blvd drive lane parkway highway".split())
 _COMPASS_WORDS = frozenset("north south east west n s e w".split())
 
 
 def _named_after(surface: str) -> bool:
-    """Whether a name is a street's or a township's, which a place inside it is no location of."""
-    from gazetteer.normalize import normalize_name
+    """Whether a name is a street's or a township's, which a place inside it is no location of.
 
+    Examples
+    --------
+    >>> _named_after("Hampton Avenue"), _named_after("Washington Township"), _named_after("Soweto township")
+    (True, True, False)
+    """
     words = normalize_name(surface).split()
     while len(words) > 2 and words[-1] in _COMPASS_WORDS:
         words.pop()
-    return len(words) >= 2 and words[-1] in _STREET_WORDS
+    if len(words) < 2:
+        return False
+    return words[-1] in _STREET_WORDS or words[-1] == "township" and surface.rstrip().endswith("Township")
 
 
 def _focus_area(resolved: Sequence[ResolvedMention]) -> ResolvedMention | None:
     """The smallest kind of area a story without towns names most: a county, else a state, else a country."""
     for kind in (Kind.ADMIN2, Kind.ADMIN1, Kind.COUNTRY):
-        named = [r for r in resolved if r.place.kind is kind and r.match not in (MatchType.PARTIAL, MatchType.FUZZY)]
+        named = [r for r in resolved if r.place.kind is kind and r.match not in _WEAK]
         if named:
             counts = Counter(r.place.place_id for r in named)
             return next(r for r in named if counts[r.place.place_id] == max(counts.values()))
@@ -244,9 +251,9 @@ def _stray(r: ResolvedMention, focus: ResolvedMention) -> bool:
     return _km(p.latitude, p.longitude, f.latitude, f.longitude) > _STRAY_KM and r.context <= W_COUNTRY
 
 
-def _written_container(text: str, m: Mention, ordered: Sequence[ResolvedMention], starts: Sequence[int],
-                       kinds: Collection[Kind] = (Kind.POPULATED_PLACE, Kind.ADMIN2)) -> ResolvedMention | None:
-    """The place of one of ``kinds`` written right after a name as its container ("X in Y", "X, Y"), if any.
+def _written_container(text: str, m: Mention, ordered: Sequence[ResolvedMention],
+                       starts: Sequence[int]) -> ResolvedMention | None:
+    """The town or county written right after a name as its container ("X in Y", "X, Y"), if any.
 
     ``ordered`` are the document's resolved mentions by start, ``starts`` their starts.
     """
@@ -254,46 +261,11 @@ def _written_container(text: str, m: Mention, ordered: Sequence[ResolvedMention]
     nxt = ordered[at] if at < len(ordered) else None
     if nxt is None or not written_as_container(text, m.end, nxt.start):
         return None
-    if nxt.place.kind not in kinds or nxt.match in _WEAK:
+    if nxt.place.kind not in (Kind.POPULATED_PLACE, Kind.ADMIN2) or nxt.match in _WEAK:
         return None
     return nxt
 
 
-_COUNTY_OR_STATE = (Kind.ADMIN1, Kind.ADMIN2)
-_WEAK = (MatchType.PARTIAL, MatchType.FUZZY)
-
-
-def _placed_in_written_containers(text: str, resolved: Sequence[ResolvedMention]) -> list[ResolvedMention]:
-    """Each town read outside the county or state written right after it, placed in that area instead."""
-    out = list(resolved)
-    for i, (r, held) in enumerate(zip(resolved, resolved[1:])):
-        if (r.kind == "name" and held.place.kind in _COUNTY_OR_STATE and held.match not in _WEAK
-                and written_as_container(text, r.end, held.start) and _outside_its_container(r, held, resolved)):
-            out[i] = _in_container(r, held)
-    return out
-
-
-def _in_container(r: ResolvedMention, held: ResolvedMention) -> ResolvedMention:
-    name = held.place.name
-    return ResolvedMention(r.surface, r.start, r.end, held.place, 0.0,
-                           (f"{r.reasons[0]}, but not in {name}: in {name}, written after it",), r.kind)
-
-
-def _outside_its_container(r: ResolvedMention, held: ResolvedMention, ordered: Sequence[ResolvedMention]) -> bool:
-    """Whether a town read as a namesake outside the county or state written after it is better read as in it.
-
-    "Rockingham, Northamptonshire" names a village the gazetteer lacks, not
-    Rockingham, Western Australia. The container must be a wider kind than the
-    reading ("Allamakee County, Dallas County" is a list) and its country must be
-    one the document's other places are in: "Wilberforce in North-Western Sydney"
-    has no Zambian province.
-    """
-    if r.place.kind is not Kind.POPULATED_PLACE and not (r.place.kind is Kind.ADMIN2
-                                                         and held.place.kind is Kind.ADMIN1):
-        return False
-    if inside(r.place, held.place):
-        return False
-    return any(x is not held and x is not r and x.place.country == held.place.country for x in ordered)
 # A town named inside a longer name ("Carnegie Library", "Stonewall Golf Club") smaller than this
 # is more likely a person the building is named after than the town it stands in.
 _NAMESAKE_POPULATION = 50_000

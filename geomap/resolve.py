@@ -38,7 +38,13 @@ from gazetteer._ranking import (SEAT_FIRST_REASON, SPELLING_REASON, capital_code
                                 penalize_admin_misfits, written_as_abbreviation)
 
 from ._containment import inside, written_as_container
-from ._context_rules import COMMON_WORDS, FEATURE_WORDS, MODIFIERS, ORG_WORDS, press_abbreviations
+from ._context_rules import (
+    COMMON_WORDS,
+    FEATURE_WORDS,
+    MODIFIERS,
+    ORG_WORDS,
+    press_abbreviations,
+)
 from ._enumerations import in_list, introduced_kinds, list_kind
 from ._neighbours import Neighbours
 from ._sports import sports_story
@@ -97,7 +103,7 @@ SALIENT_MARGIN = 0.1
 # Joiners of a compound name ("Asia-Pacific"): a word after them is the compound's last part.
 _HYPHENS = "-\u2010\u2011\u2013"
 _FEATURE_AFTER = re.compile(
-    r"\s+(region|district|province|county|oblast|governorate|state|city|town|village|corridor)s?\b",
+    r"\s+(region|district|province|county|oblast|governorate|state|city|town|village|corridor)\b",
     re.IGNORECASE)
 _FEATURE_KINDS = {
     "region": {Kind.ADMIN1, Kind.ADMIN2, Kind.REGION, Kind.DISPUTED_AREA},
@@ -117,6 +123,9 @@ _FEATURE_KINDS = {
 _FEATURE_BEFORE = re.compile(
     r"\b(?:the|a)\s+(region|district|province|county|oblast|governorate|state|city|town|village)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE)
+# "the West", "the East": a world region named by a bare compass word takes the article.
+_COMPASS_KEYS = frozenset({"west", "east", "north", "south"})
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 # "Cameroon's West region": the possessive between an area's name and the next name.
 _POSSESSIVE_GAP = re.compile(r"['\u2019]s\s+$")
 # "Russia, U.S. officials said": a country name followed by an attribute, not a container.
@@ -276,6 +285,9 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     doubtful: dict[int, list[Candidate]] = {}
     for i, m in enumerate(mentions):
         cs = _candidates(gazetteer, m)
+        if m.key in _COMPASS_KEYS and not _THE_BEFORE.search(text, max(0, m.start - 4), m.start):
+            # "an explosion in West, Texas": without its article a compass word is no world region.
+            cs = [c for c in cs if not (c.place.kind is Kind.REGION and not c.place.country)]
         if cs and m.caution and not _prominent(cs[0], m.caution):
             doubtful[i] = cs
             cs = []
@@ -335,8 +347,10 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
         introduced = introduced_kinds(text, mentions, i) if m.kind == "name" else None
         if introduced is not None:
             named_as.setdefault(m.key, set()).add(introduced)
-        if i and cands[i - 1] and m.kind == "name" and _POSSESSIVE_GAP.match(text, mentions[i - 1].end, m.start):
-            # "Cameroon's West region", "Kenya's Western province": the owner holds the name.
+        if (i and cands[i - 1] and m.kind == "name" and not _prominent_reading(cands[i][0])
+                and _POSSESSIVE_GAP.match(text, mentions[i - 1].end, m.start)):
+            # "Cameroon's West region", "India's Punjab": the owner holds the name; but "America's
+            # Paris embassy" and "China's Taiwan policy" keep a country's or a city's own reading.
             owner = next((c.place for c in cands[i - 1] if c.place.kind in (Kind.COUNTRY, Kind.ADMIN1, Kind.ADMIN2)
                           and any(inside(x.place, c.place) for x in cands[i])), None)
             if owner is not None:
@@ -475,6 +489,12 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
         scored.append((score, c, why, by_country))
     assert best is not None
     return _world_city(best, scored)
+
+
+def _prominent_reading(c: Candidate) -> bool:
+    """Whether a name's first reading is a country or a city of 100,000 or more."""
+    p = c.place
+    return p.kind is Kind.COUNTRY or p.kind is Kind.POPULATED_PLACE and p.population >= PROMINENT_POPULATION
 
 
 def _world_city(best: tuple[float, Candidate, list[str], float],

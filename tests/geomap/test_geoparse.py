@@ -312,3 +312,35 @@ def test_a_street_named_after_a_place_is_in_the_storys_town(text, surface, place
 def test_broadway_is_the_theatre_district_unless_the_text_places_a_town(text, kind, country):
     got = {r.surface: r for r in geoparse(text)}["Broadway"]
     assert (got.place.kind.value, got.place.country) == (kind, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "place"),
+    [("Romford, Essex saw a stabbing on Friday, and police in Chelmsford appealed for witnesses.", "Romford",
+      "Romford"),  # a postal county: Romford is near Essex, though GeoNames puts it in Greater London
+     ("Storms hit Kent, Sussex, Surrey and Essex overnight.", "Surrey", "Surrey"),  # a list, no container
+     ("Residents of Washington County, Oregon and Portland protested.", "Washington County",
+      "Washington County"),  # looked up again inside Oregon
+     ("A man was shot on Broadway in Oakland late Friday, police said.", "Broadway", "Oakland")],
+)
+def test_written_areas_place_only_what_lies_outside_them(text, surface, place):
+    got = {r.surface: r for r in geoparse(text)}[surface]
+    assert got.place.name == place
+
+
+def test_washington_county_is_found_again_inside_its_state():
+    got = {r.surface: r for r in geoparse("Residents of Washington County, Oregon and Portland protested.")}
+    assert got["Washington County"].place.admin1 == "Oregon"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "place"),
+    [("Police fired rubber bullets in Soweto township, while protests continued in Cape Town.",
+      "Soweto township", "Soweto"),  # a township by its own name, not one named after a place
+     ("The U.S. Embassy in Kyiv was closed.", "U.S. Embassy", "Kyiv"),  # a country's code yields to the town
+     ("SA Water crews repaired a burst main in Adelaide.", "SA Water", "Adelaide")],  # "SA" is also a state's
+)
+def test_names_inside_longer_names_give_way_to_where_the_text_puts_them(text, surface, place):
+    start = text.index(surface)
+    got = resolve_spans(text, [(start, start + len(surface))])[0]
+    assert got.place.name == place

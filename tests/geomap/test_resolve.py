@@ -347,7 +347,7 @@ def test_a_labour_story_is_no_game_report():
 @pytest.mark.parametrize(
     ("text", "surface", "kind", "country"),
     [("Separatists attacked a village in Cameroon's West region near Bafoussam.", "West", "admin1", "CM"),
-     ("Russia expelled Western diplomats after the West imposed sanctions.", "West", "region", ""),
+     ("Russia expelled diplomats after the West imposed sanctions.", "West", "region", ""),
      ("Russia expelled Western diplomats after the West imposed sanctions.", "Western", "region", ""),
      ("The Western Province governor met officials in Colombo, Sri Lanka.", "Western Province", "admin1", "LK")],
 )
@@ -371,3 +371,33 @@ def test_a_plural_feature_word_still_writes_a_container():
 
     text = "the Nyanza and Western provinces of Kenya"
     assert written_as_container(text, text.index(" provinces"), text.index("Kenya"))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "country"),
+    [("An explosion in West killed 15 people, Waco officials said.", "West", "admin1", "CM"),  # not the world
+     ("Separatists attacked a school in the West Region of Cameroon, near Bafoussam.", "West", "admin1", "CM"),
+     ("Ghana's Western Region produces most of the cocoa.", "Western", "admin1", "GH")],
+)
+def test_a_bare_or_regional_west_is_no_world_region(text, surface, kind, country):
+    from geomap.geoparsing import resolve_spans
+
+    start = text.index(surface)
+    got = resolve_spans(text, [(start, start + len(surface))])[0]
+    assert (got.place.kind.value, got.place.country) == (kind, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [("Britain's Washington ambassador resigned after the leak, officials in London said.", "Washington", "US"),
+     ("America's Paris embassy issued a warning on Friday.", "Paris", "FR"),
+     ("China's Taiwan policy hardened, Beijing said.", "Taiwan", "TW")],
+)
+def test_a_possessive_does_not_move_a_country_or_a_city(rec, text, surface, country):
+    assert _resolve(rec, text)[surface].place.country == country
+
+
+def test_the_gulf_states_stay_the_gulf_states(rec):
+    # A plural "states" after a name is no feature word: not Gulf Province, Papua New Guinea.
+    got = _resolve(rec, "The Gulf states pledged billions in aid to Egypt, officials in Cairo said.")
+    assert got["Gulf"].place.name == "Gulf states"
