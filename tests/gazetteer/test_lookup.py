@@ -279,3 +279,11 @@ def test_queries_sharing_a_key_keep_their_own_answers_when_cached(gaz):
 def test_central_africa_is_the_region_not_the_republic(gaz):
     assert gaz.lookup("Central Africa")[0].place.name == "Middle Africa"
     assert gaz.lookup("Central African Republic")[0].place.kind is Kind.COUNTRY
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [("the Islamic Republic", "Iran"), ("Islamic Republic of Pakistan", "Pakistan"), ("Austro", "Austria")],
+)
+def test_the_islamic_republic_is_iran_unless_another_is_named(gaz, query, name):
+    assert gaz.lookup(query)[0].place.name == name
