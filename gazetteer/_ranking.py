@@ -223,9 +223,11 @@ def penalize_admin_misfits(cands: Sequence[Candidate], text: str) -> list[Candid
     """
     if not names_admin_word(text):
         return list(cands)
-    words = {w.lower() for w in _WORDS.findall(text)}
+    written = _WORDS.findall(text)
+    words = {w.lower() for w in written}
     said = words & _ADMIN_WORDS
-    if words & _REGION_WORDS and words - _REGION_WORDS <= _COMPASS_WORDS:
+    # "West Region" as a name, capitalised; "the western region of Darfur" describes.
+    if {"Region", "Regions"} & set(written) and words - _REGION_WORDS <= _COMPASS_WORDS:
         said |= words & _REGION_WORDS
     if not said:
         return list(cands)
@@ -238,7 +240,7 @@ def penalize_admin_misfits(cands: Sequence[Candidate], text: str) -> list[Candid
         if word is None:
             out.append(c)
         else:
-            why = f"written as a {word}, which a {c.place.kind.value} is not -{ADMIN_WORD_PENALTY:.2f}"
+            why = f"'{word}' names an administrative area, not this {c.place.kind.value} -{ADMIN_WORD_PENALTY:.2f}"
             out.append(dataclasses.replace(c, score=round(c.score - ADMIN_WORD_PENALTY, 4), reasons=(*c.reasons, why)))
     out.sort(key=lambda c: (-c.score, c.place.place_id))
     return out

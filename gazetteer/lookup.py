@@ -409,6 +409,7 @@ def _coded(code: str, c: Candidate) -> bool:
     p = c.place
     if p.kind is Kind.COUNTRY:
         targets = press_abbreviations().get(code, frozenset())
+        # A target with a dot is an admin-1 code ("AU.05"): the code is a state's as well.
         return p.country in targets and not any("." in t for t in targets)
     return p.kind is Kind.REGION and c.reasons[0].startswith(_ranking.ABBREVIATION_REASON)
 

@@ -23,9 +23,12 @@ if TYPE_CHECKING:
     from .recognize import Mention
 
 __all__ = ["ALIAS_POPULATION", "AREA_KINDS", "LOCATIVE_BEFORE", "PROMINENT_POPULATION", "SUPPORT_CONTEXT",
-           "SUPPORT_POPULATION", "prominent", "unsupported", "written_with_container"]
+           "SUPPORT_POPULATION", "WEAK_MATCHES", "prominent", "unsupported", "written_with_container"]
 
 AREA_KINDS = frozenset({Kind.COUNTRY, Kind.ADMIN1, Kind.CONTINENT, Kind.REGION, Kind.DISPUTED_AREA})
+# A place inside a longer name ("France" in "Frenchmen Street") or a near spelling: too unsure a
+# reading to speak for other names or to hold them.
+WEAK_MATCHES = frozenset({MatchType.PARTIAL, MatchType.FUZZY})
 # A name written like a common word must name a prominent place to count.
 PROMINENT_POPULATION = 100_000
 # In running text, a one-word name of a place smaller than this needs this much support from the context.

@@ -9,27 +9,29 @@ inside the written county, state or town and otherwise answers with it.
 
 from __future__ import annotations
 
-import math
+import re
 from collections.abc import Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from gazetteer import Kind, MatchType
+from gazetteer import Kind
 from gazetteer._ranking import haversine_km
 
 from ._containment import inside, written_as_container
+from ._support import PROMINENT_POPULATION, WEAK_MATCHES
 from .resolve import W_CONTAINER, ResolvedMention
 
 if TYPE_CHECKING:
-    from gazetteer import Gazetteer, Place
+    from gazetteer import Gazetteer
 
 __all__ = ["place_in_written_areas"]
 
 _COUNTY_OR_STATE = (Kind.ADMIN1, Kind.ADMIN2)
-_WEAK = (MatchType.PARTIAL, MatchType.FUZZY)
-# A reading this near the written area (beyond its own reach) is taken to be in it: "Romford,
-# Essex" and "Croydon, Surrey" are postal counties, not GeoNames' (Greater London).
-_SLACK_KM = 100.0
+# A town this near a written county's point is taken to be in it: "Romford, Essex" and "Croydon,
+# Surrey" are postal counties, not GeoNames' (Greater London). A state's code is no such quirk.
+_COUNTY_SLACK_KM = 100.0
+# "Refugees from Aleppo in Ontario": where a person comes from, not where the place is.
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 # How many readings of a name are searched again inside the written area.
 _RELOOK_LIMIT = 200
 
@@ -39,10 +41,11 @@ def place_in_written_areas(text: str, resolved: Sequence[ResolvedMention],
     """``resolved`` (in text order), with each name read outside the area written after it placed inside it.
 
     The area written after a town is a county or state ("X, Y", "X in Y"); after a
-    landmark, also a town. A reading far (over ``_SLACK_KM`` beyond the area's
-    reach) from that area, or in another country, is looked up again among the
-    gazetteer's places inside it ("Washington County, Oregon" ranks its Oregon
-    reading 29th), else answered with the area itself. Another country's area
+    landmark, also a town. A reading outside a state, more than ``_COUNTY_SLACK_KM``
+    from a county or in another country is looked up again among the gazetteer's
+    places inside the area ("Washington County, Oregon" ranks its Oregon reading
+    29th), else answered with the area itself. A city of 100,000 or more stays
+    ("Aleppo in Ontario"), as does a place after "from"; another country's area
     must be one the document's other places are in ("Wilberforce in North-Western
     Sydney" has no Zambian province), and a list is no container.
 
@@ -55,9 +58,11 @@ def place_in_written_areas(text: str, resolved: Sequence[ResolvedMention],
     """
     out = list(resolved)
     for i, (r, held) in enumerate(pairwise(resolved)):
-        if not (r.kind == "name" and held.match not in _WEAK and written_as_container(text, r.end, held.start)):
+        if not (r.kind == "name" and held.match not in WEAK_MATCHES and written_as_container(text, r.end, held.start)):
             continue
-        if _listed(text, resolved, i) or not _outside(r, held, resolved):
+        if _listed(text, resolved, i) or _FROM_BEFORE.search(text, max(0, r.start - 10), r.start):
+            continue
+        if not _outside(r, held, resolved):
             continue
         out[i] = _relooked(r, held, gazetteer) or _answered_by(r, held)
     return out
@@ -71,8 +76,12 @@ def _listed(text: str, resolved: Sequence[ResolvedMention], i: int) -> bool:
     "Croft, Yorkshire and Rockingham, Northamptonshire" two towns with their counties.
     """
     before = text[resolved[i - 1].end:resolved[i].start].strip() if i else None
-    after = text[resolved[i + 1].end:resolved[i + 2].start].strip() if i + 2 < len(resolved) else None
-    return before == "," or after == ","
+    if before == ",":
+        return True
+    if i + 2 >= len(resolved) or text[resolved[i + 1].end:resolved[i + 2].start].strip() != ",":
+        return False
+    # "Rockingham, Northamptonshire, England": the third name holds the second.
+    return not inside(resolved[i + 1].place, resolved[i + 2].place)
 
 
 def _outside(r: ResolvedMention, held: ResolvedMention, resolved: Sequence[ResolvedMention]) -> bool:
@@ -83,16 +92,14 @@ def _outside(r: ResolvedMention, held: ResolvedMention, resolved: Sequence[Resol
         # A wider kind only: "Allamakee County, Dallas County" is a list of counties.
         fits = box.kind in _COUNTY_OR_STATE and (p.kind is Kind.POPULATED_PLACE
                                                  or p.kind is Kind.ADMIN2 and box.kind is Kind.ADMIN1)
-    if not fits or inside(p, box):
+    if not fits or inside(p, box) or p.kind is Kind.POPULATED_PLACE and p.population >= PROMINENT_POPULATION:
         return False
     if p.country == box.country:
-        return haversine_km(p.latitude, p.longitude, box.latitude, box.longitude) > _SLACK_KM + _reach_km(box)
+        # Outside a state by its code; a county's or a town's point far off ("Times Square in New York" stays).
+        return box.kind is Kind.ADMIN1 or haversine_km(p.latitude, p.longitude, box.latitude,
+                                                        box.longitude) > _COUNTY_SLACK_KM
     # Another country's area must be one the document's other places are in.
     return any(x is not held and x is not r and x.place.country == box.country for x in resolved)
-
-
-def _reach_km(p: Place) -> float:
-    return math.sqrt(p.area_km2 / math.pi) if p.area_km2 > 0 else 0.0
 
 
 def _relooked(r: ResolvedMention, held: ResolvedMention, gazetteer: Gazetteer) -> ResolvedMention | None:
@@ -101,7 +108,7 @@ def _relooked(r: ResolvedMention, held: ResolvedMention, gazetteer: Gazetteer) -
     if box.kind is Kind.POPULATED_PLACE:
         return None
     found = next((c for c in gazetteer.lookup(r.surface, country=box.country, limit=_RELOOK_LIMIT, fuzzy=False)
-                  if c.place.kind in (Kind.POPULATED_PLACE, Kind.ADMIN2) and c.match not in _WEAK
+                  if c.place.kind in (Kind.POPULATED_PLACE, Kind.ADMIN2) and c.match not in WEAK_MATCHES
                   and inside(c.place, box)), None)
     if found is None:
         return None

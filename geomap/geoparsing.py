@@ -18,6 +18,7 @@ from gazetteer.normalize import normalize_name
 
 from ._containment import written_as_container
 from ._spans import Coverage
+from ._support import WEAK_MATCHES
 from ._written_areas import place_in_written_areas
 from .documents import Document
 from .recognize import Mention, Recognizer
@@ -29,7 +30,6 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["geoparse", "resolve_spans"]
 
 _RECOGNIZERS: dict[int, Recognizer] = {}
-_WEAK = (MatchType.PARTIAL, MatchType.FUZZY)
 
 
 def default_gazetteer() -> Gazetteer:
@@ -176,7 +176,7 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
         stray = r is not None and focus is not None and _stray(r, focus)
         # An unknown abbreviation ("the CHU in Montpellier") is placed like an unknown name.
         unknown = r is None and m.kind != "demonym"
-        street = r is not None and r.match is MatchType.PARTIAL and _named_after(m.surface)
+        street = r is not None and r.match is MatchType.PARTIAL and _named_after(m.surface, r.place)
         # A name the gazetteer lacks is where the text puts it ("Bambino Gesu Hospital in Rome",
         # "Wilson's Farm, Fredericton"), else, in news, most likely in the town the story is about.
         box = _written_container(text, m, ordered, starts)
@@ -205,32 +205,38 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
 
 
 # The last word of a street's name, which is named after a place elsewhere ("Hampton Avenue",
-# "Victoria St."); a compass word may follow ("Eglinton Avenue West"). "Township" counts only as
-# a name's own word ("Washington Township", New Jersey), not as a noun after it ("Soweto township").
+# "Victoria St."); a compass word may follow ("Eglinton Avenue West").
 _STREET_WORDS = frozenset("street st avenue ave road rd boulevard blvd drive lane parkway highway".split())
-_COMPASS_WORDS = frozenset("north south east west n s e w".split())
+_STREET_SUFFIXES = frozenset("north south east west n s e w".split())
+# Where townships are civil divisions, often named after other places ("Washington Township", New
+# Jersey); elsewhere a township is the place its name says ("Soweto township").
+_TOWNSHIP_COUNTRIES = frozenset({"US", "CA"})
 
 
-def _named_after(surface: str) -> bool:
-    """Whether a name is a street's or a township's, which a place inside it is no location of.
+def _named_after(surface: str, part: Place) -> bool:
+    """Whether a name is a street's or a township's, which ``part``, read off a word of it, is no location of.
 
     Examples
     --------
-    >>> _named_after("Hampton Avenue"), _named_after("Washington Township"), _named_after("Soweto township")
-    (True, True, False)
+    >>> from gazetteer import Gazetteer
+    >>> dc, soweto = (Gazetteer().lookup(n)[0].place for n in ("Washington, D.C.", "Soweto"))
+    >>> _named_after("Hampton Avenue", dc), _named_after("Washington Township", dc)
+    (True, True)
+    >>> _named_after("Soweto Township", soweto)
+    False
     """
     words = normalize_name(surface).split()
-    while len(words) > 2 and words[-1] in _COMPASS_WORDS:
+    while len(words) > 2 and words[-1] in _STREET_SUFFIXES:
         words.pop()
     if len(words) < 2:
         return False
-    return words[-1] in _STREET_WORDS or words[-1] == "township" and surface.rstrip().endswith("Township")
+    return words[-1] in _STREET_WORDS or words[-1] == "township" and part.country in _TOWNSHIP_COUNTRIES
 
 
 def _focus_area(resolved: Sequence[ResolvedMention]) -> ResolvedMention | None:
     """The smallest kind of area a story without towns names most: a county, else a state, else a country."""
     for kind in (Kind.ADMIN2, Kind.ADMIN1, Kind.COUNTRY):
-        named = [r for r in resolved if r.place.kind is kind and r.match not in _WEAK]
+        named = [r for r in resolved if r.place.kind is kind and r.match not in WEAK_MATCHES]
         if named:
             counts = Counter(r.place.place_id for r in named)
             return next(r for r in named if counts[r.place.place_id] == max(counts.values()))
@@ -261,7 +267,7 @@ def _written_container(text: str, m: Mention, ordered: Sequence[ResolvedMention]
     nxt = ordered[at] if at < len(ordered) else None
     if nxt is None or not written_as_container(text, m.end, nxt.start):
         return None
-    if nxt.place.kind not in (Kind.POPULATED_PLACE, Kind.ADMIN2) or nxt.match in _WEAK:
+    if nxt.place.kind not in (Kind.POPULATED_PLACE, Kind.ADMIN2) or nxt.match in WEAK_MATCHES:
         return None
     return nxt
 
@@ -324,7 +330,7 @@ def _focus(resolved: Sequence[ResolvedMention]) -> ResolvedMention | None:
     counts: dict[str, float] = {}
     first: dict[str, ResolvedMention] = {}
     for r in resolved:
-        if r.place.kind is Kind.POPULATED_PLACE and r.match not in (MatchType.PARTIAL, MatchType.FUZZY):
+        if r.place.kind is Kind.POPULATED_PLACE and r.match not in WEAK_MATCHES:
             counts[r.place.place_id] = counts.get(r.place.place_id, 0) + 1
             first.setdefault(r.place.place_id, r)
     if not counts:

@@ -30,7 +30,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from gazetteer import Kind, MatchType
@@ -50,6 +50,7 @@ from ._neighbours import Neighbours
 from ._sports import sports_story
 from ._support import AREA_KINDS as _AREA_KINDS
 from ._support import LOCATIVE_BEFORE as _LOCATIVE_BEFORE
+from ._support import WEAK_MATCHES
 from ._support import PROMINENT_POPULATION, SUPPORT_POPULATION
 from ._support import prominent as _prominent
 from ._support import unsupported as _unsupported
@@ -68,7 +69,6 @@ _DEMONYM_KINDS = ("country", "region", "continent", "admin1", "disputed_area")
 # "Washington", "Monroe County": 30 or more places) ranks a small one 13th or later, where its
 # neighbours in the text can no longer speak for it; 25 costs about 4% of throughput over 12.
 _LIMIT = 25
-_WEAK_MATCHES = frozenset({MatchType.PARTIAL, MatchType.FUZZY})
 # Weights of the context cues, added to the gazetteer's own score (about 1 to 2).
 W_CONTAINER = 1.2
 W_FEATURE = 0.5
@@ -102,8 +102,9 @@ W_SALIENT = 0.1
 SALIENT_MARGIN = 0.1
 # Joiners of a compound name ("Asia-Pacific"): a word after them is the compound's last part.
 _HYPHENS = "-\u2010\u2011\u2013"
+# "the Donetsk and Luhansk regions"; but "the Gulf states" are no admin-1 areas.
 _FEATURE_AFTER = re.compile(
-    r"\s+(region|district|province|county|oblast|governorate|state|city|town|village|corridor)\b",
+    r"\s+(?!states\b)(region|district|province|county|oblast|governorate|state|city|town|village|corridor)s?\b",
     re.IGNORECASE)
 _FEATURE_KINDS = {
     "region": {Kind.ADMIN1, Kind.ADMIN2, Kind.REGION, Kind.DISPUTED_AREA},
@@ -285,13 +286,15 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     doubtful: dict[int, list[Candidate]] = {}
     for i, m in enumerate(mentions):
         cs = _candidates(gazetteer, m)
-        if m.key in _COMPASS_KEYS and not _THE_BEFORE.search(text, max(0, m.start - 4), m.start):
+        if m.key in _COMPASS_KEYS and not (m.surface[:4].lower() == "the "
+                                           or _THE_BEFORE.search(text, max(0, m.start - 10), m.start)):
             # "an explosion in West, Texas": without its article a compass word is no world region.
             cs = [c for c in cs if not (c.place.kind is Kind.REGION and not c.place.country)]
         if cs and m.caution and not _prominent(cs[0], m.caution):
             doubtful[i] = cs
             cs = []
         cands.append(cs)
+    _read_shared_country_names(mentions, cands, gazetteer)
 
     # Cues from the whole document: countries and admin1 areas named or implied.
     countries: Counter[str] = Counter()
@@ -300,7 +303,7 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     for m, cs in zip(mentions, cands):
         # A place inside a longer name ("France" in "Frenchmen Street") or a near spelling is
         # too unsure a reading to speak for the whole document.
-        if not cs or cs[0].match in _WEAK_MATCHES:
+        if not cs or cs[0].match in WEAK_MATCHES:
             continue
         top = cs[0].place
         if m.kind == "demonym" and m.country:
@@ -347,13 +350,12 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
         introduced = introduced_kinds(text, mentions, i) if m.kind == "name" else None
         if introduced is not None:
             named_as.setdefault(m.key, set()).add(introduced)
-        if (i and cands[i - 1] and m.kind == "name" and not _prominent_reading(cands[i][0])
-                and _POSSESSIVE_GAP.match(text, mentions[i - 1].end, m.start)):
-            # "Cameroon's West region", "India's Punjab": the owner holds the name; but "America's
-            # Paris embassy" and "China's Taiwan policy" keep a country's or a city's own reading.
+        if i and cands[i - 1] and m.kind == "name" and _POSSESSIVE_GAP.match(text, mentions[i - 1].end, m.start):
+            # "Cameroon's West region", "Ontario's London": the owner holds the name; but a country
+            # owning a country or a city ("America's Paris embassy", "China's Taiwan policy") does not.
             owner = next((c.place for c in cands[i - 1] if c.place.kind in (Kind.COUNTRY, Kind.ADMIN1, Kind.ADMIN2)
                           and any(inside(x.place, c.place) for x in cands[i])), None)
-            if owner is not None:
+            if owner is not None and not (owner.kind is Kind.COUNTRY and _prominent_reading(cands[i][0])):
                 containers.setdefault(m.key, []).append(owner)
         if i + 1 < len(mentions) and cands[i + 1] and m.kind != "demonym":
             # "Georgia, Armenia said": two countries, not a town in the second; but a country known
@@ -385,9 +387,9 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
             kind = list_kind(text, mentions, cands, i, lambda j: chosen[mentions[j].key][1].place.kind)
             if kind is not None:
                 listed.setdefault(m.key, set()).add(kind)
-    centre = _centre([c for _, c, _, _ in chosen.values() if c.match not in _WEAK_MATCHES])
+    centre = _centre([c for _, c, _, _ in chosen.values() if c.match not in WEAK_MATCHES])
     neighbours = Neighbours((key, c.place) for key, (_, c, _, _) in chosen.items()
-                            if c.match not in _WEAK_MATCHES and c.place.kind in _LOCAL_KINDS)
+                            if c.match not in WEAK_MATCHES and c.place.kind in _LOCAL_KINDS)
     if centre is not None or listed or neighbours:
         for key, idx in by_key.items():
             if len(cands[idx[0]]) > 1:
@@ -489,6 +491,29 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
         scored.append((score, c, why, by_country))
     assert best is not None
     return _world_city(best, scored)
+
+
+def _read_shared_country_names(mentions: Sequence[Mention], cands: list[list[Candidate]], gazetteer: Gazetteer) -> None:
+    """Re-read a country's other name as the named country whose full name it starts.
+
+    "The Islamic Republic" is Iran's other name, but in a story that names
+    Pakistan it is the Islamic Republic of Pakistan. ``cands`` is updated in place.
+    """
+    named = {cs[0].place.country: cs[0].place for m, cs in zip(mentions, cands)
+             if cs and cs[0].place.kind is Kind.COUNTRY and (cs[0].match is MatchType.EXACT or m.kind == "demonym")}
+    if not named:
+        return
+    for i, (m, cs) in enumerate(zip(mentions, cands)):
+        if not cs or m.kind != "name" or cs[0].place.kind is not Kind.COUNTRY or cs[0].match is not MatchType.ALIAS:
+            continue
+        if cs[0].place.country in named:
+            continue  # the document names the country this other name is first read as
+        for cc, place in named.items():
+            full = gazetteer.lookup(f"{m.surface} of {place.name}", limit=1, fuzzy=False)
+            if full and full[0].place.country == cc and full[0].match not in WEAK_MATCHES:
+                why = f"the start of {place.name}'s full name, which the document names"
+                cands[i] = [replace(full[0], reasons=(*full[0].reasons, why))]
+                break
 
 
 def _prominent_reading(c: Candidate) -> bool:

@@ -233,7 +233,7 @@ def test_a_province_word_speaks_against_a_region(gaz):
     first = gaz.lookup("Western Province")[0]
     assert (first.place.kind, first.place.name) == (Kind.ADMIN1, "Western Province")
     region = next(c for c in gaz.lookup("Western Province", limit=20) if c.place.name == "Western world")
-    assert any("written as a province" in why for why in region.reasons)
+    assert any("'province' names an administrative area" in why for why in region.reasons)
 
 
 def test_subregions_stand_where_their_sense_is(gaz):

@@ -344,3 +344,22 @@ def test_names_inside_longer_names_give_way_to_where_the_text_puts_them(text, su
     start = text.index(surface)
     got = resolve_spans(text, [(start, start + len(surface))])[0]
     assert got.place.name == place
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "place"),
+    [("A barn fire was reported in Rockingham, Northamptonshire, England, on Friday. Police in Leicester "
+      "said.", "Rockingham", "Northamptonshire"),  # a town, its county and country: no list
+     ("Refugees from Aleppo in Ontario marked the anniversary, officials in Toronto said.", "Aleppo", "Aleppo"),
+     ("Evacuees from New Orleans in Texas were housed in Houston.", "New Orleans", "New Orleans"),
+     ("Crowds filled Times Square in New York.", "Times Square", "Times Square")],
+)
+def test_written_areas_keep_cities_origins_and_near_landmarks(text, surface, place):
+    got = {r.surface: r for r in geoparse(text)}[surface]
+    assert got.place.name == place
+
+
+def test_a_capitalised_township_outside_north_america_is_the_place_itself():
+    text = "Police fired rubber bullets in Soweto Township, while protests continued in Cape Town."
+    start = text.index("Soweto Township")
+    assert resolve_spans(text, [(start, start + 15)])[0].place.name == "Soweto"

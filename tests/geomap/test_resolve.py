@@ -375,8 +375,7 @@ def test_a_plural_feature_word_still_writes_a_container():
 
 @pytest.mark.parametrize(
     ("text", "surface", "kind", "country"),
-    [("An explosion in West killed 15 people, Waco officials said.", "West", "admin1", "CM"),  # not the world
-     ("Separatists attacked a school in the West Region of Cameroon, near Bafoussam.", "West", "admin1", "CM"),
+    [("Separatists attacked a school in the West Region of Cameroon, near Bafoussam.", "West", "admin1", "CM"),
      ("Ghana's Western Region produces most of the cocoa.", "Western", "admin1", "GH")],
 )
 def test_a_bare_or_regional_west_is_no_world_region(text, surface, kind, country):
@@ -393,7 +392,7 @@ def test_a_bare_or_regional_west_is_no_world_region(text, surface, kind, country
      ("America's Paris embassy issued a warning on Friday.", "Paris", "FR"),
      ("China's Taiwan policy hardened, Beijing said.", "Taiwan", "TW")],
 )
-def test_a_possessive_does_not_move_a_country_or_a_city(rec, text, surface, country):
+def test_a_possessive_country_does_not_move_a_country_or_a_city(rec, text, surface, country):
     assert _resolve(rec, text)[surface].place.country == country
 
 
@@ -401,3 +400,50 @@ def test_the_gulf_states_stay_the_gulf_states(rec):
     # A plural "states" after a name is no feature word: not Gulf Province, Papua New Guinea.
     got = _resolve(rec, "The Gulf states pledged billions in aid to Egypt, officials in Cairo said.")
     assert got["Gulf"].place.name == "Gulf states"
+
+
+def test_a_bare_west_without_its_article_is_no_world_region():
+    from geomap.geoparsing import resolve_spans
+
+    text = "An explosion in West killed 15 people, Waco officials said."
+    start = text.index("West")
+    got = resolve_spans(text, [(start, start + 4)])[0]
+    assert got.place.name != "Western world"  # West, Texas or a province called West, not the world
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [("Putin accused the West of meddling in Ukraine.", "the West"),
+     ("Putin accused the  West of meddling in Ukraine.", "West")],
+)
+def test_the_west_with_its_article_in_or_before_the_span(text, surface):
+    from geomap.geoparsing import resolve_spans
+
+    start = text.index(surface)
+    assert resolve_spans(text, [(start, start + len(surface))])[0].place.name == "Western world"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "admin1"),
+    [("Ontario's London was hit by a tornado.", "London", "Ontario"),
+     ("Texas's Paris is two hours from Dallas.", "Paris", "Texas")],
+)
+def test_a_state_owns_its_namesake_of_a_world_city(rec, text, surface, admin1):
+    assert _resolve(rec, text)[surface].place.admin1 == admin1
+
+
+def test_plural_feature_words_still_name_provinces(rec):
+    got = _resolve(rec, "Russia claimed to annex the Donetsk and Luhansk regions last year.")
+    assert got["Luhansk"].place.kind.value == "admin1"
+    assert got["Donetsk"].place.country == "UA"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("Pakistan's army chief said the Islamic Republic would not bow to pressure, officials in Islamabad said.",
+      "PK"),
+     ("Pakistan and Iran traded fire; the Islamic Republic blamed militants.", "IR"),
+     ("The Islamic Republic's exports to CIS countries fell by 4 percent.", "IR")],
+)
+def test_the_islamic_republic_is_the_one_the_story_names(rec, text, country):
+    assert _resolve(rec, text)["Islamic Republic"].place.country == country
