@@ -503,17 +503,25 @@ def _read_shared_country_names(mentions: Sequence[Mention], cands: list[list[Can
              if cs and cs[0].place.kind is Kind.COUNTRY and (cs[0].match is MatchType.EXACT or m.kind == "demonym")}
     if not named:
         return
+    reread: dict[str, list[Candidate] | None] = {}  # once per surface: a long list may repeat one name
     for i, (m, cs) in enumerate(zip(mentions, cands)):
         if not cs or m.kind != "name" or cs[0].place.kind is not Kind.COUNTRY or cs[0].match is not MatchType.ALIAS:
             continue
         if cs[0].place.country in named:
             continue  # the document names the country this other name is first read as
-        for cc, place in named.items():
-            full = gazetteer.lookup(f"{m.surface} of {place.name}", limit=1, fuzzy=False)
-            if full and full[0].place.country == cc and full[0].match not in WEAK_MATCHES:
-                why = f"the start of {place.name}'s full name, which the document names"
-                cands[i] = [replace(full[0], reasons=(*full[0].reasons, why))]
-                break
+        if m.surface not in reread:
+            reread[m.surface] = _full_name_reading(m.surface, named, gazetteer)
+        if reread[m.surface] is not None:
+            cands[i] = reread[m.surface]  # type: ignore[assignment]
+
+
+def _full_name_reading(surface: str, named: dict[str, Place], gazetteer: Gazetteer) -> list[Candidate] | None:
+    for cc, place in named.items():
+        full = gazetteer.lookup(f"{surface} of {place.name}", limit=1, fuzzy=False)
+        if full and full[0].place.country == cc and full[0].match not in WEAK_MATCHES:
+            why = f"the start of {place.name}'s full name, which the document names"
+            return [replace(full[0], reasons=(*full[0].reasons, why))]
+    return None
 
 
 def _prominent_reading(c: Candidate) -> bool:
