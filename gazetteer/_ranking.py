@@ -226,8 +226,10 @@ def penalize_admin_misfits(cands: Sequence[Candidate], text: str) -> list[Candid
     written = _WORDS.findall(text)
     words = {w.lower() for w in written}
     said = words & _ADMIN_WORDS
-    # "West Region" as a name, capitalised; "the western region of Darfur" describes.
-    if {"Region", "Regions"} & set(written) and words - _REGION_WORDS <= _COMPASS_WORDS:
+    # "West Region", "the West region of Cameroon": a capitalised compass word names a province;
+    # "the western region of Darfur" describes.
+    if (words & _REGION_WORDS and words - _REGION_WORDS <= _COMPASS_WORDS
+            and any(w[0].isupper() and w.lower() in _COMPASS_WORDS and w.lower() != "the" for w in written)):
         said |= words & _REGION_WORDS
     if not said:
         return list(cands)

@@ -9,6 +9,7 @@ inside the written county, state or town and otherwise answers with it.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from itertools import pairwise
@@ -22,7 +23,7 @@ from ._support import PROMINENT_POPULATION, WEAK_MATCHES
 from .resolve import W_CONTAINER, ResolvedMention
 
 if TYPE_CHECKING:
-    from gazetteer import Gazetteer
+    from gazetteer import Gazetteer, Place
 
 __all__ = ["place_in_written_areas"]
 
@@ -32,6 +33,7 @@ _COUNTY_OR_STATE = (Kind.ADMIN1, Kind.ADMIN2)
 _COUNTY_SLACK_KM = 100.0
 # "Refugees from Aleppo in Ontario": where a person comes from, not where the place is.
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_LINE_KM = 50.0
 # How many readings of a name are searched again inside the written area.
 _RELOOK_LIMIT = 200
 
@@ -44,10 +46,11 @@ def place_in_written_areas(text: str, resolved: Sequence[ResolvedMention],
     landmark, also a town. A reading outside a state, more than ``_COUNTY_SLACK_KM``
     from a county or in another country is looked up again among the gazetteer's
     places inside the area ("Washington County, Oregon" ranks its Oregon reading
-    29th), else answered with the area itself. A city of 100,000 or more stays
-    ("Aleppo in Ontario"), as does a place after "from"; another country's area
-    must be one the document's other places are in ("Wilberforce in North-Western
-    Sydney" has no Zambian province), and a list is no container.
+    29th; "Perth, Tasmania"), else answered with the area, unless it is a town
+    just over a state's line ("Lloydminster, Saskatchewan"; see :func:`_over_the_line`). In "X in Y", a city of 100,000 or more stays,
+    as does a place after "from" ("refugees from Aleppo in Ontario"). Another
+    country's area must be one the document's other places are in ("Wilberforce
+    in North-Western Sydney" has no Zambian province), and a list is no container.
 
     Examples
     --------
@@ -60,12 +63,32 @@ def place_in_written_areas(text: str, resolved: Sequence[ResolvedMention],
     for i, (r, held) in enumerate(pairwise(resolved)):
         if not (r.kind == "name" and held.match not in WEAK_MATCHES and written_as_container(text, r.end, held.start)):
             continue
-        if _listed(text, resolved, i) or _FROM_BEFORE.search(text, max(0, r.start - 10), r.start):
+        if _listed(text, resolved, i) or not _outside(r, held, resolved):
             continue
-        if not _outside(r, held, resolved):
-            continue
-        out[i] = _relooked(r, held, gazetteer) or _answered_by(r, held)
+        if text[r.end:held.start].strip().lower() == "in" and (
+                _FROM_BEFORE.search(text, max(0, r.start - 10), r.start)
+                or r.place.kind is Kind.POPULATED_PLACE and r.place.population >= PROMINENT_POPULATION):
+            continue  # "refugees from Aleppo in Ontario": where people are, not where the city is
+        found = _relooked(r, held, gazetteer)
+        if found is not None:
+            out[i] = found
+        elif not _over_the_line(r.place, held.place):
+            out[i] = _answered_by(r, held)
     return out
+
+
+def _over_the_line(p: Place, box: Place) -> bool:
+    """Whether a town outside the state written after it lies just over the state's line.
+
+    "Lloydminster, Saskatchewan" (which GeoNames puts in Alberta) and "Lake Tahoe,
+    Calif." (Stateline, Nevada) keep their reading; Orlando, Florida is no
+    reading of "Orlando, Oklahoma". Near means within half again the state's
+    reach from its point, plus ``_LINE_KM``.
+    """
+    if box.kind is not Kind.ADMIN1 or p.country != box.country:
+        return False
+    reach = math.sqrt(box.area_km2 / math.pi) if box.area_km2 > 0 else 0.0
+    return haversine_km(p.latitude, p.longitude, box.latitude, box.longitude) <= 1.5 * reach + _LINE_KM
 
 
 def _listed(text: str, resolved: Sequence[ResolvedMention], i: int) -> bool:
@@ -92,7 +115,7 @@ def _outside(r: ResolvedMention, held: ResolvedMention, resolved: Sequence[Resol
         # A wider kind only: "Allamakee County, Dallas County" is a list of counties.
         fits = box.kind in _COUNTY_OR_STATE and (p.kind is Kind.POPULATED_PLACE
                                                  or p.kind is Kind.ADMIN2 and box.kind is Kind.ADMIN1)
-    if not fits or inside(p, box) or p.kind is Kind.POPULATED_PLACE and p.population >= PROMINENT_POPULATION:
+    if not fits or inside(p, box):
         return False
     if p.country == box.country:
         # Outside a state by its code; a county's or a town's point far off ("Times Square in New York" stays).

@@ -150,7 +150,8 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
                 # A road number ("A120", "I-95") is no abbreviation.
                 abbr = not any(c.isdigit() for c in surface) and (
                     surface.endswith(".") or (len(letters) <= 3 and all(c.isupper() for c in letters)))
-                m = Mention(s, e, surface, normalize_name(surface) or surface, "abbreviation" if abbr else "name")
+                # A span without letters or digits (" ", ", ") names nothing: its key stays empty.
+                m = Mention(s, e, surface, normalize_name(surface), "abbreviation" if abbr else "name")
         elif m.caution:
             m = Mention(m.start, m.end, m.surface, m.key, m.kind, m.country)  # gold: no doubt it is a place
         given.append(m)
@@ -172,14 +173,19 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
         return area_memo[0]
     out: list[ResolvedMention | None] = []
     for m in given:
+        if not m.key:
+            out.append(None)
+            continue
         r = by_span.get((m.start, m.end))
         stray = r is not None and focus is not None and _stray(r, focus)
         # An unknown abbreviation ("the CHU in Montpellier") is placed like an unknown name.
         unknown = r is None and m.kind != "demonym"
-        street = r is not None and r.match is MatchType.PARTIAL and _named_after(m.surface, r.place)
         # A name the gazetteer lacks is where the text puts it ("Bambino Gesu Hospital in Rome",
         # "Wilson's Farm, Fredericton"), else, in news, most likely in the town the story is about.
         box = _written_container(text, m, ordered, starts)
+        where = box or focus
+        street = (r is not None and r.match is MatchType.PARTIAL
+                  and _named_after(m.surface, where.place if where is not None else None))
         # "The U.S. Embassy in Kyiv": a country read off a part of the name yields to a written town.
         owned = (r is not None and r.match is MatchType.PARTIAL and r.place.kind is Kind.COUNTRY
                  and box is not None)
@@ -209,20 +215,23 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
 _STREET_WORDS = frozenset("street st avenue ave road rd boulevard blvd drive lane parkway highway".split())
 _STREET_SUFFIXES = frozenset("north south east west n s e w".split())
 # Where townships are civil divisions, often named after other places ("Washington Township", New
-# Jersey); elsewhere a township is the place its name says ("Soweto township").
+# Jersey; "Berlin Township"); elsewhere a township is the place its name says ("Soweto township").
 _TOWNSHIP_COUNTRIES = frozenset({"US", "CA"})
 
 
-def _named_after(surface: str, part: Place) -> bool:
-    """Whether a name is a street's or a township's, which ``part``, read off a word of it, is no location of.
+def _named_after(surface: str, where: Place | None) -> bool:
+    """Whether a name is a street's or a township's, which a place read off a word of it is no location of.
+
+    ``where`` is the town the story puts the name in (written after it, or its main
+    town): a township is named after another place only in the US and Canada.
 
     Examples
     --------
     >>> from gazetteer import Gazetteer
-    >>> dc, soweto = (Gazetteer().lookup(n)[0].place for n in ("Washington, D.C.", "Soweto"))
-    >>> _named_after("Hampton Avenue", dc), _named_after("Washington Township", dc)
+    >>> voorhees, cape_town = (Gazetteer().lookup(n)[0].place for n in ("Voorhees", "Cape Town"))
+    >>> _named_after("Hampton Avenue", None), _named_after("Berlin Township", voorhees)
     (True, True)
-    >>> _named_after("Soweto Township", soweto)
+    >>> _named_after("Soweto Township", cape_town)
     False
     """
     words = normalize_name(surface).split()
@@ -230,7 +239,9 @@ def _named_after(surface: str, part: Place) -> bool:
         words.pop()
     if len(words) < 2:
         return False
-    return words[-1] in _STREET_WORDS or words[-1] == "township" and part.country in _TOWNSHIP_COUNTRIES
+    if words[-1] == "township":
+        return where is not None and where.country in _TOWNSHIP_COUNTRIES
+    return words[-1] in _STREET_WORDS
 
 
 def _focus_area(resolved: Sequence[ResolvedMention]) -> ResolvedMention | None:

@@ -124,6 +124,8 @@ _FEATURE_KINDS = {
 _FEATURE_BEFORE = re.compile(
     r"\b(?:the|a)\s+(region|district|province|county|oblast|governorate|state|city|town|village)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE)
+# Between two listed names: "Donetsk and Luhansk", "Idlib, Aleppo or Hama".
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s*(?:and|or|&))\s*$", re.IGNORECASE)
 # "the West", "the East": a world region named by a bare compass word takes the article.
 _COMPASS_KEYS = frozenset({"west", "east", "north", "south"})
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
@@ -343,7 +345,14 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
         feat = _FEATURE_AFTER.match(text, m.end)
         # "the Asia-Pacific region": the feature word is the whole compound's, not its last part's.
         if feat and m.kind == "name" and not (m.start and text[m.start - 1] in _HYPHENS):
-            features.setdefault(m.key, set()).update(_FEATURE_KINDS[feat.group(1).lower()])
+            kinds = _FEATURE_KINDS[feat.group(1).lower()]
+            if feat.end() == feat.end(1):
+                features.setdefault(m.key, set()).update(kinds)
+            else:
+                # "the Donetsk and Luhansk regions": a plural is every listed name's; after one name
+                # ("Kyiv districts", "Gaza towns") it speaks of parts of the place, not of its kind.
+                for j in _listed_before(text, mentions, i):
+                    features.setdefault(mentions[j].key, set()).update(kinds)
         before = _FEATURE_BEFORE.search(text, max(0, m.start - 30), m.start)
         if before and m.kind == "name":
             named_as.setdefault(m.key, set()).update(_FEATURE_KINDS[before.group(1).lower()])
@@ -493,22 +502,33 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
     return _world_city(best, scored)
 
 
+def _listed_before(text: str, mentions: Sequence[Mention], i: int) -> list[int]:
+    """Mention ``i`` and the names listed before it ("Donetsk and Luhansk"), or nothing if none is."""
+    run = [i]
+    while run[-1] > 0 and _LIST_JOIN.match(text, mentions[run[-1] - 1].end, mentions[run[-1]].start):
+        run.append(run[-1] - 1)
+    return run if len(run) > 1 else []
+
+
 def _read_shared_country_names(mentions: Sequence[Mention], cands: list[list[Candidate]], gazetteer: Gazetteer) -> None:
     """Re-read a country's other name as the named country whose full name it starts.
 
     "The Islamic Republic" is Iran's other name, but in a story that names
     Pakistan it is the Islamic Republic of Pakistan. ``cands`` is updated in place.
     """
-    named = {cs[0].place.country: cs[0].place for m, cs in zip(mentions, cands)
-             if cs and cs[0].place.kind is Kind.COUNTRY and (cs[0].match is MatchType.EXACT or m.kind == "demonym")}
+    firm = [(m, cs[0]) for m, cs in zip(mentions, cands)
+            if cs and (cs[0].match is MatchType.EXACT or m.kind == "demonym")]
+    named = {c.place.country: c.place for _, c in firm if c.place.kind is Kind.COUNTRY}
     if not named:
         return
+    # Iran named through Tehran keeps "the Islamic Republic" as Iran.
+    present = {c.place.country for _, c in firm}
     reread: dict[str, list[Candidate] | None] = {}  # once per surface: a long list may repeat one name
     for i, (m, cs) in enumerate(zip(mentions, cands)):
         if not cs or m.kind != "name" or cs[0].place.kind is not Kind.COUNTRY or cs[0].match is not MatchType.ALIAS:
             continue
-        if cs[0].place.country in named:
-            continue  # the document names the country this other name is first read as
+        if cs[0].place.country in present:
+            continue  # the document names the country this other name is first read as, or its places
         if m.surface not in reread:
             reread[m.surface] = _full_name_reading(m.surface, named, gazetteer)
         if reread[m.surface] is not None:
@@ -517,7 +537,7 @@ def _read_shared_country_names(mentions: Sequence[Mention], cands: list[list[Can
 
 def _full_name_reading(surface: str, named: dict[str, Place], gazetteer: Gazetteer) -> list[Candidate] | None:
     for cc, place in named.items():
-        full = gazetteer.lookup(f"{surface} of {place.name}", limit=1, fuzzy=False)
+        full = gazetteer.lookup(f"{surface} of {place.name}", limit=1, kinds=Kind.COUNTRY, fuzzy=False)
         if full and full[0].place.country == cc and full[0].match not in WEAK_MATCHES:
             why = f"the start of {place.name}'s full name, which the document names"
             return [replace(full[0], reasons=(*full[0].reasons, why))]

@@ -363,3 +363,33 @@ def test_a_capitalised_township_outside_north_america_is_the_place_itself():
     text = "Police fired rubber bullets in Soweto Township, while protests continued in Cape Town."
     start = text.index("Soweto Township")
     assert resolve_spans(text, [(start, start + 15)])[0].place.name == "Soweto"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "place", "admin1"),
+    [("Floods hit Perth, Tasmania, and roads to Launceston were closed.", "Perth", "Perth", "Tasmania"),
+     ("Storms hit Lloydminster, Saskatchewan, on Monday.", "Lloydminster", "Lloydminster", "Alberta"),
+     ("A tornado hit Orlando, Oklahoma on Monday.", "Orlando", "Oklahoma", "Oklahoma"),
+     ("Residents from Washington County, Oregon and Portland protested.", "Washington County",
+      "Washington County", "Oregon")],
+)
+def test_written_states_find_their_town_or_let_a_border_town_be(text, surface, place, admin1):
+    # Perth is looked up again inside Tasmania; Lloydminster lies on the Alberta line; Orlando,
+    # Florida is no reading of "Orlando, Oklahoma", which the gazetteer lacks.
+    got = {r.surface: r for r in geoparse(text)}[surface]
+    assert (got.place.name, got.place.admin1) == (place, admin1)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "place"),
+    [("A fire in Berlin Township near Voorhees destroyed a barn.", "Berlin Township", "Voorhees"),
+     ("Residents of London Township near London, Ontario voted.", "London Township", "London")],
+)
+def test_a_north_american_township_named_after_a_foreign_city(text, surface, place):
+    start = text.index(surface)
+    got = resolve_spans(text, [(start, start + len(surface))])[0]
+    assert got.place.name == place and got.place.country in ("US", "CA")
+
+
+def test_a_span_without_letters_is_no_place():
+    assert resolve_spans("Paris, France. ", [(5, 7), (14, 15)]) == [None, None]

@@ -432,10 +432,35 @@ def test_a_state_owns_its_namesake_of_a_world_city(rec, text, surface, admin1):
     assert _resolve(rec, text)[surface].place.admin1 == admin1
 
 
-def test_plural_feature_words_still_name_provinces(rec):
+def test_plural_feature_words_name_every_listed_province(rec):
+    got = _resolve(rec, "Troops moved into the Kherson and Zaporizhzhia oblasts.")
+    assert got["Kherson"].place.kind.value == got["Zaporizhzhia"].place.kind.value == "admin1"
     got = _resolve(rec, "Russia claimed to annex the Donetsk and Luhansk regions last year.")
     assert got["Luhansk"].place.kind.value == "admin1"
-    assert got["Donetsk"].place.country == "UA"
+    assert got["Donetsk"].place.kind.value in ("admin1", "admin2")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [("Shelling hit several Kyiv districts overnight.", "Kyiv", "populated_place"),  # parts of the city
+     ("The Gulf states pledged aid.", "Gulf", "region")],
+)
+def test_a_plural_after_one_name_is_no_feature_word(rec, text, surface, kind):
+    assert _resolve(rec, text)[surface].place.kind.value == kind
+
+
+def test_the_islamic_republic_stays_iran_when_the_story_names_its_places(rec):
+    text = ("Officials in Tehran accused Pakistan of sheltering militants. The Islamic Republic has long "
+            "complained about the border.")
+    assert _resolve(rec, text)["Islamic Republic"].place.country == "IR"
+
+
+def test_a_capitalised_west_before_a_lower_case_region_is_a_province():
+    from geomap.geoparsing import resolve_spans
+
+    text = "Separatists attacked villages in the West region of Cameroon on Sunday."
+    start = text.index("West region")
+    assert resolve_spans(text, [(start, start + 11)])[0].place.country == "CM"
 
 
 @pytest.mark.parametrize(
