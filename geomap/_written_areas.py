@@ -47,8 +47,9 @@ def place_in_written_areas(text: str, resolved: Sequence[ResolvedMention],
     from a county or in another country is looked up again among the gazetteer's
     places inside the area ("Washington County, Oregon" ranks its Oregon reading
     29th; "Perth, Tasmania"), else answered with the area, unless it is a town
-    just over a state's line ("Lloydminster, Saskatchewan"; see :func:`_over_the_line`). In "X in Y", a city of 100,000 or more stays,
-    as does a place after "from" ("refugees from Aleppo in Ontario"). Another
+    just over a state's line ("Lloydminster, Saskatchewan"; see
+    :func:`_over_the_line`). In "X in Y", a city of 100,000 or more stays, as
+    does a place after "from" ("refugees from Aleppo in Ontario"). Another
     country's area must be one the document's other places are in ("Wilberforce
     in North-Western Sydney" has no Zambian province), and a list is no container.
 

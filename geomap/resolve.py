@@ -38,20 +38,13 @@ from gazetteer._ranking import (SEAT_FIRST_REASON, SPELLING_REASON, capital_code
                                 penalize_admin_misfits, written_as_abbreviation)
 
 from ._containment import inside, written_as_container
-from ._context_rules import (
-    COMMON_WORDS,
-    FEATURE_WORDS,
-    MODIFIERS,
-    ORG_WORDS,
-    press_abbreviations,
-)
+from ._context_rules import COMMON_WORDS, FEATURE_WORDS, MODIFIERS, ORG_WORDS, press_abbreviations
 from ._enumerations import in_list, introduced_kinds, list_kind
 from ._neighbours import Neighbours
 from ._sports import sports_story
 from ._support import AREA_KINDS as _AREA_KINDS
 from ._support import LOCATIVE_BEFORE as _LOCATIVE_BEFORE
-from ._support import WEAK_MATCHES
-from ._support import PROMINENT_POPULATION, SUPPORT_POPULATION
+from ._support import PROMINENT_POPULATION, SUPPORT_POPULATION, WEAK_MATCHES
 from ._support import prominent as _prominent
 from ._support import unsupported as _unsupported
 from ._support import written_with_container as _written_with_container
