@@ -6,6 +6,7 @@ and by the list reader to tell "Richmond, Virginia" from an enumeration.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -16,7 +17,7 @@ from gazetteer._ranking import haversine_km
 if TYPE_CHECKING:
     from gazetteer import Candidate, Place
 
-__all__ = ["CONTAINER_GAP", "holds", "inside", "written_as_container"]
+__all__ = ["CONTAINER_GAP", "holds", "inside", "reach_km", "written_as_container"]
 
 # "X, Y", "the X region of Y" and "the X and Y provinces of Z": how a container may follow a name.
 CONTAINER_GAP = re.compile(
@@ -36,6 +37,18 @@ def written_as_container(text: str, end: int, start: int) -> bool:
     (True, True, False)
     """
     return start - end <= _CONTAINER_REACH and CONTAINER_GAP.match(text[end:start]) is not None
+
+
+def reach_km(p: Place) -> float:
+    """About how far an area reaches from its point: the radius of a disc of its area (0 for a town).
+
+    Examples
+    --------
+    >>> from gazetteer import Gazetteer
+    >>> round(reach_km(Gazetteer().lookup("Texas", kinds="admin1")[0].place), -1) > 400
+    True
+    """
+    return math.sqrt(p.area_km2 / math.pi) if p.area_km2 > 0 else 0.0
 
 
 # Regions have no codes: a place this close to a region's point counts as inside it.

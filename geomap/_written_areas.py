@@ -9,7 +9,6 @@ inside the written county, state or town and otherwise answers with it.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from itertools import pairwise
@@ -18,7 +17,7 @@ from typing import TYPE_CHECKING
 from gazetteer import Kind
 from gazetteer._ranking import haversine_km
 
-from ._containment import inside, written_as_container
+from ._containment import inside, reach_km, written_as_container
 from ._support import PROMINENT_POPULATION, WEAK_MATCHES
 from .resolve import W_CONTAINER, ResolvedMention
 
@@ -88,8 +87,7 @@ def _over_the_line(p: Place, box: Place) -> bool:
     """
     if box.kind is not Kind.ADMIN1 or p.country != box.country:
         return False
-    reach = math.sqrt(box.area_km2 / math.pi) if box.area_km2 > 0 else 0.0
-    return haversine_km(p.latitude, p.longitude, box.latitude, box.longitude) <= 1.5 * reach + _LINE_KM
+    return haversine_km(p.latitude, p.longitude, box.latitude, box.longitude) <= 1.5 * reach_km(box) + _LINE_KM
 
 
 def _listed(text: str, resolved: Sequence[ResolvedMention], i: int) -> bool:

@@ -37,7 +37,7 @@ from gazetteer import Kind, MatchType
 from gazetteer._ranking import (SEAT_FIRST_REASON, SPELLING_REASON, capital_codes, haversine_km,
                                 penalize_admin_misfits, written_as_abbreviation)
 
-from ._containment import inside, written_as_container
+from ._containment import inside, reach_km, written_as_container
 from ._context_rules import COMMON_WORDS, FEATURE_WORDS, MODIFIERS, ORG_WORDS, press_abbreviations
 from ._enumerations import in_list, introduced_kinds, list_kind
 from ._neighbours import Neighbours
@@ -473,7 +473,7 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
         if generic and p.kind not in _BIG_KINDS and not big_first:
             bonus, reason = 0.0, ""
             if centre is not None:
-                d = max(0.0, haversine_km(p.latitude, p.longitude, *centre) - _radius_km(p))
+                d = max(0.0, haversine_km(p.latitude, p.longitude, *centre) - reach_km(p))
                 bonus = W_NEAR * math.exp(-d / NEAR_SCALE_KM)
                 reason = f"{d:,.0f} km from the document's places"
             # Only a neighbour nearer than the distance at which its bonus would beat the centre's.
@@ -622,11 +622,6 @@ def _standing(p: Place) -> int:
     if p.kind is Kind.ADMIN2:
         return 1  # its population sums its towns': "Atlantic" is not Atlantic County for its size
     return 2 if p.population >= PROMINENT_POPULATION else 1 if p.population >= 20_000 else 0
-
-
-def _radius_km(p: Place) -> float:
-    """About how far an area reaches from its point (0 for a town)."""
-    return math.sqrt(p.area_km2 / math.pi) if p.area_km2 > 0 else 0.0
 
 
 def _centre(cands: list[Candidate]) -> tuple[float, float] | None:

@@ -11,6 +11,13 @@ from typer.testing import CliRunner
 from geomap.documents import Document
 from geomap.geoparsing import geoparse, resolve_spans
 
+
+def _span(text, surface):
+    """``surface`` (its first occurrence) resolved as a given span of ``text``."""
+    start = text.index(surface)
+    return resolve_spans(text, [(start, start + len(surface))])[0]
+
+
 EXAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "examples"
 SEED = EXAMPLES / "armenia-azerbaijan-2023-03-20.txt"
 
@@ -280,10 +287,7 @@ def test_a_village_the_gazetteer_lacks_is_in_the_county_written_after_it():
       "Wilberforce", "populated_place")],  # no Zambian province in an Australian story
 )
 def test_no_written_container_where_none_is_meant(text, surface, kind):
-    from geomap.geoparsing import resolve_spans
-
-    start = text.index(surface)
-    got = resolve_spans(text, [(start, start + len(surface))])[0]
+    got = _span(text, surface)
     assert got.place.kind.value == kind
 
 
@@ -297,8 +301,7 @@ def test_no_written_container_where_none_is_meant(text, surface, kind):
       "Garden City")],
 )
 def test_a_street_named_after_a_place_is_in_the_storys_town(text, surface, place):
-    start = text.index(surface)
-    got = resolve_spans(text, [(start, start + len(surface))])[0]
+    got = _span(text, surface)
     assert got.place.name == place
     assert "a street named after it" in got.reasons[0]
 
@@ -341,8 +344,7 @@ def test_washington_county_is_found_again_inside_its_state():
      ("SA Water crews repaired a burst main in Adelaide.", "SA Water", "Adelaide")],  # "SA" is also a state's
 )
 def test_names_inside_longer_names_give_way_to_where_the_text_puts_them(text, surface, place):
-    start = text.index(surface)
-    got = resolve_spans(text, [(start, start + len(surface))])[0]
+    got = _span(text, surface)
     assert got.place.name == place
 
 
@@ -361,8 +363,7 @@ def test_written_areas_keep_cities_origins_and_near_landmarks(text, surface, pla
 
 def test_a_capitalised_township_outside_north_america_is_the_place_itself():
     text = "Police fired rubber bullets in Soweto Township, while protests continued in Cape Town."
-    start = text.index("Soweto Township")
-    assert resolve_spans(text, [(start, start + 15)])[0].place.name == "Soweto"
+    assert _span(text, "Soweto Township").place.name == "Soweto"
 
 
 @pytest.mark.parametrize(
@@ -386,8 +387,7 @@ def test_written_states_find_their_town_or_let_a_border_town_be(text, surface, p
      ("Residents of London Township near London, Ontario voted.", "London Township", "London")],
 )
 def test_a_north_american_township_named_after_a_foreign_city(text, surface, place):
-    start = text.index(surface)
-    got = resolve_spans(text, [(start, start + len(surface))])[0]
+    got = _span(text, surface)
     assert got.place.name == place and got.place.country in ("US", "CA")
 
 

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from geomap.geoparsing import resolve_spans
 from geomap.recognize import Recognizer
 from geomap.resolve import ResolvedMention, resolve_mentions
 
@@ -17,6 +18,12 @@ def rec(gaz):
 
 def _resolve(rec, text):
     return {r.surface: r for r in resolve_mentions(text, rec.recognize(text), rec.gazetteer)}
+
+
+def _span(text, surface):
+    """``surface`` (its first occurrence) resolved as a given span of ``text``."""
+    start = text.index(surface)
+    return resolve_spans(text, [(start, start + len(surface))])[0]
 
 
 @pytest.mark.parametrize(
@@ -281,11 +288,8 @@ def test_a_village_many_towns_are_named_like_is_still_weighed(rec):
 
 
 def test_a_feature_word_after_a_compound_is_the_compounds():
-    from geomap.geoparsing import resolve_spans
-
     text = "Trade grew across the Asia-Pacific region this year."
-    start = text.index("Pacific")
-    got = resolve_spans(text, [(start, start + len("Pacific"))])[0]
+    got = _span(text, "Pacific")
     assert got.place.name == "Pacific Ocean"
     assert not any("feature word" in why for why in got.reasons)
 
@@ -297,10 +301,7 @@ def test_a_feature_word_after_a_compound_is_the_compounds():
      ("Horses raced in the Dubai World Cup.", "Dubai World Cup", "Dubai")],
 )
 def test_a_short_name_inside_a_longer_one_places_it_when_it_is_a_big_city_or_country(text, name, place):
-    from geomap.geoparsing import resolve_spans
-
-    start = text.index(name)
-    got = resolve_spans(text, [(start, start + len(name))])[0]
+    got = _span(text, name)
     assert got.place.name == place
 
 
@@ -353,10 +354,7 @@ def test_a_labour_story_is_no_game_report():
 )
 def test_the_west_is_the_western_world_unless_an_owner_or_a_province_word_says_otherwise(text, surface, kind,
                                                                                           country):
-    from geomap.geoparsing import resolve_spans
-
-    start = text.index(surface)
-    got = resolve_spans(text, [(start, start + len(surface))])[0]
+    got = _span(text, surface)
     assert (got.place.kind.value, got.place.country) == (kind, country)
 
 
@@ -379,10 +377,7 @@ def test_a_plural_feature_word_still_writes_a_container():
      ("Ghana's Western Region produces most of the cocoa.", "Western", "admin1", "GH")],
 )
 def test_a_bare_or_regional_west_is_no_world_region(text, surface, kind, country):
-    from geomap.geoparsing import resolve_spans
-
-    start = text.index(surface)
-    got = resolve_spans(text, [(start, start + len(surface))])[0]
+    got = _span(text, surface)
     assert (got.place.kind.value, got.place.country) == (kind, country)
 
 
@@ -403,11 +398,8 @@ def test_the_gulf_states_stay_the_gulf_states(rec):
 
 
 def test_a_bare_west_without_its_article_is_no_world_region():
-    from geomap.geoparsing import resolve_spans
-
     text = "An explosion in West killed 15 people, Waco officials said."
-    start = text.index("West")
-    got = resolve_spans(text, [(start, start + 4)])[0]
+    got = _span(text, "West")
     assert got.place.name != "Western world"  # West, Texas or a province called West, not the world
 
 
@@ -417,10 +409,7 @@ def test_a_bare_west_without_its_article_is_no_world_region():
      ("Putin accused the  West of meddling in Ukraine.", "West")],
 )
 def test_the_west_with_its_article_in_or_before_the_span(text, surface):
-    from geomap.geoparsing import resolve_spans
-
-    start = text.index(surface)
-    assert resolve_spans(text, [(start, start + len(surface))])[0].place.name == "Western world"
+    assert _span(text, surface).place.name == "Western world"
 
 
 @pytest.mark.parametrize(
@@ -456,11 +445,8 @@ def test_the_islamic_republic_stays_iran_when_the_story_names_its_places(rec):
 
 
 def test_a_capitalised_west_before_a_lower_case_region_is_a_province():
-    from geomap.geoparsing import resolve_spans
-
     text = "Separatists attacked villages in the West region of Cameroon on Sunday."
-    start = text.index("West region")
-    assert resolve_spans(text, [(start, start + 11)])[0].place.country == "CM"
+    assert _span(text, "West region").place.country == "CM"
 
 
 @pytest.mark.parametrize(
