@@ -120,13 +120,14 @@ def incidents(
 def eval_incidents(
     file: Annotated[Path, typer.Argument(help="A gold incident set (JSON Lines, see tests/data/incidents/README.md).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    text_from: Annotated[Optional[Path], typer.Option("--text-from", help="JSON Lines corpus (id, text, published) that supplies the text of gold lines without one, by id.")] = None,
 ) -> None:
     """Score incident extraction: detection P/R, type and sub-type accuracy, location@25 km, fatalities, date."""
     from ..evaluate import evaluate_incidents, read_incident_set
     from ..extract import extract_incidents
 
     with user_errors():
-        docs = read_incident_set(file)
+        docs = read_incident_set(file, text_from=text_from)
         report = evaluate_incidents(docs, lambda text, pub: extract_incidents(text, published=pub))
     if as_json:
         print_json(report.to_dict())
