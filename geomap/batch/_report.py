@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..outputs import atomic_write
+from ..io import atomic_write
 from ._store import read_incidents
 
 __all__ = ["BatchSummary", "summarise", "write_map", "write_summary"]

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import overload
 
-from geomap.errors import EvaluationError
+from ..errors import EvaluationError
 
 __all__ = [
     "FORMATS",
