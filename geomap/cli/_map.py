@@ -111,8 +111,10 @@ def map_command(
             _warn(f"... and {len(problems) - _MAX_WARNINGS} more problems")
         if not incidents:
             _warn("no incidents found; writing an empty map")
+        from ..geoparse import default_gazetteer  # the one extraction used: opened once per process
+
         fmap = render_map(incidents, borders=borders, cluster=cluster, heatmap=heatmap, offline=offline,
-                          title=title if title is not None else _title(inputs))
+                          title=title if title is not None else _title(inputs), gazetteer=default_gazetteer())
         save_map(fmap, html_out)
         write_incidents(incidents, geojson_out, format="geojson")
     summary: dict[str, Any] = {"map": str(html_path), "geojson": str(geojson_path), "incidents": len(incidents),

@@ -47,9 +47,9 @@ from .. import _lazy_exports
 
 # public name -> module that defines it
 _EXPORTS = {
-    "Mention": "_recognize",
+    "Mention": "_mention",
     "Recognizer": "_recognize",
-    "ResolvedMention": "_resolve",
+    "ResolvedMention": "_resolved",
     "default_gazetteer": "_geoparse",
     "geoparse": "_geoparse",
     "resolve_mentions": "_resolve",
@@ -60,7 +60,9 @@ __all__ = sorted(_EXPORTS)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ._geoparse import default_gazetteer, geoparse, resolve_spans
-    from ._recognize import Mention, Recognizer
-    from ._resolve import ResolvedMention, resolve_mentions
+    from ._mention import Mention
+    from ._recognize import Recognizer
+    from ._resolve import resolve_mentions
+    from ._resolved import ResolvedMention
 
 __getattr__, __dir__ = _lazy_exports(__name__, _EXPORTS)

@@ -18,7 +18,7 @@ from ._containment import holds, written_as_container
 if TYPE_CHECKING:
     from gazetteer import Candidate
 
-    from ._recognize import Mention
+    from ._mention import Mention
 
 __all__ = ["in_list", "introduced_kinds", "list_kind"]
 
@@ -121,7 +121,7 @@ def introduced_kinds(text: str, mentions: Sequence[Mention], i: int) -> Kind | N
 
     Examples
     --------
-    >>> from geomap.geoparse._recognize import Mention
+    >>> from geomap.geoparse import Mention
     >>> text = "states such as California or Washington"
     >>> ms = [Mention(15, 25, "California", "california", "name"), Mention(29, 39, "Washington", "washington", "name")]
     >>> introduced_kinds(text, ms, 1).value

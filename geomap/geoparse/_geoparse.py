@@ -21,8 +21,10 @@ from ._spans import Coverage
 from ._support import WEAK_MATCHES
 from ._written_areas import place_in_written_areas
 from ..text import Document
-from ._recognize import Mention, Recognizer
-from ._resolve import W_COUNTRY, ResolvedMention, resolve_mentions
+from ._mention import Mention
+from ._recognize import Recognizer
+from ._resolve import W_COUNTRY, resolve_mentions
+from ._resolved import ResolvedMention
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer import Gazetteer, Place

@@ -22,7 +22,6 @@ against a corpus counting them as toponyms keeps them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from gazetteer import MatchType
@@ -31,6 +30,7 @@ from gazetteer.demonyms import demonyms as _load_demonyms
 from . import _context_rules as rules
 from ._automaton import _FLAG_ABBR, _FLAG_MAIN, _automaton
 from ._fold import _fold
+from ._mention import Mention
 from ._spans import Coverage
 
 DEMONYMS = _load_demonyms()
@@ -39,38 +39,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from gazetteer import Gazetteer
 
 __all__ = ["Mention", "Recognizer", "recognize"]
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A span of text that names a place.
-
-    Attributes
-    ----------
-    start, end : int
-        0-based, end-exclusive offsets into the text.
-    surface : str
-        ``text[start:end]``.
-    key : str
-        The gazetteer name key to look up (for a demonym or a state abbreviation,
-        the name of the place it stands for).
-    kind : {"name", "abbreviation", "demonym"}
-        A gazetteer name as written; an abbreviation written in capitals or with
-        dots ("U.S.", "Calif."); a demonym or adjective ("Armenian").
-    country : str
-        For demonyms and state abbreviations, the ISO2 code they point to; else ``""``.
-    caution : str
-        Why the name may be a common word after all (``""`` when there is no doubt):
-        resolution keeps such a mention only for a prominent place.
-    """
-
-    start: int
-    end: int
-    surface: str
-    key: str
-    kind: str = "name"
-    country: str = ""
-    caution: str = ""
 
 
 # --------------------------------------------------------------------------- runs and tokens

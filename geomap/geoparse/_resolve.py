@@ -30,11 +30,11 @@ import math
 import re
 from collections import Counter
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from gazetteer import Kind, MatchType
-from gazetteer._ranking import (SEAT_FIRST_REASON, SPELLING_REASON, capital_codes, haversine_km,
+from gazetteer._ranking import (SPELLING_REASON, capital_codes, haversine_km,
                                 penalize_admin_misfits, written_as_abbreviation)
 
 from ._containment import inside, reach_km, written_as_container
@@ -44,11 +44,20 @@ from ._neighbours import Neighbours
 from ._sports import sports_story
 from ._support import AREA_KINDS as _AREA_KINDS
 from ._support import LOCATIVE_BEFORE as _LOCATIVE_BEFORE
-from ._support import PROMINENT_POPULATION, SUPPORT_POPULATION, WEAK_MATCHES
+from ._support import SUPPORT_POPULATION, WEAK_MATCHES
 from ._support import prominent as _prominent
 from ._support import unsupported as _unsupported
 from ._support import written_with_container as _written_with_container
-from ._recognize import Mention
+from ._namesakes import W_SALIENT, W_TEAM_CITY
+from ._namesakes import centre as _centre
+from ._namesakes import prominent_reading as _prominent_reading
+from ._namesakes import salient as _salient
+from ._namesakes import standing as _standing
+from ._namesakes import team_city as _team_city
+from ._namesakes import wide as _wide
+from ._namesakes import world_city as _world_city
+from ._mention import Mention
+from ._resolved import ResolvedMention
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer import Candidate, Gazetteer, Place
@@ -75,24 +84,6 @@ NEAR_SCALE_KM = 400.0
 # Closeness to the nearest other local place the document names ("London" beside "St. Thomas").
 W_NEIGHBOUR = 0.3
 NEIGHBOUR_SCALE_KM = 50.0
-# A city of millions keeps its name against namesakes this many times smaller (see _world_city).
-WORLD_CITY_POPULATION = 2_000_000
-WORLD_CITY_RATIO = 50
-WORLD_CITY_REASON = "a city of millions before a small namesake the story's country alone favours"
-# ... and so does a town named in many languages, against a namesake of under 100k named in few (see _renowned).
-RENOWNED_NAMES = 30
-RENOWNED_RATIO = 3
-RENOWNED_AGAINST_POPULATION = 100_000
-RENOWNED_REASON = "named in many languages, before a small namesake the story's country alone favours"
-# What other cues a namesake needs to keep its win: its state named (+0.15), a container, or a
-# neighbour within about 65 km (Geneva, Illinois beside Chicago); one 90 km off is no reason.
-_NO_OTHER_CUE = 0.08
-# In a game report, the largest namesake of a bare town's name, a city this big, stands for its team.
-W_TEAM_CITY = 0.3
-TEAM_CITY_POPULATION = 200_000
-# A well-known area named like small towns: its lead over them, and how close behind the best it may rank.
-W_SALIENT = 0.1
-SALIENT_MARGIN = 0.1
 # Joiners of a compound name ("Asia-Pacific"): a word after them is the compound's last part.
 _HYPHENS = "-\u2010\u2011\u2013"
 # "the Donetsk and Luhansk regions"; but "the Gulf states" are no admin-1 areas.
@@ -126,71 +117,6 @@ _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _POSSESSIVE_GAP = re.compile(r"['\u2019]s\s+$")
 # "Russia, U.S. officials said": a country name followed by an attribute, not a container.
 _ATTRIBUTE_AFTER = re.compile(r"\s+[a-z]")
-
-
-@dataclass(frozen=True, slots=True)
-class ResolvedMention:
-    """A place mention resolved to a gazetteer place.
-
-    Attributes
-    ----------
-    surface : str
-        The text as written.
-    start, end : int
-        0-based, end-exclusive offsets into the text.
-    place : Place
-        The gazetteer place.
-    score : float
-        The resolution score (higher is surer; comparable within a document).
-    reasons : tuple of str
-        What made the score: the gazetteer's priors and the context cues.
-    kind : str
-        The mention's kind: ``"name"``, ``"abbreviation"`` or ``"demonym"``.
-    match : MatchType or None
-        How the name matched the place's names: a ``PARTIAL`` match names a place
-        inside a longer name the gazetteer lacks ("Liverpool" in "Liverpool
-        Academy"); ``None`` when the place was not found by its name at all (see
-        :func:`geomap.resolve_spans`).
-    context : float
-        The part of ``score`` that the document added to the gazetteer's own score
-        for the place (containers, feature words, named countries and areas,
-        closeness to the other places); 0 for a reading made from the name alone.
-    """
-
-    surface: str
-    start: int
-    end: int
-    place: Place
-    score: float
-    reasons: tuple[str, ...] = ()
-    kind: str = "name"
-    match: MatchType | None = None
-    context: float = 0.0
-
-    @property
-    def latitude(self) -> float:
-        """The place's latitude (WGS84)."""
-        return self.place.latitude
-
-    @property
-    def longitude(self) -> float:
-        """The place's longitude (WGS84)."""
-        return self.place.longitude
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form: the mention's fields and the place's."""
-        return {"surface": self.surface, "start": self.start, "end": self.end, "kind": self.kind,
-                "match": None if self.match is None else self.match.value, "score": self.score,
-                "context": self.context, "reasons": list(self.reasons), "place": self.place.to_dict()}
-
-    @property
-    def __geo_interface__(self) -> dict[str, Any]:
-        """A GeoJSON Feature: the place's geometry, the mention in the properties."""
-        feature = self.place.__geo_interface__
-        feature["properties"] = {"surface": self.surface, "start": self.start, "end": self.end, "kind": self.kind,
-                                 "match": None if self.match is None else self.match.value, "score": self.score,
-                                 "context": self.context, "reasons": list(self.reasons), **feature["properties"]}
-        return feature
 
 
 def _candidates(gaz: Gazetteer, m: Mention) -> list[Candidate]:
@@ -535,100 +461,3 @@ def _full_name_reading(surface: str, named: dict[str, Place], gazetteer: Gazette
             why = f"the start of {place.name}'s full name, which the document names"
             return [replace(full[0], reasons=(*full[0].reasons, why))]
     return None
-
-
-def _prominent_reading(c: Candidate) -> bool:
-    """Whether a name's first reading is a country or a city of 100,000 or more."""
-    p = c.place
-    return p.kind is Kind.COUNTRY or p.kind is Kind.POPULATED_PLACE and p.population >= PROMINENT_POPULATION
-
-
-def _world_city(best: tuple[float, Candidate, list[str], float],
-                scored: Sequence[tuple[float, Candidate, list[str], float]]) -> tuple[float, Candidate, list[str], float]:
-    """A city of millions, or a renowned town, before a small namesake that only the story's country favours.
-
-    "Rome" in a story that names the United States is still Italy's capital, and
-    "London-based" is London, England: the document's country chooses among
-    namesakes of like size, not between Rome and Rome, Georgia. A namesake with a
-    cue of its own (a container, its state named, closeness to the story's other
-    places) keeps its win.
-    """
-    won_by, b, _, by_country = best
-    if b.place.kind is not Kind.POPULATED_PLACE or by_country <= 0:
-        return best
-    for score, c, why, own in scored:
-        q = c.place
-        if q.kind is not Kind.POPULATED_PLACE or score - own < won_by - by_country or c.match is not b.match:
-            continue
-        if q.population >= WORLD_CITY_POPULATION and q.population >= WORLD_CITY_RATIO * max(b.place.population, 1):
-            return (score, c, [*why, WORLD_CITY_REASON], own)
-        # ... but only against a namesake nothing else speaks for ("Geneva" beside Chicago is Illinois').
-        if _renowned(q, b.place) and won_by - b.score - by_country < _NO_OTHER_CUE:
-            return (score, c, [*why, RENOWNED_REASON], own)
-    return best
-
-
-def _renowned(q: Place, b: Place) -> bool:
-    """Whether a town the world names in many languages outranks a smaller namesake of the story's country.
-
-    Venice, Italy has 49 names in the gazetteer, Venice, California 11; Colchester,
-    England 36, its namesake in Vermont 6. A namesake that is a city in its own right
-    (London, Ontario) keeps the story's country.
-    """
-    return (b.population < RENOWNED_AGAINST_POPULATION and q.name_count >= RENOWNED_NAMES
-            and q.name_count >= RENOWNED_RATIO * max(b.name_count, 1))
-
-
-def _team_city(cands: Sequence[Candidate]) -> Candidate | None:
-    """The largest town a name reads as whole, if it is a city big enough to have a team (see :mod:`geomap.geoparse._sports`)."""
-    # Read by its own name: not "Oklahoma" for Oklahoma City, nor a part of a longer name.
-    towns = [c for c in cands if c.place.kind is Kind.POPULATED_PLACE and c.match is MatchType.EXACT]
-    if not towns:
-        return None
-    big = max(towns, key=lambda c: c.place.population)
-    return big if big.place.population >= TEAM_CITY_POPULATION else None
-
-
-def _wide(p: Place) -> bool:
-    """A country, a continent or a region across countries: no country cue speaks for or against it.
-
-    A region within one country ("Midlands", GB; "Donbas", UA) is weighed like that
-    country's admin areas: the document naming its country counts for it.
-    """
-    return p.kind in (Kind.COUNTRY, Kind.CONTINENT) or (p.kind is Kind.REGION and not p.country)
-
-
-def _salient(cands: list[Candidate]) -> Candidate | None:
-    """The best-known reading of a name (a state, a country, a sea, a city), if it ranks about as high as the best.
-
-    Among readings within ``SALIENT_MARGIN`` of the best, the one of highest
-    standing, then population (Montana the state before Montana the Bulgarian
-    province), then score.
-    """
-    top = cands[0].score
-    # An area ranked below its own seat ("Zangilan" the district, below the town) is not a
-    # well-known area hiding behind small namesakes: the town stands for it.
-    near_top = [c for c in cands if c.score >= top - SALIENT_MARGIN and _standing(c.place) == 2
-                and c.place.kind is not Kind.POPULATED_PLACE and SEAT_FIRST_REASON not in c.reasons]
-    if not near_top:
-        return None
-    return max(near_top, key=lambda c: (c.place.kind in _AREA_KINDS, c.place.population, c.score))
-
-
-def _standing(p: Place) -> int:
-    """How well known a place is, coarsely: areas, cities and landmarks (2) above towns (1) above villages (0)."""
-    if p.kind in _AREA_KINDS or p.kind is Kind.LANDMARK or (p.kind is Kind.PHYSICAL_FEATURE and p.area_km2 >= 10_000):
-        return 2
-    if p.kind is Kind.ADMIN2:
-        return 1  # its population sums its towns': "Atlantic" is not Atlantic County for its size
-    return 2 if p.population >= PROMINENT_POPULATION else 1 if p.population >= 20_000 else 0
-
-
-def _centre(cands: list[Candidate]) -> tuple[float, float] | None:
-    """The median point of a document's local places (towns and admin areas)."""
-    pts = [(c.place.latitude, c.place.longitude) for c in cands if c.place.kind not in _BIG_KINDS]
-    if len(pts) < 3:
-        return None  # with fewer, the "centre" is one of the places being decided
-    lats = sorted(p[0] for p in pts)
-    lons = sorted(p[1] for p in pts)
-    return lats[len(lats) // 2], lons[len(lons) // 2]

@@ -20,7 +20,7 @@ from ._containment import inside, written_as_container
 if TYPE_CHECKING:
     from gazetteer import Candidate
 
-    from ._recognize import Mention
+    from ._mention import Mention
 
 __all__ = ["ALIAS_POPULATION", "AREA_KINDS", "LOCATIVE_BEFORE", "PROMINENT_POPULATION", "SUPPORT_CONTEXT",
            "SUPPORT_POPULATION", "WEAK_MATCHES", "prominent", "unsupported", "written_with_container"]

@@ -19,7 +19,8 @@ from gazetteer._ranking import haversine_km
 
 from ._containment import inside, reach_km, written_as_container
 from ._support import PROMINENT_POPULATION, WEAK_MATCHES
-from ._resolve import W_CONTAINER, ResolvedMention
+from ._resolve import W_CONTAINER
+from ._resolved import ResolvedMention
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer, Place

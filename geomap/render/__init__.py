@@ -99,9 +99,9 @@ def render_map(incidents: Iterable[Incident], *, borders: bool = True, cluster: 
     if not isinstance(title, str) or (subtitle is not None and not isinstance(subtitle, str)):
         raise TypeError("title and subtitle must be str")
     if gazetteer is None and (borders or offline):
-        from ..geoparse import default_gazetteer
+        from gazetteer import Gazetteer
 
-        gazetteer = default_gazetteer()
+        gazetteer = Gazetteer()
     payload = build_payload(items, title=title, subtitle=_subtitle(items) if subtitle is None else subtitle,
                             offline=offline, cluster=cluster, heatmap=heatmap, uncertainty=uncertainty,
                             collapsed=collapsed_layers)

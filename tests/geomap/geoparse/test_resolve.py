@@ -8,7 +8,7 @@ import pytest
 
 from geomap.geoparse._geoparse import resolve_spans
 from geomap.geoparse._recognize import Recognizer
-from geomap.geoparse._resolve import ResolvedMention, resolve_mentions
+from geomap.geoparse import ResolvedMention, resolve_mentions
 
 
 @pytest.fixture(scope="module")
