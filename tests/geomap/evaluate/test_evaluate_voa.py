@@ -24,7 +24,7 @@ from geomap.errors import EvaluationError
 from geomap.evaluate.incidents import GoldIncidentDoc, evaluate_incidents, read_incident_set
 from geomap.evaluate.metrics import great_circle_km
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 VOA = REPO / "tests" / "data" / "incidents" / "voa.jsonl"
 SHARED = Path(os.environ.get("GEOMAP_SHARED_DIR") or REPO.parent / "shared")
 STORIES = SHARED / "eval" / "voa-news" / "conflict.jsonl"
