@@ -52,9 +52,6 @@ def check_map_paths(html: Path, geojson: Path, fmt: str | None) -> None:
     """
     from ..errors import InputError, OutputError
 
-    for path, option in ((html, "-o"), (geojson, "--geojson")):
-        if path.name in ("", ".", ".."):
-            raise OutputError(f"{option} {str(path)!r}: not a file name; give a file to write, e.g. outputs/map.html")
     if fmt is not None and fmt != "html":
         raise InputError(f"unknown map format {fmt!r}; valid: html")
     if fmt is None and html.suffix.lower() not in HTML_SUFFIXES:
@@ -107,6 +104,10 @@ def map_command(
         if title is not None and not _is_utf8(title):
             raise InputError("--title is not valid UTF-8 text")
         check_inputs(inputs, command="map", tables=True)
+        for path, option in ((output, "-o"), (geojson, "--geojson")):
+            if path is not None and path.name in ("", ".", ".."):
+                raise OutputError(f"{option} {str(path)!r}: not a file name; give a file to write, "
+                                  "e.g. outputs/map.html")
         html_path, geojson_path = default_paths(inputs[0], output)
         if geojson is not None:
             geojson_path = geojson
