@@ -12,7 +12,7 @@ import typer
 
 from ._common import (EXIT_USER_ERROR, app, error, eval_app, print_json, print_records, print_table,
                       user_errors)
-from ._inputs import STDIN, check_inputs, iter_documents
+from ._inputs import STDIN, check_inputs, input_path, iter_documents
 
 _TABLE_COLUMNS = ("event_date", "time_precision", "event_type", "sub_event_type", "location", "geo_precision",
                   "fatalities", "injuries", "trigger")
@@ -137,7 +137,7 @@ def incidents(
 
 @eval_app.command("incidents")
 def eval_incidents(
-    file: Annotated[Path, typer.Argument(help="A gold incident set (JSON Lines, see tests/data/incidents/README.md).")],
+    file: Annotated[Path, typer.Argument(help="A gold incident set (JSON Lines, see tests/data/incidents/README.md); - reads standard input.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Score incident extraction: detection P/R, type and sub-type accuracy, location@25 km, fatalities, date."""
@@ -145,7 +145,9 @@ def eval_incidents(
     from ..extract import extract_incidents
 
     with user_errors():
-        docs = read_incident_set(file)
+        check_inputs([file], command="eval incidents", any_extension=True)
+        with input_path(file, ".jsonl") as source:
+            docs = read_incident_set(source)
         report = evaluate_incidents(docs, lambda text, pub: extract_incidents(text, published=pub))
     if as_json:
         print_json(report.to_dict())

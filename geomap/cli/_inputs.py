@@ -9,8 +9,10 @@ Articles and incident tables are then read by :func:`iter_documents` and
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sys
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
@@ -66,7 +68,7 @@ def url_error(text: str) -> str | None:
 
 
 def check_inputs(paths: Iterable[Path], *, command: str, tables: bool = False,
-                 extra: tuple[str, ...] = ()) -> None:
+                 extra: tuple[str, ...] = (), any_extension: bool = False) -> None:
     """Refuse, before any work, an input that ``geomap <command>`` cannot read, with what it can.
 
     Parameters
@@ -79,6 +81,8 @@ def check_inputs(paths: Iterable[Path], *, command: str, tables: bool = False,
         Whether the command reads incident tables as well as articles.
     extra : tuple of str
         Further extensions accepted (``.csv`` for ``incidents --text-column``).
+    any_extension : bool
+        Leave the extension to the reader (gold corpora).
 
     Raises
     ------
@@ -113,6 +117,8 @@ def check_inputs(paths: Iterable[Path], *, command: str, tables: bool = False,
             raise InputError(f"{text}: is a folder; to process every file in it, run "
                              f"geomap batch {text} -o OUTDIR")
         suffix = path.suffix.lower()
+        if any_extension:
+            continue
         ok = ARTICLE_SUFFIXES + JSONL_SUFFIXES + extra + (TABLE_SUFFIXES if tables else ())
         if suffix not in ok:
             what = f"{suffix!r} files" if suffix else "files without an extension"
@@ -134,15 +140,60 @@ def is_table(path: Path) -> bool:
         return False  # the article reader reports the problem
 
 
-def read_stdin_documents(data: bytes | None = None) -> Iterator[Document | RecordError]:
-    """The articles on standard input: JSON Lines when it starts with ``{``, HTML with ``<``, else text."""
-    from ..documents import DEFAULT_MAX_BYTES, iter_jsonl, read_html, read_text
+def read_stdin() -> bytes:
+    """Standard input's bytes, up to the size limit of a document."""
+    from ..documents import DEFAULT_MAX_BYTES
     from ..errors import InputTooLarge
 
+    data = sys.stdin.buffer.read(DEFAULT_MAX_BYTES + 1)
+    if len(data) > DEFAULT_MAX_BYTES:
+        raise InputTooLarge(f"standard input: larger than the limit of {DEFAULT_MAX_BYTES} bytes")
+    return data
+
+
+def table_suffix(data: bytes) -> str | None:
+    """The table format that bytes on standard input hold: GeoJSON or KML by their start, else None.
+
+    Examples
+    --------
+    >>> table_suffix(b'{"type": "FeatureCollection", "features": []}'), table_suffix(b"Shelling in Lachin.")
+    ('.geojson', None)
+    """
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"{") and _GEOJSON_HEAD.search(head.split(b"\n", 1)[0]):
+        return ".geojson"  # JSON Lines articles are objects with a "text"; GeoJSON's names its type
+    if head.startswith(b"<kml") or (head.startswith(b"<?xml") and b"<kml" in head):
+        return ".kml"
+    return None
+
+
+@contextlib.contextmanager
+def spooled_stdin(data: bytes, suffix: str) -> Iterator[Path]:
+    """Standard input's bytes in a temporary file named ``stdin<suffix>``, for readers that need a path."""
+    with tempfile.TemporaryDirectory(prefix="geomap-stdin-") as folder:
+        path = Path(folder) / f"stdin{suffix}"
+        path.write_bytes(data)
+        yield path
+
+
+@contextlib.contextmanager
+def input_path(path: Path, suffix: str, *, sniff: bool = False) -> Iterator[Path]:
+    """``path`` itself, or for ``-`` standard input spooled to a temporary file ending ``suffix``
+    (with ``sniff``, a GeoJSON or KML table gets its own suffix)."""
+    if str(path) != STDIN:
+        yield path
+        return
+    data = read_stdin()
+    with spooled_stdin(data, (table_suffix(data) if sniff else None) or suffix) as spooled:
+        yield spooled
+
+
+def read_stdin_documents(data: bytes | None = None) -> Iterator[Document | RecordError]:
+    """The articles on standard input: JSON Lines when it starts with ``{``, HTML with ``<``, else text."""
+    from ..documents import iter_jsonl, read_html, read_text
+
     if data is None:
-        data = sys.stdin.buffer.read(DEFAULT_MAX_BYTES + 1)
-        if len(data) > DEFAULT_MAX_BYTES:
-            raise InputTooLarge(f"standard input: larger than the limit of {DEFAULT_MAX_BYTES} bytes")
+        data = read_stdin()
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     if head == b"{":
         yield from iter_jsonl(data.splitlines())
@@ -177,13 +228,18 @@ def read_incident_inputs(paths: list[Path], *, published: str | None = None, gaz
     incidents: list[Incident] = []
     problems: list[tuple[str, RowError]] = []
     for path in paths:
-        if str(path) != STDIN and is_table(path):
-            res = read_incidents(path, lat_column=lat_column, lon_column=lon_column, place_column=place_column,
-                                 gazetteer=gazetteer)
+        data = read_stdin() if str(path) == STDIN else None
+        suffix = table_suffix(data) if data is not None else None
+        if suffix is not None or (data is None and is_table(path)):
+            with contextlib.ExitStack() as stack:
+                source = path if data is None else stack.enter_context(spooled_stdin(data, suffix or ""))
+                res = read_incidents(source, lat_column=lat_column, lon_column=lon_column,
+                                     place_column=place_column, gazetteer=gazetteer)
             incidents += res.incidents
             problems += [(str(path), e) for e in res.errors]
             continue
-        for item in iter_documents([path]):
+        items = iter_documents([path]) if data is None else read_stdin_documents(data)
+        for item in items:
             if isinstance(item, _RecordError):
                 problems.append((str(path), RowError(item.line, "", "", item.reason + "; record skipped")))
             else:

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from ._common import app, print_json, user_errors
-from ._inputs import accepted, check_inputs, read_incident_inputs
+from ._inputs import accepted, check_inputs, input_path, read_incident_inputs
 
 _SHOWN = 5
 
@@ -122,8 +122,8 @@ def export_command(
 
 @app.command("enrich")
 def enrich_command(
-    input: Annotated[Path, typer.Argument(help="An incident table (.csv, .geojson, .gpkg, .parquet, .kml).",
-                                          show_default=False)],
+    input: Annotated[Path, typer.Argument(help="An incident table (.csv, .geojson, .gpkg, .parquet, .kml); - reads "
+                                               "GeoJSON, KML or CSV from standard input.", show_default=False)],
     output: Annotated[Path, typer.Option(
         "--output", "-o", help="The enriched table, relative to the current folder; its extension picks the "
                                "format unless --format.", show_default=False)],
@@ -153,7 +153,8 @@ def enrich_command(
         fmt = format_for(output, fmt_option)
         report_target = resolve_output_path(errors_path(target))
         gaz = _gazetteer(db)
-        res = read_incidents(input, lat_column=lat_column, lon_column=lon_column, gazetteer=gaz)
+        with input_path(input, ".csv", sniff=True) as source:  # standard input: GeoJSON, KML or CSV
+            res = read_incidents(source, lat_column=lat_column, lon_column=lon_column, gazetteer=gaz)
         enriched = enrich(res.incidents, gazetteer=gaz, overwrite=overwrite, max_km=max_km)
         # enrich numbers its rows by position among the incidents read, that is in the output.
         problems = [(str(input), e) for e in res.errors] + [(str(output), e) for e in enriched.errors]

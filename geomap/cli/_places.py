@@ -8,7 +8,7 @@ from typing import Annotated, Any, Iterator
 import typer
 
 from ._common import app, error, eval_app, print_json, print_records, print_table, user_errors
-from ._inputs import JSONL_SUFFIXES, STDIN, check_inputs, iter_documents
+from ._inputs import JSONL_SUFFIXES, STDIN, check_inputs, input_path, iter_documents
 
 #: Whether a corpus format counts demonyms ("Russian") as toponyms.
 _DEMONYMS_COUNT = {"gwn": True, "lgl": True, "geovirus": False}
@@ -81,7 +81,7 @@ def _cells(row: dict[str, Any]) -> tuple[Any, ...]:
 
 @eval_app.command("geoparse")
 def eval_geoparse(
-    file: Annotated[Path, typer.Argument(help="The gold corpus file.")],
+    file: Annotated[Path, typer.Argument(help="The gold corpus file; - reads standard input.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="Corpus format: gwn, lgl (TR-News, LGL) or geovirus.")],
     gold_names: Annotated[bool, typer.Option("--gold-names", help="Resolve the gold toponyms only (no recognition).")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
@@ -94,7 +94,9 @@ def eval_geoparse(
         error(f"unknown format {fmt!r}; valid formats: {', '.join(FORMATS)}")
         raise typer.Exit(2)
     with user_errors():
-        corpus = read_corpus(file, fmt)
+        check_inputs([file], command="eval geoparse", any_extension=True)
+        with input_path(file, ".xml") as source:
+            corpus = read_corpus(source, fmt)
         if gold_names:
             def resolve(text: str, spans: Any) -> list[tuple[float, float] | None]:
                 return [None if r is None else (r.latitude, r.longitude) for r in resolve_spans(text, spans)]

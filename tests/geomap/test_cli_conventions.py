@@ -175,6 +175,26 @@ def test_stdin_for_every_command_that_reads_files(in_tmp: Path, article_text: st
         assert "Sotk" in (in_tmp / "s.csv").read_text(encoding="utf-8")
 
 
+def test_stdin_tables_for_map_and_enrich(in_tmp: Path) -> None:
+    assert runner.invoke(app, ["export", "a.txt", "-o", "a.geojson"]).exit_code == 0
+    geojson = (in_tmp / "a.geojson").read_text(encoding="utf-8")
+    res = runner.invoke(app, ["map", "-", "-o", "m.html", "--no-borders"], input=geojson)
+    assert res.exit_code == 0, res.output
+    assert [f["properties"]["location"] for f in _features(in_tmp / "m-incidents.geojson")] == ["Sotk"]
+    res = runner.invoke(app, ["enrich", "-", "-o", "e.csv"], input="id,lat,lon\na,39.64,46.55\n")
+    assert res.exit_code == 0, res.output
+    assert "Laçın" in (in_tmp / "e.csv").read_text(encoding="utf-8")
+
+
+def test_stdin_for_the_gold_sets(in_tmp: Path) -> None:
+    gold = (REPO / "tests" / "data" / "incidents" / "dev.jsonl").read_text(encoding="utf-8").splitlines()[:3]
+    res = runner.invoke(app, ["eval", "incidents", "-", "--json"], input="\n".join(gold) + "\n")
+    assert res.exit_code == 0, res.output
+    assert isinstance(json.loads(res.stdout), dict)
+    res = runner.invoke(app, ["eval", "incidents", "https://example.org/gold.jsonl"])
+    assert res.exit_code == 2 and "geomap reads files, not URLs" in res.stderr
+
+
 def test_stdin_json_lines(in_tmp: Path, article_text: str) -> None:
     lines = json.dumps({"id": "x1", "text": article_text}) + "\n" + json.dumps({"id": "x2", "text": "Calm."}) + "\n"
     res = runner.invoke(app, ["places", "-", "--jsonl"], input=lines)
