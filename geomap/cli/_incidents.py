@@ -26,7 +26,7 @@ def _incident_row(inc: Any, **extra: Any) -> dict[str, Any]:
 
 def _csv_documents(path: Path, text_column: str, date_column: str | None) -> Iterator[tuple[int, Any, str]]:
     """``(row index, Document or None, error)`` for each row of a CSV of texts."""
-    from ..documents import Document, parse_date
+    from ..text import Document, parse_date
     from ..errors import InputError
 
     try:
@@ -80,8 +80,8 @@ def incidents(
     The table has a header row. Input without incidents prints an empty table (with a note on
     stderr), [] with --json, nothing with --jsonl, and exits 0.
     """
-    from ..documents import RecordError, parse_date
-    from ..extract import extract_incidents
+    from ..text import RecordError, parse_date
+    from ..incidents import extract_incidents
 
     if sum((as_json, as_jsonl, as_geojson, as_csv)) > 1:
         error("choose one of --json, --jsonl, --geojson and --csv")
@@ -142,7 +142,7 @@ def eval_incidents(
 ) -> None:
     """Score incident extraction: detection P/R, type and sub-type accuracy, location@25 km, fatalities, date."""
     from ..evaluate import evaluate_incidents, read_incident_set
-    from ..extract import extract_incidents
+    from ..incidents import extract_incidents
 
     with user_errors():
         check_inputs([file], command="eval incidents", any_extension=True)

@@ -17,13 +17,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..documents import Document, RecordError
-    from ..incident import Incident
+    from ..text import Document, RecordError
+    from ..incidents import Incident
     from ..io import RowError
 
 #: The argument that means standard input.
 STDIN = "-"
-#: Extensions read as one article each (see geomap.documents.read_document).
+#: The most standard input that is read: read_document's default limit for one file (100 MiB).
+STDIN_MAX_BYTES = 100 * 1024 * 1024
+#: Extensions read as one article each (see geomap.text.read_document).
 ARTICLE_SUFFIXES = (".htm", ".html", ".json", ".md", ".text", ".txt")
 #: Extensions read as JSON Lines, one article per line.
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -142,12 +144,11 @@ def is_table(path: Path) -> bool:
 
 def read_stdin() -> bytes:
     """Standard input's bytes, up to the size limit of a document."""
-    from ..documents import DEFAULT_MAX_BYTES
     from ..errors import InputTooLarge
 
-    data = sys.stdin.buffer.read(DEFAULT_MAX_BYTES + 1)
-    if len(data) > DEFAULT_MAX_BYTES:
-        raise InputTooLarge(f"standard input: larger than the limit of {DEFAULT_MAX_BYTES} bytes")
+    data = sys.stdin.buffer.read(STDIN_MAX_BYTES + 1)
+    if len(data) > STDIN_MAX_BYTES:
+        raise InputTooLarge(f"standard input: larger than the limit of {STDIN_MAX_BYTES} bytes")
     return data
 
 
@@ -190,7 +191,7 @@ def input_path(path: Path, suffix: str, *, sniff: bool = False) -> Iterator[Path
 
 def read_stdin_documents(data: bytes | None = None) -> Iterator[Document | RecordError]:
     """The articles on standard input: JSON Lines when it starts with ``{``, HTML with ``<``, else text."""
-    from ..documents import iter_jsonl, read_html, read_text
+    from ..text import iter_jsonl, read_html, read_text
 
     if data is None:
         data = read_stdin()
@@ -206,7 +207,7 @@ def read_stdin_documents(data: bytes | None = None) -> Iterator[Document | Recor
 def iter_documents(paths: Iterable[Path]) -> Iterator[Document | RecordError]:
     """Articles of text, HTML, JSON and JSON Lines files and standard input, in order; a bad JSON
     Lines line comes as its :class:`~geomap.errors.RecordError` so that the caller can report it and go on."""
-    from ..documents import iter_jsonl, read_document
+    from ..text import iter_jsonl, read_document
 
     for path in paths:
         if str(path) == STDIN:
@@ -222,7 +223,7 @@ def read_incident_inputs(paths: list[Path], *, published: str | None = None, gaz
                          place_column: str | None = None) -> tuple[list[Incident], list[tuple[str, RowError]]]:
     """Incidents from articles and incident tables, and each problem met with its input's name."""
     from ..errors import RecordError as _RecordError
-    from ..extract import extract_incidents
+    from ..incidents import extract_incidents
     from ..io import RowError, read_incidents
 
     incidents: list[Incident] = []

@@ -35,7 +35,7 @@ def _write_all(incidents: list[Any], problems: list[tuple[str, Any]], target: Pa
                gaz: Any, quiet: bool) -> Path | None:
     """Write the output and its errors report together (both or neither); remove a stale report."""
     from ..io import write_incidents
-    from ..outputs import write_together
+    from ..io import write_together
 
     with write_together(target, report) as (tmp, report_tmp):
         write_incidents(incidents, tmp, format=fmt, gazetteer=gaz)
@@ -52,7 +52,7 @@ def _report(problems: list[tuple[str, Any]], path: Path, *, shown_as: Path, quie
     import csv
     import io
 
-    from ..outputs import atomic_write
+    from ..io import atomic_write
 
     report = shown_as
     buf = io.StringIO()
@@ -101,7 +101,7 @@ def export_command(
     """
     with user_errors():
         from ..io import format_for
-        from ..outputs import in_default_folder, resolve_output_path
+        from ..io import in_default_folder, resolve_output_path
 
         check_inputs(inputs, command="export", tables=True)
         target = resolve_output_path(output, mkdirs=mkdirs or in_default_folder(output))
@@ -146,7 +146,7 @@ def enrich_command(
     """
     with user_errors():
         from ..io import enrich, format_for, read_incidents
-        from ..outputs import in_default_folder, resolve_output_path
+        from ..io import in_default_folder, resolve_output_path
 
         check_inputs([input], command="enrich", tables=True)
         target = resolve_output_path(output, mkdirs=mkdirs or in_default_folder(output))

@@ -7,7 +7,6 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from ..outputs import DEFAULT_OUTPUT_DIR
 from ._common import app, print_json, user_errors
 from ._inputs import STDIN, accepted, check_inputs, read_incident_inputs
 
@@ -33,6 +32,8 @@ def default_paths(first_input: Path, output: Path | None) -> tuple[Path, Path]:
     >>> default_paths(Path("-"), None)[0].as_posix()
     'outputs/stdin-map.html'
     """
+    from ..io import DEFAULT_OUTPUT_DIR
+
     stem = "stdin" if str(first_input) == STDIN else first_input.stem
     html = output if output is not None else Path(DEFAULT_OUTPUT_DIR) / f"{stem}-map.html"
     stem = html.stem[:-4] if html.stem.endswith("-map") else html.stem
@@ -98,7 +99,7 @@ def map_command(
     with user_errors():
         from ..errors import InputError, OutputError
         from ..io import write_incidents
-        from ..outputs import in_default_folder, resolve_output_path, write_together
+        from ..io import in_default_folder, resolve_output_path, write_together
         from ..render import render_map, save_map
 
         if title is not None and not _is_utf8(title):
@@ -125,8 +126,10 @@ def map_command(
             _warn(f"... and {len(problems) - _MAX_WARNINGS} more problems")
         if not incidents:
             _warn("no incidents found; writing an empty map")
+        from ..geoparse import default_gazetteer  # the one extraction used: opened once per process
+
         fmap = render_map(incidents, borders=borders, cluster=cluster, heatmap=heatmap, offline=offline,
-                          title=title if title is not None else _title(inputs))
+                          title=title if title is not None else _title(inputs), gazetteer=default_gazetteer())
         with write_together(html_out, geojson_out) as (html_tmp, geojson_tmp):
             save_map(fmap, html_tmp)
             write_incidents(incidents, geojson_tmp, format="geojson")

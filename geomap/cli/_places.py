@@ -39,8 +39,8 @@ def places(
 
     The table has a header row; with several documents its first column names the document.
     """
-    from ..documents import RecordError
-    from ..geoparsing import geoparse
+    from ..text import RecordError
+    from ..geoparse import geoparse
 
     if sum((as_json, as_jsonl, as_geojson)) > 1:
         error("choose one of --json, --jsonl and --geojson")
@@ -88,7 +88,7 @@ def eval_geoparse(
 ) -> None:
     """Score geomap's geoparser on a gold corpus: recognition P/R/F1, acc@161, errors and AUC."""
     from ..evaluate import FORMATS, evaluate_geoparse, read_corpus
-    from ..geoparsing import geoparse, resolve_spans
+    from ..geoparse import geoparse, resolve_spans
 
     if fmt not in FORMATS:
         error(f"unknown format {fmt!r}; valid formats: {', '.join(FORMATS)}")
