@@ -284,12 +284,7 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     writers that take a file object. The temporary name keeps the target's extension, so
     drivers chosen by extension work, and lies in the same folder, since ``os.replace`` is
     atomic only within one file system. On an error the temporary file is removed and
-    ``path`` keeps its old content.
-
-    Raises
-    ------
-    OutputError
-        If the folder cannot be created or the file cannot be moved into place.
+    ``path`` keeps its old content; errors are those of :func:`write_together`.
 
     Examples
     --------
