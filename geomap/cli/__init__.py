@@ -41,6 +41,32 @@ def __getattr__(name: str) -> Any:
 
 
 def main() -> None:
-    """Console-script entry point (``geomap``)."""
+    """Console-script entry point (``geomap``).
+
+    A closed pipe (``geomap places a.txt | head -1``) ends quietly with status 0, as Unix tools
+    do: the commands catch it themselves, and Click's own output (``--help``) is caught here.
+    """
+    from ._common import quiet_broken_pipe
+
     first = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
-    sys.exit(_register(_MODULES_OF.get(first or "", _MODULES))())
+    command = _register(_MODULES_OF.get(first or "", _MODULES))
+    was_devnull = _stdout_is_devnull()
+    try:
+        sys.exit(command())
+    except SystemExit as exc:
+        # Click answers a broken pipe by wrapping stdout in its PacifyFlushWrapper and exiting 1; Rich (the
+        # help pages) by pointing stdout at /dev/null and exiting 1.
+        if exc.code == 1 and (type(sys.stdout).__name__ == "PacifyFlushWrapper"
+                              or (_stdout_is_devnull() and not was_devnull)):
+            quiet_broken_pipe()
+            sys.exit(0)
+        raise
+
+
+def _stdout_is_devnull() -> bool:
+    import os
+
+    try:
+        return os.path.samestat(os.fstat(sys.stdout.fileno()), os.stat(os.devnull))
+    except (OSError, ValueError):
+        return False

@@ -16,7 +16,7 @@ EXIT_INTERRUPTED = 130
 @app.command()
 def batch(
     corpus: Annotated[Path, typer.Argument(help="A folder of .txt/.html/.json files, a .jsonl file or a .csv file "
-                                                "with a text column.")],
+                                                "with a text column (a file, not a URL or standard input).")],
     outdir: Annotated[Path, typer.Option("--output", "-o", help="Output folder (new or empty; or a previous run "
                                                                 "with --resume).")],
     workers: Annotated[Optional[int], typer.Option("--workers", "-w", help="Worker processes (default: all usable "
@@ -39,6 +39,14 @@ def batch(
     from ..batch import run_batch
     from ..errors import GeomapError
 
+    from ._inputs import STDIN, url_error
+
+    problem = url_error(str(corpus)) or url_error(str(outdir))
+    if str(corpus) == STDIN:
+        problem = "geomap batch reads a folder or a file, not standard input; save it as a .jsonl file first"
+    if problem:
+        error(problem)
+        raise typer.Exit(2)
     if max_doc_mb <= 0:
         error(f"--max-doc-mb must be positive, not {max_doc_mb}")
         raise typer.Exit(2)

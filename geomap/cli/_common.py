@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sys
-from typing import Any, Iterator
+from typing import Annotated, Any, Iterable, Iterator, Optional
 
 import typer
 
@@ -20,6 +21,21 @@ gazetteer_app = typer.Typer(help="Inspect and search the embedded gazetteer.", n
 app.add_typer(gazetteer_app, name="gazetteer")
 eval_app = typer.Typer(help="Score geomap against annotated corpora.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        typer.echo(f"geomap {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[Optional[bool], typer.Option(
+        "--version", callback=_print_version, is_eager=True, help="Print geomap's version and exit.")] = None,
+          ) -> None:
+    """Offline-first geospatial incident mapper: geocode places, find them in text, map incidents."""
 
 #: Exit code for bad input or a failed operation (Click uses 2 for usage errors too).
 EXIT_USER_ERROR = 2
@@ -41,6 +57,9 @@ def user_errors() -> Iterator[None]:
 
     try:
         yield
+    except BrokenPipeError:
+        quiet_broken_pipe()
+        raise typer.Exit(0) from None
     except (GazetteerError, GeomapError) as exc:
         error(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
         raise typer.Exit(EXIT_USER_ERROR) from None
@@ -49,18 +68,43 @@ def user_errors() -> Iterator[None]:
         raise typer.Exit(EXIT_USER_ERROR) from None
 
 
-def iter_input_documents(paths: Any) -> Iterator[Any]:
-    """Documents of text, HTML, JSON and JSON Lines files, in order; a bad JSON Lines line
-    comes as its :class:`~geomap.errors.RecordError` so that the caller can report it and go on."""
-    from ..text import iter_jsonl, read_document
+def quiet_broken_pipe() -> None:
+    """The reader of stdout went away (``geomap places a.txt | head -1``): end quietly, as Unix tools do.
 
-    for path in paths:
-        if str(path).lower().endswith(".jsonl"):
-            yield from iter_jsonl(path)
-        else:
-            yield read_document(path)
+    stdout is pointed at /dev/null so that the interpreter's final flush does not complain again.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass  # no real stdout (a test runner's buffer): nothing to silence
 
 
 def print_json(value: Any) -> None:
     """Write one JSON document on one line to stdout."""
     sys.stdout.write(json.dumps(value, ensure_ascii=False, allow_nan=False) + "\n")
+
+
+def print_records(records: Iterable[Any], *, lines: bool) -> None:
+    """Write records as one JSON array (``lines=False``) or as JSON Lines, one record per line.
+
+    The array is streamed record by record, so a long run shows its first records early.
+    """
+    first = True
+    for record in records:
+        text = json.dumps(record, ensure_ascii=False, allow_nan=False)
+        if lines:
+            sys.stdout.write(text + "\n")
+        else:
+            sys.stdout.write(("[" if first else ",\n") + text)
+        first = False
+    if not lines:
+        sys.stdout.write("[]\n" if first else "]\n")
+
+
+def print_table(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> None:
+    """Write a tab-separated table with a header row; ``None`` prints as an empty cell."""
+    typer.echo("\t".join(header))
+    for row in rows:
+        typer.echo("\t".join("" if v is None else str(v) for v in row))

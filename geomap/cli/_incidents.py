@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import csv
+import io
 import sys
 from pathlib import Path
 from typing import Annotated, Any, Iterator, Optional
 
 import typer
 
-from ._common import EXIT_USER_ERROR, app, error, eval_app, iter_input_documents, print_json, user_errors
+from ._common import (EXIT_USER_ERROR, app, error, eval_app, print_json, print_records, print_table,
+                      user_errors)
+from ._inputs import STDIN, check_inputs, input_path, iter_documents
 
 _TABLE_COLUMNS = ("event_date", "time_precision", "event_type", "sub_event_type", "location", "geo_precision",
                   "fatalities", "injuries", "trigger")
@@ -27,7 +30,8 @@ def _csv_documents(path: Path, text_column: str, date_column: str | None) -> Ite
     from ..errors import InputError
 
     try:
-        fh = open(path, encoding="utf-8", newline="")
+        fh: Any = (io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", newline="") if str(path) == STDIN
+                   else open(path, encoding="utf-8", newline=""))
     except OSError as exc:
         raise InputError(f"{path}: {exc.strerror}") from exc
     with fh:
@@ -61,20 +65,26 @@ def _csv_documents(path: Path, text_column: str, date_column: str | None) -> Ite
 
 @app.command()
 def incidents(
-    files: Annotated[list[Path], typer.Argument(help="Articles (text, HTML, JSON Lines) or, with --text-column, a CSV of texts.")],
+    files: Annotated[list[Path], typer.Argument(
+        help="Articles (text, HTML, JSON, JSON Lines) or, with --text-column, a CSV of texts; - reads standard input.")],
     published: Annotated[Optional[str], typer.Option("--published", help="Publication date for relative dates (2023-03-20); wins over metadata.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per incident, one per line.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON array, one object per incident.")] = False,
+    as_jsonl: Annotated[bool, typer.Option("--jsonl", help="JSON Lines: one object per incident, one per line.")] = False,
     as_geojson: Annotated[bool, typer.Option("--geojson", help="One GeoJSON FeatureCollection (RFC 7946).")] = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="CSV in ACLED column order.")] = False,
     text_column: Annotated[Optional[str], typer.Option("--text-column", help="Read FILE as a CSV whose rows are texts in this column.")] = None,
     date_column: Annotated[Optional[str], typer.Option("--date-column", help="With --text-column: the column with each row's date.")] = None,
 ) -> None:
-    """Extract incidents (ACLED model: event type, date, place, fatalities, actors, evidence) from text."""
+    """Extract incidents (ACLED model: event type, date, place, fatalities, actors, evidence) from text.
+
+    The table has a header row. Input without incidents prints an empty table (with a note on
+    stderr), [] with --json, nothing with --jsonl, and exits 0.
+    """
     from ..text import RecordError, parse_date
     from ..incidents import extract_incidents
 
-    if sum((as_json, as_geojson, as_csv)) > 1:
-        error("choose one of --json, --geojson and --csv")
+    if sum((as_json, as_jsonl, as_geojson, as_csv)) > 1:
+        error("choose one of --json, --jsonl, --geojson and --csv")
         raise typer.Exit(EXIT_USER_ERROR)
     if date_column and not text_column:
         error("--date-column needs --text-column")
@@ -82,43 +92,52 @@ def incidents(
     found: list[Any] = []
     failures = 0
     with user_errors():
+        check_inputs(files, command="incidents", extra=(".csv",) if text_column else ())
         pub = parse_date(published) if published else None
         rows: Iterator[tuple[int | None, Any, str]]
         if text_column:
             rows = (item for path in files for item in _csv_documents(path, text_column, date_column))
         else:
-            rows = ((None, d, str(d) if isinstance(d, RecordError) else "") for d in iter_input_documents(files))
-        for row, doc, problem in rows:
-            if problem or isinstance(doc, RecordError):
-                failures += 1
-                extra = {"row": row} if row is not None else {}
-                if as_json:
-                    print_json({**extra, "error": problem})
-                else:
-                    error(f"row {row}: {problem}" if row is not None else problem)
-                continue
-            for inc in extract_incidents(doc, published=pub or doc.published):
-                extra = {"row": row} if row is not None else {}
-                if as_json:
-                    print_json(_incident_row(inc, **extra))
-                else:
-                    found.append((inc, extra))
-    if as_geojson or as_csv:
-        from ..io import dumps_incidents
+            rows = ((None, d, str(d) if isinstance(d, RecordError) else "") for d in iter_documents(files))
 
-        sys.stdout.write(dumps_incidents([i for i, _ in found], format="geojson" if as_geojson else "csv"))
-    elif not as_json:
-        for inc, extra in found:
-            d = inc.to_dict()
-            prefix = f"[row {extra['row']}] " if extra else ""
-            typer.echo(prefix + "\t".join("" if d[c] is None else str(d[c]) for c in _TABLE_COLUMNS))
-    if failures and not found and not as_json:
+        def records() -> Iterator[dict[str, Any]]:
+            nonlocal failures
+            for row, doc, problem in rows:
+                extra = {"row": row} if row is not None else {}
+                if problem or isinstance(doc, RecordError):
+                    failures += 1
+                    if as_json or as_jsonl:
+                        yield {**extra, "error": problem}
+                    else:
+                        error(f"row {row}: {problem}" if row is not None else problem)
+                    continue
+                for inc in extract_incidents(doc, published=pub or doc.published):
+                    found.append((inc, extra))
+                    yield _incident_row(inc, **extra)
+
+        if as_json or as_jsonl:
+            print_records(records(), lines=as_jsonl)
+        else:
+            for _ in records():
+                pass
+        if as_geojson or as_csv:
+            from ..io import dumps_incidents
+
+            sys.stdout.write(dumps_incidents([i for i, _ in found], format="geojson" if as_geojson else "csv"))
+        elif not (as_json or as_jsonl):
+            with_rows = any(extra for _, extra in found) or bool(text_column)
+            header = ("row", *_TABLE_COLUMNS) if with_rows else _TABLE_COLUMNS
+            print_table(header, ((*((extra.get("row"),) if with_rows else ()), *(inc.to_dict()[c] for c in _TABLE_COLUMNS))
+                                 for inc, extra in found))
+    if not found and not failures and not (as_json or as_jsonl):
+        typer.echo("geomap: no incidents found", err=True)
+    if failures and not found and not (as_json or as_jsonl):
         raise typer.Exit(EXIT_USER_ERROR)
 
 
 @eval_app.command("incidents")
 def eval_incidents(
-    file: Annotated[Path, typer.Argument(help="A gold incident set (JSON Lines, see tests/data/incidents/README.md).")],
+    file: Annotated[Path, typer.Argument(help="A gold incident set (JSON Lines, see tests/data/incidents/README.md); - reads standard input.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     text_from: Annotated[Optional[Path], typer.Option("--text-from", help="JSON Lines corpus (id, text, published) that supplies the text of gold lines without one, by id.")] = None,
 ) -> None:
@@ -127,7 +146,9 @@ def eval_incidents(
     from ..incidents import extract_incidents
 
     with user_errors():
-        docs = read_incident_set(file, text_from=text_from)
+        check_inputs([file], command="eval incidents", any_extension=True)
+        with input_path(file, ".jsonl") as source:
+            docs = read_incident_set(source, text_from=text_from)
         report = evaluate_incidents(docs, lambda text, pub: extract_incidents(text, published=pub))
     if as_json:
         print_json(report.to_dict())

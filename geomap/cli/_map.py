@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
 from ._common import app, print_json, user_errors
+from ._inputs import STDIN, accepted, check_inputs, read_incident_inputs
 
-if TYPE_CHECKING:  # pragma: no cover
-    from ..incidents import Incident
-
-#: Extensions read as incident tables; the others are articles (see geomap.text._readers).
-TABLE_SUFFIXES = (".csv", ".geojson")
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _MAX_WARNINGS = 20
+#: Extensions of the map page and of its GeoJSON.
+HTML_SUFFIXES = (".html", ".htm")
+GEOJSON_SUFFIXES = (".geojson", ".json")
 
 
 def _warn(message: str) -> None:
@@ -29,49 +27,53 @@ def default_paths(first_input: Path, output: Path | None) -> tuple[Path, Path]:
     --------
     >>> [p.as_posix() for p in default_paths(Path("news/report.txt"), None)]
     ['outputs/report-map.html', 'outputs/report-incidents.geojson']
-    >>> [p.as_posix() for p in default_paths(Path("a.txt"), Path("outputs/example-map.html"))]
-    ['outputs/example-map.html', 'outputs/example-incidents.geojson']
+    >>> [p.as_posix() for p in default_paths(Path("a.txt"), Path("example-map.html"))]
+    ['example-map.html', 'example-incidents.geojson']
+    >>> default_paths(Path("-"), None)[0].as_posix()
+    'outputs/stdin-map.html'
     """
-    html = output if output is not None else Path("outputs") / f"{first_input.stem}-map.html"
+    from ..io import DEFAULT_OUTPUT_DIR
+
+    stem = "stdin" if str(first_input) == STDIN else first_input.stem
+    html = output if output is not None else Path(DEFAULT_OUTPUT_DIR) / f"{stem}-map.html"
     stem = html.stem[:-4] if html.stem.endswith("-map") else html.stem
     return html, html.with_name(f"{stem}-incidents.geojson")
 
 
-def read_inputs(paths: list[Path], *, published: str | None = None) -> tuple[list[Incident], list[str]]:
-    """Incidents from articles and incident tables, and the problems met (one line each)."""
-    from ..text import RecordError, iter_jsonl, read_document
-    from ..incidents import extract_incidents
-    from ..io import read_incidents
+def check_map_paths(html: Path, geojson: Path, fmt: str | None) -> None:
+    """Refuse a map path whose extension is not HTML (unless ``fmt`` is "html") and a GeoJSON path that is not GeoJSON.
 
-    incidents: list[Incident] = []
-    problems: list[str] = []
-    for path in paths:
-        suffix = path.suffix.lower()
-        if suffix in TABLE_SUFFIXES:
-            result = read_incidents(path)
-            incidents += result.incidents
-            problems += [f"{path}: {e}" for e in result.errors]
-        elif suffix in JSONL_SUFFIXES:
-            for item in iter_jsonl(path):
-                if isinstance(item, RecordError):
-                    problems.append(str(item))
-                else:
-                    incidents += extract_incidents(item, published=published)
-        else:
-            incidents += extract_incidents(read_document(path), published=published)
-    return incidents, problems
+    Examples
+    --------
+    >>> check_map_paths(Path("out.png"), Path("out.geojson"), None)
+    Traceback (most recent call last):
+    ...
+    geomap.errors.OutputError: out.png: a map is an HTML page; name it .html or .htm (or pass --format html to write HTML under this name)
+    >>> check_map_paths(Path("out.png"), Path("out.geojson"), "html")
+    """
+    from ..errors import InputError, OutputError
+
+    if fmt is not None and fmt != "html":
+        raise InputError(f"unknown map format {fmt!r}; valid: html")
+    if fmt is None and html.suffix.lower() not in HTML_SUFFIXES:
+        raise OutputError(f"{html}: a map is an HTML page; name it .html or .htm "
+                          "(or pass --format html to write HTML under this name)")
+    if geojson.suffix.lower() not in GEOJSON_SUFFIXES:
+        raise OutputError(f"{geojson}: the incidents are written as GeoJSON; name the file .geojson or .json")
 
 
 @app.command("map")
 def map_command(
     inputs: Annotated[list[Path], typer.Argument(
-        help="Articles (.txt, .md, .html, .json, .jsonl) or incident tables (.csv with ACLED columns, "
-             ".geojson as geomap writes it).", show_default=False)],
+        help=f"Reads {accepted(tables=True)}: everything geomap export writes.", show_default=False)],
     output: Annotated[Optional[Path], typer.Option(
-        "--output", "-o", help="The HTML map. Relative paths must stay inside outputs/; absolute paths go "
-                               "anywhere. Default: outputs/<first input>-map.html.")] = None,
+        "--output", "-o", help="The HTML map, relative to the current folder. Default: "
+                               "outputs/<first input>-map.html.")] = None,
     geojson: Annotated[Optional[Path], typer.Option(
         "--geojson", help="The incidents' GeoJSON. Default: beside the map, <name>-incidents.geojson.")] = None,
+    mkdirs: Annotated[bool, typer.Option("--mkdirs", help="Create missing folders of -o and --geojson.")] = False,
+    fmt: Annotated[Optional[str], typer.Option(
+        "--format", help="html (the only map format): write HTML even when -o names another extension.")] = None,
     offline: Annotated[bool, typer.Option(
         "--offline", help="One self-contained file: scripts inlined, Natural Earth basemap, no tiles, "
                           "no network.")] = False,
@@ -91,20 +93,33 @@ def map_command(
 
     An input without incidents gives an empty map that says so and an empty GeoJSON (exit code 0).
 
-    Existing files are replaced atomically.
+    Existing files are replaced atomically, the map and its GeoJSON together: if either cannot be
+    written, neither is replaced.
     """
     with user_errors():
+        from ..errors import InputError, OutputError
         from ..io import write_incidents
-        from ..io import resolve_output_path
+        from ..io import in_default_folder, resolve_output_path, write_together
         from ..render import render_map, save_map
 
+        if title is not None and not _is_utf8(title):
+            raise InputError("--title is not valid UTF-8 text")
+        check_inputs(inputs, command="map", tables=True)
+        for path, option in ((output, "-o"), (geojson, "--geojson")):
+            if path is not None and path.name in ("", ".", ".."):
+                raise OutputError(f"{option} {str(path)!r}: not a file name; give a file to write, "
+                                  "e.g. outputs/map.html")
         html_path, geojson_path = default_paths(inputs[0], output)
         if geojson is not None:
             geojson_path = geojson
-        # Check both paths before the (slow) work, so a bad -o fails at once.
-        html_out = resolve_output_path(html_path)
-        geojson_out = resolve_output_path(geojson_path)
-        incidents, problems = read_inputs(inputs, published=published)
+        check_map_paths(html_path, geojson_path, fmt)
+        # Check both paths before the (slow) work, so a bad -o fails at once and nothing is half-written.
+        html_out = resolve_output_path(html_path, mkdirs=mkdirs or in_default_folder(html_path))
+        geojson_out = resolve_output_path(geojson_path, mkdirs=mkdirs or in_default_folder(geojson_path))
+        if html_out == geojson_out:
+            raise OutputError(f"{html_path}: the map and its GeoJSON need two different files")
+        incidents, found_problems = read_incident_inputs(inputs, published=published)
+        problems = [f"{source}: {e}" for source, e in found_problems]
         for line in problems[:_MAX_WARNINGS]:
             _warn(line)
         if len(problems) > _MAX_WARNINGS:
@@ -115,16 +130,27 @@ def map_command(
 
         fmap = render_map(incidents, borders=borders, cluster=cluster, heatmap=heatmap, offline=offline,
                           title=title if title is not None else _title(inputs), gazetteer=default_gazetteer())
-        save_map(fmap, html_out)
-        write_incidents(incidents, geojson_out, format="geojson")
+        with write_together(html_out, geojson_out) as (html_tmp, geojson_tmp):
+            save_map(fmap, html_tmp)
+            write_incidents(incidents, geojson_tmp, format="geojson")
     summary: dict[str, Any] = {"map": str(html_path), "geojson": str(geojson_path), "incidents": len(incidents),
                                "problems": len(problems)}
-    if as_json:
-        print_json(summary)
-    elif not quiet:
-        typer.echo(f"wrote {html_path} and {geojson_path} ({len(incidents)} incidents)")
+    with user_errors():
+        if as_json:
+            print_json(summary)
+        elif not quiet:
+            typer.echo(f"wrote {html_path} and {geojson_path} ({len(incidents)} incidents)")
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # bytes the shell passed that are not UTF-8 arrive as lone surrogates
+        return False
+    return True
 
 
 def _title(inputs: list[Path]) -> str:
-    name = inputs[0].name if len(inputs) == 1 else f"{inputs[0].name} and {len(inputs) - 1} more"
+    first = "standard input" if str(inputs[0]) == STDIN else inputs[0].name
+    name = first if len(inputs) == 1 else f"{first} and {len(inputs) - 1} more"
     return f"Incidents from {name}"

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Iterator
 
 import typer
 
-from ._common import app, error, eval_app, iter_input_documents, print_json, user_errors
+from ._common import app, error, eval_app, print_json, print_records, print_table, user_errors
+from ._inputs import JSONL_SUFFIXES, STDIN, check_inputs, input_path, iter_documents
 
 #: Whether a corpus format counts demonyms ("Russian") as toponyms.
 _DEMONYMS_COUNT = {"gwn": True, "lgl": True, "geovirus": False}
@@ -20,49 +21,67 @@ def _mention_row(r: Any) -> dict[str, Any]:
             "lat": p.latitude, "lon": p.longitude, "score": r.score, "context": r.context, "reasons": list(r.reasons)}
 
 
+JsonOption = Annotated[bool, typer.Option("--json", help="One JSON array, one object per document.")]
+JsonlOption = Annotated[bool, typer.Option("--jsonl", help="JSON Lines: one object per document, one per line.")]
+_PLACE_COLUMNS = ("start", "end", "surface", "name", "kind", "country", "lat", "lon", "score")
+
+
 @app.command()
 def places(
-    files: Annotated[list[Path], typer.Argument(help="Text, HTML or JSON Lines files to geoparse.")],
-    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per document, one per line.")] = False,
+    files: Annotated[list[Path], typer.Argument(
+        help="Text, HTML, JSON or JSON Lines files to geoparse; - reads standard input.")],
+    as_json: JsonOption = False,
+    as_jsonl: JsonlOption = False,
     as_geojson: Annotated[bool, typer.Option("--geojson", help="One GeoJSON FeatureCollection of all mentions.")] = False,
     demonyms: Annotated[bool, typer.Option("--demonyms", help="Also list demonyms (Armenian) as places.")] = False,
 ) -> None:
-    """Find the places each FILE names and resolve them in context."""
+    """Find the places each FILE names and resolve them in context.
+
+    The table has a header row; with several documents its first column names the document.
+    """
     from ..text import RecordError
     from ..geoparse import geoparse
 
-    if as_json and as_geojson:
-        error("choose one of --json and --geojson")
+    if sum((as_json, as_jsonl, as_geojson)) > 1:
+        error("choose one of --json, --jsonl and --geojson")
         raise typer.Exit(2)
+    several = len(files) > 1 or any(f.suffix.lower() in JSONL_SUFFIXES or str(f) == STDIN for f in files)
     features: list[dict[str, Any]] = []
     with user_errors():
-        for doc in iter_input_documents(files):
-            if isinstance(doc, RecordError):
-                error(str(doc))  # one bad line of a JSON Lines file does not stop the others
-                continue
-            name = doc.id or doc.source
-            resolved = geoparse(doc, demonyms=demonyms)
-            if as_geojson:
-                for r in resolved:
+        check_inputs(files, command="places")
+
+        def documents() -> Iterator[dict[str, Any]]:
+            for doc in iter_documents(files):
+                if isinstance(doc, RecordError):
+                    error(str(doc))  # one bad line of a JSON Lines file does not stop the others
+                    continue
+                name = doc.id or doc.source
+                resolved = geoparse(doc, demonyms=demonyms)
+                yield {"document": name, "places": [_mention_row(r) for r in resolved], "resolved": resolved}
+
+        if as_json or as_jsonl:
+            print_records(({k: v for k, v in d.items() if k != "resolved"} for d in documents()), lines=as_jsonl)
+        elif as_geojson:
+            for d in documents():
+                for r in d["resolved"]:
                     feature = r.__geo_interface__
-                    feature["properties"]["document"] = name
+                    feature["properties"]["document"] = d["document"]
                     features.append(feature)
-            elif as_json:
-                print_json({"document": name, "places": [_mention_row(r) for r in resolved]})
-            else:
-                if len(files) > 1:
-                    typer.echo(f"# {name}")
-                for r in resolved:
-                    p = r.place
-                    typer.echo(f"{r.start}:{r.end}\t{r.surface}\t{p.name} ({p.kind.value}, {p.country or '-'})"
-                               f"\t{p.latitude:.4f},{p.longitude:.4f}\t{r.score:.2f}")
-    if as_geojson:
-        print_json({"type": "FeatureCollection", "features": features})
+            print_json({"type": "FeatureCollection", "features": features})
+        else:
+            header = ("document", *_PLACE_COLUMNS) if several else _PLACE_COLUMNS
+            print_table(header, ((d["document"], *_cells(r)) if several else _cells(r)
+                                 for d in documents() for r in d["places"]))
+
+
+def _cells(row: dict[str, Any]) -> tuple[Any, ...]:
+    return (row["start"], row["end"], row["surface"], row["name"], row["place_kind"], row["country"] or "-",
+            f"{row['lat']:.4f}", f"{row['lon']:.4f}", f"{row['score']:.2f}")
 
 
 @eval_app.command("geoparse")
 def eval_geoparse(
-    file: Annotated[Path, typer.Argument(help="The gold corpus file.")],
+    file: Annotated[Path, typer.Argument(help="The gold corpus file; - reads standard input.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="Corpus format: gwn, lgl (TR-News, LGL) or geovirus.")],
     gold_names: Annotated[bool, typer.Option("--gold-names", help="Resolve the gold toponyms only (no recognition).")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
@@ -75,7 +94,9 @@ def eval_geoparse(
         error(f"unknown format {fmt!r}; valid formats: {', '.join(FORMATS)}")
         raise typer.Exit(2)
     with user_errors():
-        corpus = read_corpus(file, fmt)
+        check_inputs([file], command="eval geoparse", any_extension=True)
+        with input_path(file, ".xml") as source:
+            corpus = read_corpus(source, fmt)
         if gold_names:
             def resolve(text: str, spans: Any) -> list[tuple[float, float] | None]:
                 return [None if r is None else (r.latitude, r.longitude) for r in resolve_spans(text, spans)]

@@ -30,10 +30,12 @@ from typing import Any, Iterable, Sequence
 from ..errors import InputError
 from ..incidents import Incident
 from ._enrich import enrich
-from ._outputs import atomic_path, atomic_write, atomic_writer, resolve_output_path
+from ._outputs import (DEFAULT_OUTPUT_DIR, atomic_path, atomic_write, atomic_writer, in_default_folder,
+                       resolve_output_path, write_together)
 from ._records import CheckedTable, FrameResult, ReadResult, RowError
 
 __all__ = [
+    "DEFAULT_OUTPUT_DIR",
     "FORMATS",
     "FrameResult",
     "ReadResult",
@@ -44,11 +46,13 @@ __all__ = [
     "dumps_incidents",
     "enrich",
     "format_for",
+    "in_default_folder",
     "read_frame",
     "read_incidents",
     "resolve_output_path",
     "write_errors",
     "write_incidents",
+    "write_together",
 ]
 
 #: Format name → the file extensions that select it.

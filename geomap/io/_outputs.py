@@ -1,84 +1,228 @@
-"""Where geomap writes, and how: paths confined to the output folder, files replaced atomically.
+"""Where geomap writes, and how: checked paths, files replaced atomically, outputs that land together.
 
 The rule for output paths (:func:`resolve_output_path`):
 
-* the output folder is ``outputs/`` in the current directory unless the caller names another;
-* a **relative** path is taken relative to the current directory and must resolve, after
-  ``..`` and symbolic links, to a place inside the output folder (``outputs/map.html`` is
-  fine, ``../map.html`` and ``outputs/../../map.html`` are refused);
-* an **absolute** path is an explicit choice of the user and is accepted anywhere, unless
-  the caller passes ``allow_absolute=False`` (as code that builds file names from data
-  should: a document id must never choose where a file lands).
+* a relative path is taken relative to the current directory, as every command-line tool
+  does; ``outputs/`` is only where commands write when no path is given
+  (:data:`DEFAULT_OUTPUT_DIR`). Code that builds file names from data passes ``root``, and
+  the path must then stay inside it (a document id must never choose where a file lands);
+* the folder must exist (``mkdirs=True`` creates it) and be an ordinary folder: geomap
+  never writes into ``/dev``, ``/proc`` or ``/sys``;
+* an existing target must be a regular file (after symbolic links): a FIFO, a device or a
+  socket is refused, so ``-o /dev/null`` never replaces ``/dev/null``;
+* temporary files that a killed run left beside the target are removed.
 
 Every file is written by :func:`atomic_write` or :func:`atomic_writer`: the bytes go to a
 temporary file in the same folder, are flushed to disk, and only then replace the target
 with :func:`os.replace`, so a reader sees the old file or the new one, never half of one,
-and a failed write leaves the old file untouched.
+and a failed write leaves the old file untouched. :func:`write_together` does the same for
+several files at once: either all of them are replaced or none is.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
+import stat
 import tempfile
+import time
 from pathlib import Path
 from typing import IO, Iterator, Literal, overload
 
 from ..errors import OutputError
 
-__all__ = ["DEFAULT_OUTPUT_DIR", "atomic_path", "atomic_write", "atomic_writer", "resolve_output_path"]
+__all__ = ["DEFAULT_OUTPUT_DIR", "atomic_path", "atomic_write", "atomic_writer", "in_default_folder",
+           "remove_stale_temporaries", "resolve_output_path", "write_together"]
 
-#: The folder, relative to the current directory, where geomap writes by default.
+#: The folder, relative to the current directory, where commands write when no path is given.
 DEFAULT_OUTPUT_DIR = "outputs"
 
+#: Kernel trees where files are devices or views of the system, never outputs.
+_SYSTEM_TREES = (Path("/dev"), Path("/proc"), Path("/sys"))
+#: A temporary of ours: ``.<stem>.<pid>-<random>.tmp<suffix>``; the pid tells whether its writer still runs.
+_TEMPORARY = re.compile(r"^\.(?P<stem>.*)\.(?P<pid>\d+)-[^.]+\.tmp(?P<suffix>.*)$")
+#: Temporaries without a pid (written before pids were recorded) are stale after this long.
+_STALE_SECONDS = 3600.0
 
-def resolve_output_path(path: str | os.PathLike[str], *, root: str | os.PathLike[str] = DEFAULT_OUTPUT_DIR,
-                        allow_absolute: bool = True) -> Path:
-    """The absolute path to write to, after checking that it stays in the output folder.
+
+def resolve_output_path(path: str | os.PathLike[str], *, mkdirs: bool = False,
+                        root: str | os.PathLike[str] | None = None) -> Path:
+    """The absolute path to write to, after checking that geomap may write there.
 
     Parameters
     ----------
     path : str or os.PathLike
         The path asked for. Relative paths are relative to the current directory.
-    root : str or os.PathLike
-        The output folder (``outputs`` in the current directory by default).
-    allow_absolute : bool
-        Accept an absolute ``path`` outside ``root`` (the user typed it).
+    mkdirs : bool
+        Create a missing folder (with its parents) instead of refusing the path.
+    root : str or os.PathLike, optional
+        Confine the path to this folder (after ``..`` and symbolic links), for names built from data.
 
     Returns
     -------
     pathlib.Path
-        Absolute and resolved (symbolic links followed); its folder may not exist yet.
+        Absolute and resolved (symbolic links followed).
 
     Raises
     ------
     OutputError
-        If the path leaves the output folder, or names a folder.
+        For an empty name or a folder; a path outside ``root``; a missing folder without
+        ``mkdirs``; a folder under ``/dev``, ``/proc`` or ``/sys``; an existing target that
+        is not a regular file (a FIFO, a device, a socket); a folder that cannot be written.
 
     Examples
     --------
     >>> import pathlib, tempfile
     >>> root = pathlib.Path(tempfile.mkdtemp())
-    >>> resolve_output_path(root / "maps" / "map.html", root=root, allow_absolute=False).name
+    >>> resolve_output_path(root / "map.html").name
     'map.html'
-    >>> resolve_output_path(root / ".." / "map.html", root=root, allow_absolute=False)
+    >>> resolve_output_path(root / "new" / "map.html")
+    Traceback (most recent call last):
+    ...
+    geomap.errors.OutputError: ...: the folder ... does not exist; create it first or pass --mkdirs
+    >>> resolve_output_path(root / "new" / "map.html", mkdirs=True).parent.is_dir()
+    True
+    >>> resolve_output_path(root / ".." / "map.html", root=root)
     Traceback (most recent call last):
     ...
     geomap.errors.OutputError: ...: outside the output folder ...
+    >>> resolve_output_path("/dev/null")
+    Traceback (most recent call last):
+    ...
+    geomap.errors.OutputError: /dev/null: geomap does not write under /dev, /proc or /sys
     """
     raw = Path(path)
-    if str(path) == "" or raw.name in ("", ".", ".."):
-        raise OutputError(f"{str(path)!r}: not a file name")
-    base = Path(root).resolve()
+    if str(path).strip() == "" or raw.name in ("", ".", ".."):
+        raise OutputError(f"{str(path)!r}: not a file name; give a file to write, e.g. -o outputs/map.html")
     target = (raw if raw.is_absolute() else Path.cwd() / raw).resolve()
-    if target.is_dir():
-        raise OutputError(f"{path}: is a folder, give a file name")
-    if raw.is_absolute() and allow_absolute:
-        return target
-    if not target.is_relative_to(base):
-        hint = "; give an absolute path to write elsewhere" if allow_absolute else ""
-        raise OutputError(f"{path}: outside the output folder {base}{hint}")
+    if root is not None:
+        base = Path(root).resolve()
+        if not target.is_relative_to(base):
+            raise OutputError(f"{path}: outside the output folder {base}")
+    if any(target.is_relative_to(tree) for tree in _SYSTEM_TREES) and os.name == "posix":
+        raise OutputError(f"{path}: geomap does not write under /dev, /proc or /sys")
+    _check_target(path, target)
+    folder = target.parent
+    if not folder.exists():
+        if not mkdirs:
+            raise OutputError(f"{path}: the folder {folder} does not exist; create it first or pass --mkdirs")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot create the folder {folder}: {exc.strerror or exc}") from exc
+    elif not folder.is_dir():
+        raise OutputError(f"{path}: {folder} is not a folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputError(f"{path}: cannot write into the folder {folder}")
+    remove_stale_temporaries(target)
     return target
+
+
+def in_default_folder(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` lies directly in the default output folder, which commands create when missing.
+
+    Examples
+    --------
+    >>> in_default_folder("outputs/map.html"), in_default_folder("maps/map.html")
+    (True, False)
+    """
+    folder = (Path.cwd() / Path(path)).parent
+    return os.path.normpath(folder) == os.path.normpath(Path.cwd() / DEFAULT_OUTPUT_DIR)
+
+
+def _check_target(path: str | os.PathLike[str], target: Path) -> None:
+    """Refuse an existing target that is anything but a regular file."""
+    try:
+        mode = target.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return  # a new file; its folder is checked next
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+    if stat.S_ISDIR(mode):
+        raise OutputError(f"{path}: is a folder, give a file name")
+    if not stat.S_ISREG(mode):
+        kind = ("a FIFO" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+                else "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+        raise OutputError(f"{path}: is {kind}; geomap writes only regular files")
+
+
+def remove_stale_temporaries(target: str | os.PathLike[str]) -> list[Path]:
+    """Remove the temporaries that a killed writer of ``target`` left beside it; return them.
+
+    A temporary whose writing process still runs is kept. Never raises.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / ".map.999999999-x1.tmp.html").write_text("half a map")
+    >>> [p.name for p in remove_stale_temporaries(folder / "map.html")]
+    ['.map.999999999-x1.tmp.html']
+    """
+    target = Path(target)
+    removed: list[Path] = []
+    try:
+        candidates = list(target.parent.glob(f".{_glob_escape(target.stem)}.*.tmp{_glob_escape(target.suffix)}"))
+    except OSError:
+        return removed
+    for tmp in candidates:
+        m = _TEMPORARY.match(tmp.name)
+        try:
+            if m is not None:
+                if m["stem"] != target.stem or _alive(int(m["pid"])):
+                    continue
+            elif time.time() - tmp.stat().st_mtime < _STALE_SECONDS:
+                continue
+            tmp.unlink()
+            removed.append(tmp)
+        except (OSError, ValueError):
+            continue  # gone already, or not ours to remove
+    return removed
+
+
+def _glob_escape(text: str) -> str:
+    """``text`` with glob's special characters made literal.
+
+    Examples
+    --------
+    >>> _glob_escape("a[1]*.txt")
+    'a[[]1][*].txt'
+    """
+    return re.sub(r"([*?[])", r"[\1]", text)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # another user's process, or a pid we cannot ask about: not ours to judge
+    return True
+
+
+def _temporary_beside(target: Path) -> Path:
+    """A fresh, unused name beside ``target`` that keeps its extension (GDAL picks drivers by it)."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{target.stem}.{os.getpid()}-", suffix=f".tmp{target.suffix}",
+                                    dir=target.parent)
+        os.close(fd)
+        os.unlink(name)  # the writer creates the file itself (GDAL insists)
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+    return Path(name)
+
+
+def _publish(tmp: Path, target: Path) -> None:
+    # mkstemp's file would be private (0600); give the result the mode a plain open() gives.
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
+    os.replace(tmp, target)
 
 
 @overload
@@ -99,7 +243,7 @@ def atomic_writer(path: str | os.PathLike[str], mode: str = "w", *, encoding: st
     Parameters
     ----------
     path : str or os.PathLike
-        The final file (not checked against the output folder: see :func:`resolve_output_path`).
+        The final file (not checked: see :func:`resolve_output_path`).
     mode : {"w", "wb"}
         Text (UTF-8, ``\\n`` line ends) or bytes.
     encoding : str
@@ -140,12 +284,7 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     writers that take a file object. The temporary name keeps the target's extension, so
     drivers chosen by extension work, and lies in the same folder, since ``os.replace`` is
     atomic only within one file system. On an error the temporary file is removed and
-    ``path`` keeps its old content.
-
-    Raises
-    ------
-    OutputError
-        If the folder cannot be created or the file cannot be moved into place.
+    ``path`` keeps its old content; errors are those of :func:`write_together`.
 
     Examples
     --------
@@ -156,26 +295,56 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     >>> target.read_bytes(), tmp.exists()
     (b'x', False)
     """
-    target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=f".tmp{target.suffix}", dir=target.parent)
-        os.close(fd)
-        os.unlink(name)  # the writer creates the file itself (GDAL insists)
-    except OSError as exc:
-        raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from exc
-    tmp = Path(name)
-    try:
+    with write_together(path) as (tmp,):
         yield tmp
-        # mkstemp's file would be private (0600); give the result the mode a plain open() gives.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
+
+
+@contextlib.contextmanager
+def write_together(*paths: str | os.PathLike[str]) -> Iterator[tuple[Path, ...]]:
+    """Fresh paths beside each of ``paths`` that replace them all when the ``with`` block ends without error.
+
+    A command whose outputs must succeed or fail together writes each one to its
+    temporary; nothing is replaced until every writer has finished, and on an error
+    every temporary is removed and every target keeps its old content. A temporary the
+    block did not create leaves its target as it was.
+
+    Raises
+    ------
+    OutputError
+        If a temporary cannot be made or a file cannot be moved into place.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> try:
+    ...     with write_together(folder / "map.html", folder / "map.geojson") as (html, geojson):
+    ...         _ = html.write_text("<html>")
+    ...         raise OSError("the disk is full")
+    ... except OSError:
+    ...     pass
+    >>> sorted(p.name for p in folder.iterdir())
+    []
+    >>> with write_together(folder / "map.html", folder / "map.geojson") as (html, geojson):
+    ...     _ = html.write_text("<html>"), geojson.write_text("{}")
+    >>> sorted(p.name for p in folder.iterdir())
+    ['map.geojson', 'map.html']
+    """
+    targets = [Path(p) for p in paths]
+    tmps: list[Path] = []
+    try:
+        for target in targets:
+            tmps.append(_temporary_beside(target))
+        yield tuple(tmps)
+        for tmp, target in zip(tmps, targets):
+            if tmp.exists():
+                _publish(tmp, target)
     except BaseException as exc:
-        tmp.unlink(missing_ok=True)
+        for tmp in tmps:
+            tmp.unlink(missing_ok=True)
         if isinstance(exc, OSError) and not isinstance(exc, OutputError):
-            raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+            where = targets[0] if len(targets) == 1 else ", ".join(map(str, targets))
+            raise OutputError(f"{where}: cannot write: {exc.strerror or exc}") from exc
         raise
 
 

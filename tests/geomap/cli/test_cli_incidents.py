@@ -8,10 +8,11 @@ import pytest
 from typer.testing import CliRunner
 
 from geomap.cli import app
+from geomap.cli._incidents import _TABLE_COLUMNS
 
 runner = CliRunner()
 def test_json_lines_use_the_model_field_names(article):
-    res = runner.invoke(app, ["incidents", str(article), "--json"])
+    res = runner.invoke(app, ["incidents", str(article), "--jsonl"])
     assert res.exit_code == 0, res.output
     rows = [json.loads(x) for x in res.stdout.splitlines()]
     assert len(rows) == 1
@@ -24,7 +25,7 @@ def test_json_lines_use_the_model_field_names(article):
 
 
 def test_published_option_wins(article):
-    res = runner.invoke(app, ["incidents", str(article), "--json", "--published", "2023-03-28"])
+    res = runner.invoke(app, ["incidents", str(article), "--jsonl", "--published", "2023-03-28"])
     assert json.loads(res.stdout.splitlines()[0])["event_date"] == "2023-03-27"
 
 
@@ -35,9 +36,12 @@ def test_csv_of_texts_records_bad_rows_and_goes_on(tmp_path):
                  "2,,2024-05-02\n"
                  "3,\"Police arrested 12 protesters in Nairobi.\",not a date\n"
                  "4,\"Protesters rallied in Dakar against fuel prices.\",2024-05-03\n", encoding="utf-8")
-    res = runner.invoke(app, ["incidents", str(p), "--text-column", "notes", "--date-column", "event_date", "--json"])
+    res = runner.invoke(app, ["incidents", str(p), "--text-column", "notes", "--date-column", "event_date", "--jsonl"])
     assert res.exit_code == 0, res.output
     rows = [json.loads(x) for x in res.stdout.splitlines()]
+    as_array = runner.invoke(app, ["incidents", str(p), "--text-column", "notes", "--date-column", "event_date",
+                                   "--json"])
+    assert json.loads(as_array.stdout) == rows
     errors = {r["row"]: r["error"] for r in rows if "error" in r}
     assert set(errors) == {1, 2} and "notes" in errors[1] and "event_date" in errors[2]
     ok = {r["row"]: r for r in rows if "error" not in r}
@@ -64,8 +68,35 @@ def test_missing_text_column(tmp_path):
 def test_text_without_events_prints_nothing(tmp_path):
     p = tmp_path / "calm.txt"
     p.write_text("The weather in Baku was mild and the markets were busy.", encoding="utf-8")
-    res = runner.invoke(app, ["incidents", str(p), "--json"])
+    res = runner.invoke(app, ["incidents", str(p), "--jsonl"])
     assert res.exit_code == 0 and res.stdout == ""
+
+
+def test_text_without_events_gives_an_empty_array_or_a_note(tmp_path):
+    p = tmp_path / "calm.txt"
+    p.write_text("The weather in Baku was mild and the markets were busy.", encoding="utf-8")
+    res = runner.invoke(app, ["incidents", str(p), "--json"])
+    assert res.exit_code == 0 and json.loads(res.stdout) == []
+    res = runner.invoke(app, ["incidents", str(p)])
+    assert res.exit_code == 0 and res.stdout.splitlines() == ["\t".join(_TABLE_COLUMNS)]
+    assert res.stderr == "geomap: no incidents found\n"
+
+
+def test_json_is_one_array_that_json_load_reads(tmp_path, article_text):
+    p = tmp_path / "two.txt"
+    p.write_text(article_text + "\n\nPolice arrested 12 protesters in Nairobi on Tuesday.", encoding="utf-8")
+    res = runner.invoke(app, ["incidents", str(p), "--json"])
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.stdout)
+    assert isinstance(rows, list) and len(rows) == 2
+    lines = runner.invoke(app, ["incidents", str(p), "--jsonl"]).stdout.splitlines()
+    assert [json.loads(x) for x in lines] == rows
+
+
+def test_the_table_has_a_header(article):
+    res = runner.invoke(app, ["incidents", str(article)])
+    header, row = res.stdout.splitlines()
+    assert header.split("\t") == list(_TABLE_COLUMNS) and row.split("\t")[4] == "Sotk"
 
 
 @pytest.mark.parametrize("flag", ["--geojson", "--csv"])

@@ -66,7 +66,9 @@ def test_generic_csv_options(tmp_path):
 
 @pytest.mark.parametrize(("args", "message"), [
     (["-o", "out.shp"], "unknown extension '.shp'; valid: .csv"),
-    (["-o", "../escape.geojson"], "outside the output folder"),
+    (["-o", "missing/out.geojson"], "does not exist; create it first or pass --mkdirs"),
+    (["-o", "out.png"], "unknown extension '.png'"),
+    (["-o", ""], "not a file name"),
 ])
 def test_bad_output_paths_fail_before_the_work(tmp_path, article, monkeypatch, args, message):
     monkeypatch.chdir(tmp_path)

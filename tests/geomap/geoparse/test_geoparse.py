@@ -138,9 +138,10 @@ def test_cli_places(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("Shelling hit villages near Zangilan and Baku.", encoding="utf-8")
     runner = CliRunner()
-    result = runner.invoke(app, ["places", str(path), "--json"])
+    result = runner.invoke(app, ["places", str(path), "--jsonl"])
     assert result.exit_code == 0, result.output
     row = json.loads(result.stdout)
+    assert json.loads(runner.invoke(app, ["places", str(path), "--json"]).stdout) == [row]
     assert [p["surface"] for p in row["places"]] == ["Zangilan", "Baku"]
     result = runner.invoke(app, ["places", str(path), "--geojson"])
     assert result.exit_code == 0
