@@ -1,0 +1,27 @@
+"""Fixtures shared by the evaluation tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import pytest
+
+from geomap.evaluate import GoldDocument, Prediction
+
+
+def _gold_parser(docs: Iterable[GoldDocument]) -> Callable[[str], list[Prediction]]:
+    """A parse function that answers with the gold toponyms, document by document."""
+    it = iter(list(docs))
+
+    def parse(text: str) -> list[Prediction]:
+        doc = next(it)
+        assert doc.text == text
+        return [Prediction(t.start, t.end, t.name, t.latitude, t.longitude) for t in doc.toponyms]
+
+    return parse
+
+
+@pytest.fixture
+def gold_parser() -> Callable[[Iterable[GoldDocument]], Callable[[str], list[Prediction]]]:
+    """A factory of parse functions that answer with a corpus's gold toponyms."""
+    return _gold_parser
