@@ -20,6 +20,8 @@ _SHOWN = 5
 DbOption = Annotated[Optional[str], typer.Option("--db", help="A gazetteer database other than the shipped one.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print what was written as one JSON object.")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
+EncodingOption = Annotated[Optional[str], typer.Option(
+    "--encoding", help="Encoding of CSV tables that are neither UTF-8 nor UTF-16 with a BOM (e.g. latin-1, cp1252).")]
 
 
 def errors_path(output: Path) -> Path:
@@ -58,7 +60,8 @@ def _report(problems: list[tuple[str, Any]], output: Path, quiet: bool) -> Path 
 
 
 def _read_inputs(paths: list[Path], *, published: str | None, lat_column: str | None, lon_column: str | None,
-                 place_column: str | None, gazetteer: Any) -> tuple[list[Incident], list[tuple[str, Any]]]:
+                 place_column: str | None, gazetteer: Any,
+                 encoding: str | None = None) -> tuple[list[Incident], list[tuple[str, Any]]]:
     from ..documents import RecordError, iter_jsonl, read_document
     from ..extract import extract_incidents
     from ..io import RowError, read_incidents
@@ -69,7 +72,7 @@ def _read_inputs(paths: list[Path], *, published: str | None, lat_column: str | 
         suffix = path.suffix.lower()
         if suffix in TABLE_SUFFIXES:
             res = read_incidents(path, lat_column=lat_column, lon_column=lon_column, place_column=place_column,
-                                 gazetteer=gazetteer)
+                                 gazetteer=gazetteer, encoding=encoding if suffix == ".csv" else None)
             incidents += res.incidents
             problems += [(str(path), e) for e in res.errors]
         elif suffix in (".jsonl", ".ndjson"):
@@ -106,6 +109,7 @@ def export_command(
     as_json: JsonOption = False,
     quiet: QuietOption = False,
     db: DbOption = None,
+    encoding: EncodingOption = None,
 ) -> None:
     """Extract or read incidents and write them as GeoJSON, GeoPackage, CSV, GeoParquet or KML.
 
@@ -121,7 +125,8 @@ def export_command(
         target = resolve_output_path(output)
         gaz = _gazetteer(db)
         incidents, problems = _read_inputs(inputs, published=published, lat_column=lat_column,
-                                           lon_column=lon_column, place_column=place_column, gazetteer=gaz)
+                                           lon_column=lon_column, place_column=place_column, gazetteer=gaz,
+                                           encoding=encoding)
         write_incidents(incidents, target, format=fmt, gazetteer=gaz)
         report = _report(problems, target, quiet)
     summary = {"output": str(output), "format": fmt, "incidents": len(incidents), "row_errors": len(problems),
@@ -147,6 +152,7 @@ def enrich_command(
     as_json: JsonOption = False,
     quiet: QuietOption = False,
     db: DbOption = None,
+    encoding: EncodingOption = None,
 ) -> None:
     """Fill country, ISO code, admin1, admin2 and location from each incident's coordinates (offline).
 
@@ -161,7 +167,8 @@ def enrich_command(
         fmt = format_for(output)
         target = resolve_output_path(output)
         gaz = _gazetteer(db)
-        res = read_incidents(input, lat_column=lat_column, lon_column=lon_column, gazetteer=gaz)
+        res = read_incidents(input, lat_column=lat_column, lon_column=lon_column, gazetteer=gaz,
+                             encoding=encoding if input.suffix.lower() == ".csv" else None)
         enriched = enrich(res.incidents, gazetteer=gaz, overwrite=overwrite, max_km=max_km)
         write_incidents(enriched.incidents, target, format=fmt, gazetteer=gaz)
         # enrich numbers its rows by position among the incidents read, that is in the output.

@@ -37,7 +37,8 @@ def default_paths(first_input: Path, output: Path | None) -> tuple[Path, Path]:
     return html, html.with_name(f"{stem}-incidents.geojson")
 
 
-def read_inputs(paths: list[Path], *, published: str | None = None) -> tuple[list[Incident], list[str]]:
+def read_inputs(paths: list[Path], *, published: str | None = None,
+                encoding: str | None = None) -> tuple[list[Incident], list[str]]:
     """Incidents from articles and incident tables, and the problems met (one line each)."""
     from ..documents import RecordError, iter_jsonl, read_document
     from ..extract import extract_incidents
@@ -48,7 +49,7 @@ def read_inputs(paths: list[Path], *, published: str | None = None) -> tuple[lis
     for path in paths:
         suffix = path.suffix.lower()
         if suffix in TABLE_SUFFIXES:
-            result = read_incidents(path)
+            result = read_incidents(path, encoding=encoding if suffix == ".csv" else None)
             incidents += result.incidents
             problems += [f"{path}: {e}" for e in result.errors]
         elif suffix in JSONL_SUFFIXES:
@@ -84,6 +85,8 @@ def map_command(
         "--published", help="Publication date of the articles (YYYY-MM-DD) for relative dates.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print what was written as JSON.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    encoding: Annotated[Optional[str], typer.Option(
+        "--encoding", help="Encoding of CSV tables that are neither UTF-8 nor UTF-16 with a BOM (e.g. latin-1).")] = None,
 ) -> None:
     """Map incidents from articles or incident tables: an HTML map and its GeoJSON.
 
@@ -104,7 +107,7 @@ def map_command(
         # Check both paths before the (slow) work, so a bad -o fails at once.
         html_out = resolve_output_path(html_path)
         geojson_out = resolve_output_path(geojson_path)
-        incidents, problems = read_inputs(inputs, published=published)
+        incidents, problems = read_inputs(inputs, published=published, encoding=encoding)
         for line in problems[:_MAX_WARNINGS]:
             _warn(line)
         if len(problems) > _MAX_WARNINGS:
