@@ -1,6 +1,6 @@
 """CSV: our ACLED-order writer; readers for our files, ACLED exports, UCDP GED exports and generic tables.
 
-The written file has ACLED's columns in ACLED's order (:data:`~geomap.incident.ACLED_COLUMNS`),
+The written file has ACLED's columns in ACLED's order (:data:`~geomap.incidents._model.ACLED_COLUMNS`),
 then ours (:data:`EXTRA_COLUMNS`). ACLED columns we have no value for (``assoc_actor_1``,
 ``region``, ``admin3``, ``source_scale``, ``tags``, ``timestamp``, ``interaction``) are empty;
 ``inter1``/``inter2`` are ACLED's numeric codes; ``civilian_targeting`` is
@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
 from ..errors import InputError
-from ..incident import ACLED_COLUMNS, Incident
+from ..incidents import ACLED_COLUMNS, Incident
 from ._columns import distinct, per_distinct, per_value, text_series
 from ._csvfile import bad_utf8_errors, read_table
 from ._formula import escape_cell, unescape_column
@@ -60,6 +60,11 @@ ACLED_INTER = {"state forces": 1, "rebel group": 2, "political militia": 3, "ide
 _LAT_NAMES = ("latitude", "lat", "y")
 _LOOSE_MATCHES = frozenset({"partial", "fuzzy"})
 _LON_NAMES = ("longitude", "lon", "lng", "long", "x")
+#: Columns read as text whatever they hold (ids such as ``007``, codes, names): ours, ACLED's and UCDP's.
+_TEXT_COLUMNS = ("actor1", "actor2", "adm_1", "adm_2", "admin1", "admin2", "assoc_actor_1", "assoc_actor_2", "country",
+                 "disorder_type", "event_id", "event_id_cnty", "event_type", "geometry", "id", "iso", "location",
+                 "notes", "place_id", "side_a", "side_b", "source", "source_headline", "source_office",
+                 "source_url", "sub_event_type", "tags", "trigger", "where_coordinates")
 
 
 # -- writing -------------------------------------------------------------------------------------------------------
@@ -102,7 +107,7 @@ def write_csv(incidents: Sequence[Incident], path: str | Path) -> Path:
     >>> p.read_text().splitlines()[0][:39]
     'event_id_cnty,event_date,year,time_prec'
     """
-    from ..outputs import atomic_writer
+    from ._outputs import atomic_writer
 
     with atomic_writer(path, "w") as f:
         write_csv_rows(incidents, f)
@@ -399,7 +404,7 @@ def read_csv_incidents(path: str | Path, *, lat_column: str | None = None, lon_c
     ([('1', 40.1)], ["row 3, lat='north': not a finite number; row dropped"])
     """
     p = Path(path)
-    frame, rows, errors, bad_utf8 = read_table(p, encoding)
+    frame, rows, errors, bad_utf8 = read_table(p, encoding, _TEXT_COLUMNS)
     frame.columns = [str(c) for c in frame.columns]
     if bad_utf8:
         errors.extend(bad_utf8_errors(frame, rows))

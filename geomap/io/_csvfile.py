@@ -15,7 +15,7 @@ import codecs
 import csv
 import io
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Sequence
 
 from ..errors import InputError
 from ._results import RowError
@@ -138,8 +138,12 @@ def _ragged(data: bytes, delimiter: str) -> bool:
     return bool(len(per) and (per != per[0]).any())
 
 
-def read_table(path: Path, encoding: str | None = None) -> tuple[pd.DataFrame, np.ndarray, list[RowError], bool]:
-    """The CSV as a DataFrame of text and typed columns, its record numbers, ragged rows, and whether UTF-8 was bad."""
+def read_table(path: Path, encoding: str | None = None,
+               text_columns: Sequence[str] = ()) -> tuple[pd.DataFrame, np.ndarray, list[RowError], bool]:
+    """The CSV as a DataFrame of text and typed columns, its record numbers, ragged rows, and whether UTF-8 was bad.
+
+    ``text_columns`` are read as text whatever they hold: an id ``007`` or ``1e5`` stays as written.
+    """
     import numpy as np
     import pandas as pd
 
@@ -148,7 +152,7 @@ def read_table(path: Path, encoding: str | None = None) -> tuple[pd.DataFrame, n
     bad_utf8 = False
     frame: pd.DataFrame | None
     options: dict[str, Any] = {"na_filter": False, "encoding": "utf-8-sig", "on_bad_lines": "error",
-                               "sep": src.delimiter}
+                               "sep": src.delimiter, "dtype": dict.fromkeys(text_columns, str)}
     try:
         try:
             frame = pd.read_csv(src.for_pandas(), **options)

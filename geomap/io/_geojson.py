@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ..errors import InputError
-from ..incident import Incident
+from ..incidents import Incident
 from ._geomcheck import geometry_problem, json_geometry_problem, take_point
 from ._records import CheckedTable
 
@@ -189,7 +189,7 @@ def write_geojson(incidents: Sequence[Incident], path: str | Path) -> Path:
     >>> write_geojson([i], pathlib.Path(tempfile.mkdtemp()) / "a.geojson").suffix
     '.geojson'
     """
-    from ..outputs import atomic_write
+    from ._outputs import atomic_write
 
     return atomic_write(path, to_geojson_bytes(incidents))
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ..errors import InputError
-from ..incident import Incident
+from ..incidents import Incident
 from ._geomcheck import geometry_problem, take_point
 from ._records import FIELDS, CheckedTable, RowError, check_table
 
@@ -114,7 +114,7 @@ def write_kml(incidents: Sequence[Incident], path: str | Path) -> Path:
     >>> write_kml([i], pathlib.Path(tempfile.mkdtemp()) / "a.kml").suffix
     '.kml'
     """
-    from ..outputs import atomic_write
+    from ._outputs import atomic_write
 
     return atomic_write(path, to_kml_bytes(incidents))
 
