@@ -115,10 +115,11 @@ class _HTTPSHandler(urllib.request.HTTPSHandler):
     def __init__(self, deadline: _Deadline, context: Any) -> None:
         super().__init__(context=context)
         self._deadline = deadline
+        self._ssl_context = context
 
     def https_open(self, req: urllib.request.Request) -> Any:
         return self.do_open(functools.partial(_HTTPSConnection, deadline=self._deadline), req,
-                            context=self._context)
+                            context=self._ssl_context)
 
 
 class _SameHostRedirects(urllib.request.HTTPRedirectHandler):
