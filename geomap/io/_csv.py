@@ -62,7 +62,7 @@ _LOOSE_MATCHES = frozenset({"partial", "fuzzy"})
 _LON_NAMES = ("longitude", "lon", "lng", "long", "x")
 #: Columns read as text whatever they hold (ids such as ``007``, codes, names): ours, ACLED's and UCDP's.
 _TEXT_COLUMNS = ("actor1", "actor2", "adm_1", "adm_2", "admin1", "admin2", "assoc_actor_1", "assoc_actor_2", "country",
-                 "disorder_type", "event_id", "event_id_cnty", "event_type", "geometry", "id", "iso", "location",
+                 "disorder_type", "event_id", "event_id_cnty", "event_type", "geometry", "id", "location",
                  "notes", "place_id", "side_a", "side_b", "source", "source_headline", "source_office",
                  "source_url", "sub_event_type", "tags", "trigger", "where_coordinates")
 

@@ -152,7 +152,7 @@ def read_table(path: Path, encoding: str | None = None,
     bad_utf8 = False
     frame: pd.DataFrame | None
     options: dict[str, Any] = {"na_filter": False, "encoding": "utf-8-sig", "on_bad_lines": "error",
-                               "sep": src.delimiter, "dtype": dict.fromkeys(text_columns, str)}
+                               "sep": src.delimiter}
     try:
         try:
             frame = pd.read_csv(src.for_pandas(), **options)
@@ -169,6 +169,13 @@ def read_table(path: Path, encoding: str | None = None,
         except UnicodeDecodeError:
             bad_utf8 = True
     if frame is not None:
+        # A text column that looks numeric in this file (ids 007, 1.0) is read again as text: a second
+        # pass over those columns only, where asking for text up front would slow every file down.
+        numeric = [c for c in text_columns if c in frame.columns and frame[c].dtype.kind in "biufc"]
+        if numeric:
+            again = pd.read_csv(src.for_pandas(), usecols=numeric, dtype=str, encoding_errors="replace", **options)
+            for c in numeric:
+                frame[c] = again[c]
         # pandas pads a short row with empty cells; a short row's last cell is empty, so only
         # files with empty last cells need the (slower) screen of every record's field count.
         last = frame.iloc[:, -1] if len(frame.columns) else None
