@@ -126,7 +126,7 @@ def rfc7946_geometry(geom: Any) -> dict[str, Any] | None:
     geom = shapely.orient_polygons(geom, exterior_cw=False)
     coords = shapely.get_coordinates(geom)
     if not np.isfinite(coords).all():
-        raise ValueError("geometry with NaN or infinite coordinates")
+        raise InputError("geometry with NaN or infinite coordinates")
     geom = shapely.transform(geom, lambda c: np.round(c, PRECISION) + 0.0)
     return _lists(geom.__geo_interface__)
 
