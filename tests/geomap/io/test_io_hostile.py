@@ -229,4 +229,5 @@ def test_utf16_without_a_bom_is_refused_as_binary(tmp_path):
 
 def test_incidents_json_output_is_json(tmp_path, surrogate_jsonl):
     res = runner.invoke(app, ["incidents", str(surrogate_jsonl), "--json"])
-    assert all(json.loads(line) is not None for line in res.stdout.splitlines())
+    skipped, found = (json.loads(line) for line in res.stdout.splitlines())
+    assert "lone UTF-16 surrogate" in skipped["error"] and found
