@@ -21,12 +21,14 @@ from typing import Any, Callable
 from geopy import exc as gexc
 from geopy.geocoders.base import Geocoder
 
-from ._cache import GeocodeCache, normalize_query
+from ._answers import candidate, clean, has_point, seconds
+from ._cache import GeocodeCache
+from ._http import AnswerTooLarge, BoundedAdapter, RedirectRefused
 from ._ratelimit import RateLimiter
 from .errors import (GeocoderConfigError, GeocoderRateLimited, GeocoderServiceError, GeocoderTimedOut,
                      GeocoderUnavailable, InvalidQuery, PlaceNotFound)
 from .lookup import Gazetteer
-from .models import Candidate, Kind, MatchType, Place, parse_kinds
+from .models import Candidate, Kind, MatchType, parse_kinds
 
 __all__ = ["SERVICES", "GeocodeResult", "GeocoderChain", "Source", "make_online_geocoder"]
 
@@ -34,9 +36,13 @@ __all__ = ["SERVICES", "GeocodeResult", "GeocoderChain", "Source", "make_online_
 SERVICES = ("arcgis", "nominatim", "pelias", "photon")
 _USER_AGENT_HINT = "user_agent='myapp/1.0 (you@example.org)' (command line: --user-agent 'myapp/1.0 (you@example.org)')"
 # Errors that a second try would only repeat.
-_FINAL = (gexc.GeocoderQueryError, gexc.GeocoderAuthenticationFailure, gexc.GeocoderInsufficientPrivileges,
+_FINAL = (RedirectRefused, AnswerTooLarge, gexc.GeocoderQueryError, gexc.GeocoderAuthenticationFailure, gexc.GeocoderInsufficientPrivileges,
           gexc.GeocoderQuotaExceeded, gexc.GeocoderParseError, gexc.ConfigurationError)
 _KNOWN = (MatchType.EXACT, MatchType.ALIAS, MatchType.DEMONYM)
+# What geopy's parsers raise on valid JSON of the wrong shape ([1, 2, 3], "lat": "abc", NaN...).
+_SHAPE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError)
+#: At most this many candidates of a reverse query are kept (a geocode query keeps ``limit``).
+REVERSE_LIMIT = 10
 
 
 class Source(str, enum.Enum):
@@ -68,6 +74,8 @@ class GeocodeResult:
         and ``match`` ``exact`` (the service matched the name by its own rules).
     raw : tuple of dict
         The online service's records, one per candidate (empty for offline answers).
+    skipped : tuple of str
+        Why records of the service's answer were left out (no coordinates...), one reason each.
     """
 
     query: str
@@ -75,6 +83,7 @@ class GeocodeResult:
     provider: str
     candidates: tuple[Candidate, ...]
     raw: tuple[dict[str, Any], ...] = ()
+    skipped: tuple[str, ...] = ()
 
     @property
     def found(self) -> bool:
@@ -123,10 +132,12 @@ def make_online_geocoder(name: str, *, user_agent: str | None, domain: str | Non
         Seconds to wait for an answer.
     proxies, adapter_factory : optional
         Passed to geopy: ``proxies={}`` ignores the system's proxies; an adapter
-        factory replaces the HTTP transport. The default is geopy's ``URLLibAdapter``,
-        which never retries on its own: geopy's ``RequestsAdapter`` lets urllib3 retry
-        a 429 or 503 and sleep through its ``Retry-After`` for real, behind the back of
-        the chain's shared rate limit and injected clock.
+        factory replaces the HTTP transport. The default is
+        :class:`~gazetteer._http.BoundedAdapter`, geopy's ``URLLibAdapter`` with a total
+        time limit (``timeout`` bounds the whole request), a size limit and no redirect
+        to another host; it never retries on its own (geopy's ``RequestsAdapter`` lets
+        urllib3 retry a 429 or 503 and sleep through its ``Retry-After`` for real, behind
+        the back of the chain's shared rate limit and injected clock).
 
     Raises
     ------
@@ -147,7 +158,6 @@ def make_online_geocoder(name: str, *, user_agent: str | None, domain: str | Non
     ...
     gazetteer.errors.GeocoderConfigError: unknown online geocoder 'google'; valid: arcgis, nominatim, pelias, photon
     """
-    from geopy.adapters import URLLibAdapter
     from geopy.geocoders import ArcGIS, Nominatim, Pelias, Photon
 
     key = name.strip().lower() if isinstance(name, str) else name
@@ -163,7 +173,7 @@ def make_online_geocoder(name: str, *, user_agent: str | None, domain: str | Non
         raise GeocoderConfigError("pelias has no public default server: pass domain='api.geocode.earth' and an "
                                   "api_key, or the host of your own server (command line: --online-domain)")
     common: dict[str, Any] = {"user_agent": agent or "geomap", "scheme": scheme, "timeout": timeout,
-                              "adapter_factory": adapter_factory or URLLibAdapter}
+                              "adapter_factory": adapter_factory or BoundedAdapter}
     if proxies is not None:
         common["proxies"] = proxies
     if domain is not None:
@@ -283,8 +293,9 @@ class GeocoderChain:
             return GeocodeResult(name, Source.OFFLINE, "gazetteer", tuple(offline))
         cc = self.offline._country_code(country) if country is not None else None
         params = {"country": cc, "limit": limit}
-        source, records = self._ask("geocode", name, params, lambda: self._geocode_online(name, cc, limit))
-        result = self._online_result(name, source, records, cc, parse_kinds(kinds))
+        source, records, skipped = self._ask("geocode", name, params, lambda: self._geocode_online(name, cc, limit),
+                                             limit)
+        result = self._online_result(name, source, records, cc, parse_kinds(kinds), skipped)
         if not result.found and offline:
             return GeocodeResult(name, Source.OFFLINE, "gazetteer", tuple(offline))
         return result
@@ -318,9 +329,10 @@ class GeocoderChain:
         if cands or self.online is None:
             return GeocodeResult(query, Source.OFFLINE, "gazetteer", tuple(cands))
         online = self.online
-        source, records = self._ask("reverse", query, None,
-                                    lambda: online.reverse((float(lat), float(lon)), exactly_one=False))
-        return self._online_result(query, source, records)
+        source, records, skipped = self._ask("reverse", query, None,
+                                             lambda: online.reverse((float(lat), float(lon)), exactly_one=False),
+                                             REVERSE_LIMIT)
+        return self._online_result(query, source, records, skipped=skipped)
 
     def close(self) -> None:
         """Close the files the chain opened (the cache it opened from a path, the rate-limit table)."""
@@ -348,19 +360,37 @@ class GeocoderChain:
             options = {"countries": [cc]}
         return self.online.geocode(name, exactly_one=False, **options)
 
-    def _ask(self, method: str, query: str, params: dict[str, Any] | None,
-             call: Callable[[], Any]) -> tuple[Source, list[dict[str, Any]]]:
+    def _ask(self, method: str, query: str, params: dict[str, Any] | None, call: Callable[[], Any],
+             limit: int) -> tuple[Source, list[dict[str, Any]], tuple[str, ...]]:
+        """The service's records (from the cache or asked now), at most ``limit``, and why others were left out.
+
+        A record without usable coordinates of its own is left out, never placed at (0, 0)
+        (what geopy makes of a record without ``lat``/``lon``); a server that ignores the
+        limit has only the first ``limit`` records kept, and cached.
+        """
         if self.cache is not None:
             hit = self.cache.get(self.service, method, query, params)
-            if hit is not None:
-                return Source.CACHE, hit
+            if isinstance(hit, list):
+                return Source.CACHE, hit, ()
         answer = self._with_retries(call)
         locations = answer if isinstance(answer, list) else ([] if answer is None else [answer])
-        records = [{"address": loc.address, "lat": loc.latitude, "lon": loc.longitude, "raw": loc.raw}
-                   for loc in locations]
+        records: list[dict[str, Any]] = []
+        skipped: list[str] = []
+        for rank, loc in enumerate(locations):
+            if len(records) >= limit:
+                skipped.append(f"{len(locations) - rank} record(s) beyond the limit of {limit}")
+                break
+            raw = getattr(loc, "raw", None)
+            if not isinstance(raw, dict) or not has_point(raw):
+                skipped.append(f"record {rank + 1}: no coordinates in the answer; left out")
+                continue
+            records.append({"address": loc.address, "lat": loc.latitude, "lon": loc.longitude, "raw": raw})
         if self.cache is not None:
-            self.cache.put(self.service, method, query, records, params)
-        return Source.ONLINE, records
+            try:
+                self.cache.put(self.service, method, query, records, params)
+            except (TypeError, ValueError):  # not JSON-ready (NaN deep in a raw record): not cached
+                pass
+        return Source.ONLINE, records, tuple(skipped)
 
     def _with_retries(self, call: Callable[[], Any]) -> Any:
         attempts = self.max_retries + 1
@@ -369,27 +399,32 @@ class GeocoderChain:
             try:
                 return call()
             except gexc.GeocoderRateLimited as exc:
-                wait = exc.retry_after if exc.retry_after is not None else self.backoff * 2 ** attempt
+                retry_after = seconds(exc.retry_after)
+                wait = retry_after if retry_after is not None else self.backoff * 2 ** attempt
                 # Every caller of the service waits, not just this one: the budget is shared.
                 self._limiter.defer(min(wait, self.max_wait))
                 if wait > self.max_wait or attempt == attempts - 1:
                     raise GeocoderRateLimited(
                         f"{self.provider} is rate-limiting requests (HTTP 429) after {attempt + 1} attempt(s)"
-                        + (f"; retry after {exc.retry_after:g} s" if exc.retry_after is not None else ""),
-                        retry_after=exc.retry_after) from exc
+                        + (f"; retry after {retry_after:g} s" if retry_after is not None else ""),
+                        retry_after=retry_after) from exc
             except _FINAL as exc:
                 raise self._translate(exc, attempt + 1) from exc
             except gexc.GeopyError as exc:
                 if attempt == attempts - 1:
                     raise self._translate(exc, attempts) from exc
                 self._limiter.defer(self.backoff * 2 ** attempt)
+            except _SHAPE_ERRORS as exc:
+                # geopy parsed valid JSON that is no answer of the service's kind: asking again gives the same.
+                raise GeocoderServiceError(f"{self.provider} answered in an unexpected shape "
+                                           f"({type(exc).__name__}: {clean(str(exc))[:200]})") from exc
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _translate(self, exc: Exception, attempts: int) -> GeocoderServiceError | GeocoderConfigError:
-        what = f"{self.provider} failed after {attempts} attempt(s): {exc}"
+        what = f"{self.provider} failed after {attempts} attempt(s): {clean(str(exc))}"
         if isinstance(exc, (gexc.GeocoderAuthenticationFailure, gexc.GeocoderInsufficientPrivileges,
                             gexc.ConfigurationError)):
-            return GeocoderConfigError(f"{self.provider} refused the configuration (key or user agent): {exc}")
+            return GeocoderConfigError(f"{self.provider} refused the configuration (key or user agent): {clean(str(exc))}")
         if isinstance(exc, gexc.GeocoderTimedOut):
             return GeocoderTimedOut(what)
         if isinstance(exc, gexc.GeocoderUnavailable) or _unreachable(exc):
@@ -397,14 +432,23 @@ class GeocoderChain:
         return GeocoderServiceError(what)
 
     def _online_result(self, query: str, source: Source, records: list[dict[str, Any]],
-                       cc: str | None = None, kind_set: frozenset[Kind] | None = None) -> GeocodeResult:
-        pairs = [(_candidate(self.provider, rank, rec), rec["raw"]) for rank, rec in enumerate(records)]
+                       cc: str | None = None, kind_set: frozenset[Kind] | None = None,
+                       skipped: tuple[str, ...] = ()) -> GeocodeResult:
+        pairs = []
+        skipped_list = list(skipped)
+        for rank, rec in enumerate(records):
+            cand = candidate(self.provider, rank, rec) if isinstance(rec, dict) else None
+            if cand is None:  # a cache file written by something else
+                skipped_list.append(f"record {rank + 1}: no valid coordinates; left out")
+                continue
+            pairs.append((cand, rec["raw"]))
         if cc:
             # Photon and ArcGIS take no country filter: drop answers known to lie elsewhere.
             pairs = [(c, r) for c, r in pairs if c.place.country in ("", cc)]
         if kind_set is not None:
             pairs = [(c, r) for c, r in pairs if c.place.kind in kind_set]
-        return GeocodeResult(query, source, self.provider, tuple(c for c, _ in pairs), tuple(r for _, r in pairs))
+        return GeocodeResult(query, source, self.provider, tuple(c for c, _ in pairs), tuple(r for _, r in pairs),
+                             tuple(skipped_list))
 
 
 def _unreachable(exc: BaseException) -> bool:
@@ -425,47 +469,3 @@ def _unreachable(exc: BaseException) -> bool:
             return True
         seen = seen.__cause__ or seen.__context__
     return False
-
-
-# -- online records as candidates -----------------------------------------------------------------
-_KIND_WORDS = {
-    Kind.COUNTRY: ("country",),
-    Kind.ADMIN1: ("state", "region", "province", "macroregion"),
-    Kind.ADMIN2: ("county", "district", "state_district", "municipality", "macrocounty", "localadmin"),
-    Kind.POPULATED_PLACE: ("city", "town", "village", "hamlet", "suburb", "neighbourhood", "neighborhood",
-                           "locality", "borough", "quarter", "isolated_dwelling"),
-    Kind.PHYSICAL_FEATURE: ("natural", "water", "waterway", "peak", "mountain", "river", "lake", "sea", "bay"),
-}
-_WORD_KIND = {w: k for k, words in _KIND_WORDS.items() for w in words}
-
-
-def _mapping(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _candidate(provider: str, rank: int, rec: dict[str, Any]) -> Candidate:
-    raw = _mapping(rec.get("raw"))
-    props, address = _mapping(raw.get("properties")), _mapping(raw.get("address"))
-    # Nominatim, then Photon and Pelias (GeoJSON properties), then ArcGIS.
-    words = [raw.get("addresstype"), props.get("layer"), props.get("type"), props.get("osm_value"),
-             raw.get("type"), raw.get("class"), props.get("osm_key")]
-    kind = next((_WORD_KIND[w] for w in words if isinstance(w, str) and w in _WORD_KIND), None)
-    said = next((w for w in words if isinstance(w, str) and w), "no type")
-    why = f"kind from {provider}'s {said!r}" if kind else f"kind guessed: {provider} says {said!r}"
-    country = address.get("country_code") or props.get("countrycode") or props.get("country_code") or ""
-    lat, lon = float(rec["lat"]), float(rec["lon"])
-    osm_type = raw.get("osm_type") or props.get("osm_type")
-    osm_id = raw.get("osm_id") or props.get("osm_id")
-    if osm_type and osm_id:
-        place_id = f"{provider}:{str(osm_type).lower()}/{osm_id}"
-    elif props.get("gid"):
-        place_id = f"{provider}:{props['gid']}"
-    else:
-        place_id = f"{provider}:{lat:.5f},{lon:.5f}"
-    text = str(rec.get("address") or "")
-    name = raw.get("name") or props.get("name") or text.split(",")[0].strip() or place_id
-    place = Place(place_id, str(name), kind or Kind.POPULATED_PLACE, str(country).upper(), lat, lon,
-                  admin1=str(address.get("state") or props.get("state") or props.get("region") or ""),
-                  source=f"{provider} (online): {text}")
-    return Candidate(place, round(1.0 / (1 + rank), 4), MatchType.ONLINE, normalize_query(text),
-                     (f"rank {rank + 1} of {provider}", why))

@@ -15,17 +15,20 @@ from pathlib import Path
 from typing import Any, Callable, Union
 
 from ._corpus import CORPUS_KINDS, corpus_kind, count_items, iter_chunks, iter_corpus, iter_items
+from ._budget import TimeBudgetExceeded
 from ._report import BatchSummary, summarise, write_map, write_summary
-from ._store import Manifest, merge_errors, read_incidents
+from ._store import Manifest, merge_errors, read_incidents, run_lock
 from ._worker import ChunkJob, ChunkReport, DocResult, process_document
 
 __all__ = [
     "BatchSummary",
     "CORPUS_KINDS",
     "DEFAULT_CHUNK_SIZE",
+    "DEFAULT_DOC_SECONDS",
     "DEFAULT_MAP_LIMIT",
     "DEFAULT_MAX_DOC_BYTES",
     "DocResult",
+    "TimeBudgetExceeded",
     "iter_corpus",
     "process_document",
     "read_incidents",
@@ -36,6 +39,9 @@ __all__ = [
 DEFAULT_CHUNK_SIZE = 500
 #: A document larger than this is reported as an error rather than read (5 MiB; news articles are far smaller).
 DEFAULT_MAX_DOC_BYTES = 5 * 1024 * 1024
+#: Seconds a document may take (reading, geoparsing, extraction) before it is stopped and reported.
+#: A news article takes well under a second; a minute leaves room for a slow machine.
+DEFAULT_DOC_SECONDS = 60.0
 #: The map shows at most this many incidents (the most confident); the GeoParquet has all of them.
 DEFAULT_MAP_LIMIT = 20_000
 _DASK_MODES = ("local",)
@@ -63,6 +69,7 @@ def run_batch(
     gazetteer_db: str | None = None,
     map_limit: int | None = DEFAULT_MAP_LIMIT,
     on_client: Callable[[Any], None] | None = None,
+    doc_seconds: float | None = DEFAULT_DOC_SECONDS,
 ) -> BatchSummary:
     """Process a corpus into ``outdir``: GeoParquet incidents and places, errors, summary and map.
 
@@ -96,6 +103,9 @@ def run_batch(
         Incidents drawn on ``map.html`` (the most confident); ``None`` writes no map.
     on_client : callable, optional
         Called with the Dask client once connected (for tests and benchmarks).
+    doc_seconds : float or None
+        Each document's time budget; a document over it is interrupted and goes to
+        ``errors.csv`` (``TimeBudgetExceeded``), and the run goes on. ``None`` for none.
 
     Returns
     -------
@@ -106,7 +116,8 @@ def run_batch(
     InputError
         An unreadable corpus, or resuming with another corpus or options.
     OutputError
-        ``outdir`` holds something else, or a previous run without ``resume``.
+        ``outdir`` holds something else, a previous run without ``resume``, or another
+        run is using it right now (a lock on the folder: two ``--resume`` runs cannot both run).
     ValueError
         A bad option value; the message lists the valid ones.
 
@@ -121,7 +132,7 @@ def run_batch(
     >>> summary.documents, summary.incidents, summary.errors, summary.by_country
     (2, 1, 1, {'Azerbaijan': 1})
     >>> sorted(p.name for p in (tmp / "out").iterdir())
-    ['errors', 'errors.csv', 'incidents', 'manifest.jsonl', 'map.html', 'places', 'summary.json']
+    ['.geomap-batch.lock', 'errors', 'errors.csv', 'incidents', 'manifest.jsonl', 'map.html', 'places', 'summary.json']
     """
     started = time.perf_counter()
     if dask is not None and dask not in _DASK_MODES:
@@ -133,9 +144,22 @@ def run_batch(
     workers = _positive("workers", workers) if workers is not None else None
     if max_doc_bytes is not None:
         _positive("max_doc_bytes", max_doc_bytes)
+    if doc_seconds is not None and (isinstance(doc_seconds, bool) or not isinstance(doc_seconds, (int, float))
+                                    or not 0 < doc_seconds < 1e6):
+        raise ValueError(f"doc_seconds must be a positive number of seconds or None, not {doc_seconds!r}")
     corpus_path = Path(corpus).resolve()
     out = Path(outdir).resolve()
     kind = corpus_kind(corpus_path)
+    with run_lock(out):
+        return _run(corpus_path, out, kind, chunk_size=chunk_size, resume=resume, workers=workers, dask=dask,
+                    scheduler=scheduler, progress=progress, max_doc_bytes=max_doc_bytes, gazetteer_db=gazetteer_db,
+                    map_limit=map_limit, on_client=on_client, doc_seconds=doc_seconds, started=started)
+
+
+def _run(corpus_path: Path, out: Path, kind: str, *, chunk_size: int | None, resume: bool, workers: int | None,
+         dask: str | None, scheduler: str | None, progress: bool, max_doc_bytes: int | None,
+         gazetteer_db: str | None, map_limit: int | None, on_client: Callable[[Any], None] | None,
+         doc_seconds: float | None, started: float) -> BatchSummary:
     if chunk_size is None and resume and (out / "manifest.jsonl").exists():
         chunk_size = Manifest.stored_chunk_size(out)
     size = _positive("chunk_size", chunk_size if chunk_size is not None else DEFAULT_CHUNK_SIZE)
@@ -145,7 +169,7 @@ def run_batch(
     header = {"corpus": str(corpus_path), "kind": kind, "chunk_size": size, "max_doc_bytes": max_doc_bytes,
               "geomap": __version__}
     manifest = Manifest(out, header, resume=resume)
-    job = ChunkJob(str(out), max_doc_bytes, gazetteer_db)
+    job = ChunkJob(str(out), max_doc_bytes, gazetteer_db, doc_seconds)
 
     skipped: list[str] = []
     processed_docs = 0

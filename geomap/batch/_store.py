@@ -10,6 +10,7 @@ Layout::
       errors.csv                      all failed documents: doc_id, ref, error_type, reason
       summary.json                    counts by event type, country and month
       map.html                        the incidents on a map
+      .geomap-batch.lock              held (flock) by the run using the folder; a second run fails at once
 
 A part file is written to a hidden temporary name, flushed to disk and renamed
 into place (:func:`geomap.io._outputs.atomic_writer`), so it is either whole or absent; readers of the folder (pyarrow,
@@ -27,7 +28,7 @@ import contextlib
 import io
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,9 +41,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..incidents import Incident
     from ._worker import DocResult
 
-__all__ = ["MANIFEST", "Manifest", "part_path", "read_incidents", "write_chunk"]
+__all__ = ["LOCK", "MANIFEST", "Manifest", "part_path", "read_incidents", "run_lock", "write_chunk"]
 
 MANIFEST = "manifest.jsonl"
+#: The lock file a running batch holds in its output folder (hidden: the folder counts as empty with it).
+LOCK = ".geomap-batch.lock"
 FORMAT = "geomap-batch/1"
 
 
@@ -139,13 +142,45 @@ def write_chunk(outdir: Path, chunk_id: str, results: Sequence[DocResult], error
     rows, geoms = _place_rows(results)
     _write_geoparquet(part_path(outdir, "places", chunk_id), rows, geoms, _place_schema())
     if errors:
-        atomic_write(part_path(outdir, "errors", chunk_id),
-                     "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors))
+        # ASCII escapes: a lone surrogate in an id or a message cannot break the write.
+        atomic_write(part_path(outdir, "errors", chunk_id), "".join(json.dumps(e) + "\n" for e in errors))
 
 
 # --------------------------------------------------------------------------- #
-# Manifest
+# Lock and manifest
 # --------------------------------------------------------------------------- #
+@contextlib.contextmanager
+def run_lock(outdir: Path) -> Iterator[None]:
+    """Hold the output folder for one run: a second run on it (``--resume`` twice) fails at once.
+
+    An advisory ``flock`` on :data:`LOCK`, which the system releases when the process
+    ends, however it ends (``kill -9`` included): a stale lock file never blocks a resume.
+
+    Raises
+    ------
+    OutputError
+        Another run holds the folder, or the folder cannot be made.
+    """
+    import fcntl
+
+    if outdir.exists() and not outdir.is_dir():
+        raise OutputError(f"{outdir} is not a folder")
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(outdir / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise OutputError(f"cannot use {outdir}: {exc.strerror or exc}") from exc
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise OutputError(f"another geomap batch run is using {outdir}; wait for it to finish "
+                              "(or stop it) before resuming") from exc
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 class Manifest:
     """The record of completed chunks of a run, append-only.
 
@@ -251,6 +286,8 @@ def merge_errors(outdir: Path, chunk_ids: Sequence[str]) -> int:
     """Write ``errors.csv`` from the chunks' error parts, in corpus order; return the row count."""
     import csv
 
+    from ..io import escape_cell
+
     count = 0
     with atomic_writer(outdir / "errors.csv", "w") as out:
         writer = csv.writer(out, lineterminator="\n")
@@ -262,7 +299,7 @@ def merge_errors(outdir: Path, chunk_ids: Sequence[str]) -> int:
             for line in path.read_text(encoding="utf-8").splitlines():
                 e = json.loads(line)
                 error_type, _, reason = e["error"].partition(": ")
-                writer.writerow([e["doc_id"], e["ref"], error_type, reason])
+                writer.writerow([escape_cell(v) for v in (e["doc_id"], e["ref"], error_type, reason)])
                 count += 1
     return count
 

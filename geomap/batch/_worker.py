@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..text import Document
 from ..errors import InputError
+from ._budget import TimeBudgetExceeded, time_budget
 from ._corpus import Chunk, load_document
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -153,6 +154,7 @@ class ChunkJob:
     outdir: str
     max_doc_bytes: int | None
     gazetteer_db: str | None = None
+    doc_seconds: float | None = None  # each document's time budget (reading and processing); None: none
 
 
 @dataclass(slots=True)
@@ -203,14 +205,7 @@ def run_chunk(chunk: Chunk, job: ChunkJob) -> ChunkReport:
     results: list[DocResult] = []
     errors: list[dict[str, Any]] = []
     for item in chunk.items:
-        try:
-            doc = load_document(item, max_doc_bytes=job.max_doc_bytes)
-        except InputError as exc:
-            result = DocResult(item.ref, error=_describe(exc))
-        except Exception as exc:  # noqa: BLE001 - an unexpected reader failure is still one document's
-            result = DocResult(item.ref, error=_describe(exc))
-        else:
-            result = process_document(doc)
+        result = _one(item, job)
         if result.error:
             errors.append({"doc_id": result.doc_id, "ref": item.ref, "position": item.position,
                            "error": result.error})
@@ -227,6 +222,21 @@ def run_chunk(chunk: Chunk, job: ChunkJob) -> ChunkReport:
         pid=os.getpid(), peak_rss=_peak_rss(), seconds=time.perf_counter() - started,
     )
     return report
+
+
+def _one(item: Any, job: ChunkJob) -> DocResult:
+    """Read and process one item within its time budget; every failure becomes the result's error."""
+    try:
+        with time_budget(job.doc_seconds):
+            try:
+                doc = load_document(item, max_doc_bytes=job.max_doc_bytes)
+            except InputError as exc:
+                return DocResult(item.ref, error=_describe(exc))
+            except Exception as exc:  # noqa: BLE001 - an unexpected reader failure is still one document's
+                return DocResult(item.ref, error=_describe(exc))
+            return process_document(doc)
+    except TimeBudgetExceeded as exc:
+        return DocResult(item.ref, error=f"{TimeBudgetExceeded.__name__}: {exc}; document not processed")
 
 
 def _peak_rss() -> int:

@@ -220,8 +220,12 @@ def iter_documents(paths: Iterable[Path]) -> Iterator[Document | RecordError]:
 
 def read_incident_inputs(paths: list[Path], *, published: str | None = None, gazetteer: Any = None,
                          lat_column: str | None = None, lon_column: str | None = None,
-                         place_column: str | None = None) -> tuple[list[Incident], list[tuple[str, RowError]]]:
-    """Incidents from articles and incident tables, and each problem met with its input's name."""
+                         place_column: str | None = None,
+                         encoding: str | None = None) -> tuple[list[Incident], list[tuple[str, RowError]]]:
+    """Incidents from articles and incident tables, and each problem met with its input's name.
+
+    ``encoding`` is that of CSV tables that are neither UTF-8 nor UTF-16 with a BOM.
+    """
     from ..errors import RecordError as _RecordError
     from ..incidents import extract_incidents
     from ..io import RowError, read_incidents
@@ -234,8 +238,10 @@ def read_incident_inputs(paths: list[Path], *, published: str | None = None, gaz
         if suffix is not None or (data is None and is_table(path)):
             with contextlib.ExitStack() as stack:
                 source = path if data is None else stack.enter_context(spooled_stdin(data, suffix or ""))
+                csv_table = Path(source).suffix.lower() == ".csv"
                 res = read_incidents(source, lat_column=lat_column, lon_column=lon_column,
-                                     place_column=place_column, gazetteer=gazetteer)
+                                     place_column=place_column, gazetteer=gazetteer,
+                                     encoding=encoding if csv_table else None)
             incidents += res.incidents
             problems += [(str(path), e) for e in res.errors]
             continue

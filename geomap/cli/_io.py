@@ -18,6 +18,8 @@ QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing 
 MkdirsOption = Annotated[bool, typer.Option("--mkdirs", help="Create the output's missing folders.")]
 FormatOption = Annotated[Optional[str], typer.Option(
     "--format", help="csv, geojson, gpkg, kml or parquet; overrides the output's extension.")]
+EncodingOption = Annotated[Optional[str], typer.Option(
+    "--encoding", help="Encoding of CSV tables that are neither UTF-8 nor UTF-16 with a BOM (e.g. latin-1, cp1252).")]
 
 
 def errors_path(output: Path) -> Path:
@@ -92,6 +94,7 @@ def export_command(
     as_json: JsonOption = False,
     quiet: QuietOption = False,
     db: DbOption = None,
+    encoding: EncodingOption = None,
 ) -> None:
     """Extract or read incidents and write them as GeoJSON, GeoPackage, CSV, GeoParquet or KML.
 
@@ -109,7 +112,8 @@ def export_command(
         report_target = resolve_output_path(errors_path(target))
         gaz = _gazetteer(db)
         incidents, problems = read_incident_inputs(inputs, published=published, lat_column=lat_column,
-                                                   lon_column=lon_column, place_column=place_column, gazetteer=gaz)
+                                                   lon_column=lon_column, place_column=place_column, gazetteer=gaz,
+                                                   encoding=encoding)
         report = _write_all(incidents, problems, target, report_target, fmt, gaz, quiet)
     summary = {"output": str(output), "format": fmt, "incidents": len(incidents), "row_errors": len(problems),
                "errors_report": str(errors_path(output)) if report else None}
@@ -137,6 +141,7 @@ def enrich_command(
     as_json: JsonOption = False,
     quiet: QuietOption = False,
     db: DbOption = None,
+    encoding: EncodingOption = None,
 ) -> None:
     """Fill country, ISO code, admin1, admin2 and location from each incident's coordinates (offline).
 
@@ -154,7 +159,8 @@ def enrich_command(
         report_target = resolve_output_path(errors_path(target))
         gaz = _gazetteer(db)
         with input_path(input, ".csv", sniff=True) as source:  # standard input: GeoJSON, KML or CSV
-            res = read_incidents(source, lat_column=lat_column, lon_column=lon_column, gazetteer=gaz)
+            res = read_incidents(source, lat_column=lat_column, lon_column=lon_column, gazetteer=gaz,
+                                 encoding=encoding if source.suffix.lower() == ".csv" else None)
         enriched = enrich(res.incidents, gazetteer=gaz, overwrite=overwrite, max_km=max_km)
         # enrich numbers its rows by position among the incidents read, that is in the output.
         problems = [(str(input), e) for e in res.errors] + [(str(output), e) for e in enriched.errors]

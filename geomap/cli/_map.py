@@ -86,6 +86,8 @@ def map_command(
         "--published", help="Publication date of the articles (YYYY-MM-DD) for relative dates.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print what was written as JSON.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    encoding: Annotated[Optional[str], typer.Option(
+        "--encoding", help="Encoding of CSV tables that are neither UTF-8 nor UTF-16 with a BOM (e.g. latin-1).")] = None,
 ) -> None:
     """Map incidents from articles or incident tables: an HTML map and its GeoJSON.
 
@@ -118,7 +120,7 @@ def map_command(
         geojson_out = resolve_output_path(geojson_path, mkdirs=mkdirs or in_default_folder(geojson_path))
         if html_out == geojson_out:
             raise OutputError(f"{html_path}: the map and its GeoJSON need two different files")
-        incidents, found_problems = read_incident_inputs(inputs, published=published)
+        incidents, found_problems = read_incident_inputs(inputs, published=published, encoding=encoding)
         problems = [f"{source}: {e}" for source, e in found_problems]
         for line in problems[:_MAX_WARNINGS]:
             _warn(line)

@@ -30,6 +30,7 @@ from typing import Any, Iterable, Sequence
 from ..errors import InputError
 from ..incidents import Incident
 from ._enrich import enrich
+from ._formula import escape_cell
 from ._outputs import (DEFAULT_OUTPUT_DIR, atomic_path, atomic_write, atomic_writer, in_default_folder,
                        resolve_output_path, write_together)
 from ._records import CheckedTable, FrameResult, ReadResult, RowError
@@ -45,6 +46,7 @@ __all__ = [
     "atomic_writer",
     "dumps_incidents",
     "enrich",
+    "escape_cell",
     "format_for",
     "in_default_folder",
     "read_frame",
@@ -146,11 +148,14 @@ def write_incidents(incidents: Iterable[Incident], path: str | os.PathLike[str],
 
 def read_incidents(path: str | os.PathLike[str], *, format: str | None = None, lat_column: str | None = None,
                    lon_column: str | None = None, place_column: str | None = None, gazetteer: Any = None,
-                   check_swapped: bool = True) -> ReadResult:
+                   check_swapped: bool = True, encoding: str | None = None) -> ReadResult:
     """Read incidents from a file, with a report of the rows that could not be read as they are.
 
     CSV files are read as ACLED exports (and our own CSV, ACLED's columns plus ours), UCDP GED
-    exports or generic tables, told apart by their header (see :mod:`geomap.io._csv`).
+    exports or generic tables, told apart by their header (see :mod:`geomap.io._csv`). Their
+    delimiter (comma, semicolon or tab) is found on its own; they are read as UTF-8, or UTF-16
+    when they start with its byte order mark, or in the ``encoding`` named (see
+    :mod:`geomap.io._csvfile`).
 
     What happens to a row with a problem: a row with text, NaN or infinity in a
     numeric column, coordinates out of range (or only one of them), a malformed
@@ -173,6 +178,9 @@ def read_incidents(path: str | os.PathLike[str], *, format: str | None = None, l
         For geocoding and the swapped-coordinates check; the shipped one by default.
     check_swapped : bool
         Check coordinates against the stated country.
+    encoding : str, optional
+        A CSV file's encoding when it is neither UTF-8 nor UTF-16 with a BOM (``"latin-1"``,
+        ``"cp1252"``...); never guessed.
 
     Returns
     -------
@@ -195,12 +203,12 @@ def read_incidents(path: str | os.PathLike[str], *, format: str | None = None, l
     (1, 'duplicate id (first at row 2); row dropped')
     """
     return _read(path, format=format, lat_column=lat_column, lon_column=lon_column, place_column=place_column,
-                 gazetteer=gazetteer, check_swapped=check_swapped).result()
+                 gazetteer=gazetteer, check_swapped=check_swapped, encoding=encoding).result()
 
 
 def read_frame(path: str | os.PathLike[str], *, format: str | None = None, lat_column: str | None = None,
                lon_column: str | None = None, place_column: str | None = None, gazetteer: Any = None,
-               check_swapped: bool = True) -> FrameResult:
+               check_swapped: bool = True, encoding: str | None = None) -> FrameResult:
     """Read incidents as a GeoDataFrame, with the same checks and errors as :func:`read_incidents`.
 
     The fast path for large tables: no :class:`~geomap.incidents._model.Incident` is made per row.
@@ -209,7 +217,7 @@ def read_frame(path: str | os.PathLike[str], *, format: str | None = None, lat_c
 
     Parameters
     ----------
-    path, format, lat_column, lon_column, place_column, gazetteer, check_swapped
+    path, format, lat_column, lon_column, place_column, gazetteer, check_swapped, encoding
         As for :func:`read_incidents`.
 
     Returns
@@ -227,23 +235,25 @@ def read_frame(path: str | os.PathLike[str], *, format: str | None = None, lat_c
     (['a'], 'POINT (46.5 40.1)', "row 3, latitude='91.0': out of range -90..90; row dropped")
     """
     table = _read(path, format=format, lat_column=lat_column, lon_column=lon_column, place_column=place_column,
-                  gazetteer=gazetteer, check_swapped=check_swapped)
+                  gazetteer=gazetteer, check_swapped=check_swapped, encoding=encoding)
     return FrameResult(table.to_frame(), table.errors)
 
 
 def _read(path: str | os.PathLike[str], *, format: str | None, lat_column: str | None, lon_column: str | None,
-          place_column: str | None, gazetteer: Any, check_swapped: bool) -> CheckedTable:
+          place_column: str | None, gazetteer: Any, check_swapped: bool, encoding: str | None) -> CheckedTable:
     fmt = format_for(path, format)
     p = Path(path)
     if not p.is_file():
         raise InputError(f"{p}: no such file" if not p.exists() else f"{p}: not a file")
     if fmt != "csv" and (lat_column or lon_column or place_column):
         raise InputError("lat_column, lon_column and place_column apply to CSV input only")
+    if fmt != "csv" and encoding is not None:
+        raise InputError(f"{p}: an encoding applies to CSV input only (the other formats declare their own)")
     if fmt == "csv":
         from ._csv import read_csv_incidents
 
         return read_csv_incidents(p, lat_column=lat_column, lon_column=lon_column, place_column=place_column,
-                                  gazetteer=gazetteer, check_swapped=check_swapped)
+                                  gazetteer=gazetteer, check_swapped=check_swapped, encoding=encoding)
     if fmt == "geojson":
         from ._geojson import read_geojson
 
@@ -278,7 +288,7 @@ def write_errors(errors: Iterable[RowError], path: str | os.PathLike[str]) -> Pa
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["row", "column", "value", "reason"])
     for e in errors:
-        w.writerow([e.row, e.column, e.value, e.reason])
+        w.writerow([e.row, escape_cell(e.column), escape_cell(e.value), e.reason])
     return atomic_write(path, buf.getvalue())
 
 

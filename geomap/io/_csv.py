@@ -6,6 +6,8 @@ then ours (:data:`EXTRA_COLUMNS`). ACLED columns we have no value for (``assoc_a
 ``inter1``/``inter2`` are ACLED's numeric codes; ``civilian_targeting`` is
 ``"Civilian targeting"`` or empty as in ACLED; ``iso`` is ISO 3166-1 alpha-2 (ACLED uses numeric).
 The ``geometry`` column holds the WKT of a corridor's line or a region's polygon, empty for points.
+Text cells that a spreadsheet would run as a formula are written with a leading ``'``
+(see :mod:`geomap.io._formula`), which the reader removes again.
 
 The layout of a file to read is told by its header: ``where_prec``, ``date_start`` and ``best``
 make it UCDP GED; ``event_id_cnty``, ``event_date``, ``latitude`` and ``longitude`` make it
@@ -16,13 +18,15 @@ ACLED (our own CSV is ACLED plus columns); anything else is a generic table (see
 from __future__ import annotations
 
 import csv
-import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
 from ..errors import InputError
 from ..incidents import ACLED_COLUMNS, Incident
 from ._columns import distinct, per_distinct, per_value, text_series
+from ._csvfile import bad_utf8_errors, read_table
+from ._formula import escape_cell, unescape_column
+from ._geomcheck import geometry_problem
 from ._records import FIELDS, CheckedTable, RowError, check_table
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -56,6 +60,11 @@ ACLED_INTER = {"state forces": 1, "rebel group": 2, "political militia": 3, "ide
 _LAT_NAMES = ("latitude", "lat", "y")
 _LOOSE_MATCHES = frozenset({"partial", "fuzzy"})
 _LON_NAMES = ("longitude", "lon", "lng", "long", "x")
+#: Columns read as text whatever they hold (ids such as ``007``, codes, names): ours, ACLED's and UCDP's.
+_TEXT_COLUMNS = ("actor1", "actor2", "adm_1", "adm_2", "admin1", "admin2", "assoc_actor_1", "assoc_actor_2", "country",
+                 "disorder_type", "event_id", "event_id_cnty", "event_type", "geometry", "id", "location",
+                 "notes", "place_id", "side_a", "side_b", "source", "source_headline", "source_office",
+                 "source_url", "sub_event_type", "tags", "trigger", "where_coordinates")
 
 
 # -- writing -------------------------------------------------------------------------------------------------------
@@ -65,10 +74,10 @@ def _acled_row(d: dict[str, Any], wkt: str) -> list[Any]:
     out = []
     for c in ACLED_COLUMNS:
         v = extra[c] if c in extra else d.get(c, "")
-        out.append("" if v is None else v)
+        out.append("" if v is None else escape_cell(v))
     for c in EXTRA_COLUMNS:
         v = wkt if c == "geometry" else d.get(c)
-        out.append("" if v is None else v)
+        out.append("" if v is None else escape_cell(v))
     return out
 
 
@@ -105,115 +114,6 @@ def write_csv(incidents: Sequence[Incident], path: str | Path) -> Path:
     return Path(path)
 
 
-# -- reading the file ----------------------------------------------------------------------------------------------
-def _ragged(data: bytes) -> bool:
-    """Whether any record has another number of fields than the header (quote-aware, vectorised).
-
-    A quick screen on the raw bytes; when it says yes, the csv module has the last word.
-    """
-    import numpy as np
-
-    buf = np.frombuffer(data, dtype=np.uint8)
-    quotes = np.flatnonzero(buf == ord('"'))
-    newlines = np.flatnonzero(buf == ord("\n"))
-    if len(quotes):  # a newline ends a record when an even number of quotes precede it
-        newlines = newlines[np.searchsorted(quotes, newlines) % 2 == 0]
-    ends = newlines if len(newlines) and newlines[-1] == len(buf) - 1 else np.append(newlines, len(buf))
-    starts = np.concatenate(([0], ends[:-1] + 1))
-    commas = np.flatnonzero(buf == ord(","))
-    per = np.searchsorted(commas, ends) - np.searchsorted(commas, starts)
-    if len(quotes) > 1:
-        # Commas between a quote and the next one ("" in a field makes two such spans) are data.
-        opens, closes = quotes[0:-1:2], quotes[1::2]
-        inside = np.searchsorted(commas, closes) - np.searchsorted(commas, opens)
-        per -= np.bincount(np.searchsorted(ends, opens), weights=inside, minlength=len(ends)).astype(per.dtype)
-    length = ends - starts
-    cr = (length == 1) & (buf[np.minimum(starts, len(buf) - 1)] == ord("\r"))
-    per = per[(length > 0) & ~cr]
-    return bool(len(per) and (per != per[0]).any())
-
-
-def _read_table(path: Path) -> tuple[pd.DataFrame, np.ndarray, list[RowError], bool]:
-    """The CSV as a DataFrame of text and typed columns, its record numbers, ragged rows, and whether UTF-8 was bad."""
-    import numpy as np
-    import pandas as pd
-
-    # pandas reads the file itself (faster than from a copy in memory); the whole file is read
-    # into memory only for the slower checks that need its bytes.
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(8192)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    if not head.lstrip(b"\xef\xbb\xbf").strip() and path.stat().st_size <= len(head):
-        raise InputError(f"{path}: empty file, expected a CSV header row")
-    if b"\x00" in head:
-        raise InputError(f"{path}: binary data, not a CSV file")
-
-    def whole() -> bytes:
-        data = path.read_bytes()
-        return data[3:] if data.startswith(b"\xef\xbb\xbf") else data
-
-    errors: list[RowError] = []
-    bad_utf8 = False
-    frame: pd.DataFrame | None
-    try:
-        try:
-            frame = pd.read_csv(path, na_filter=False, encoding="utf-8-sig", on_bad_lines="error")
-        except UnicodeDecodeError:
-            # Slower (pandas decodes in Python then): only for files that need it.
-            bad_utf8 = True
-            frame = pd.read_csv(path, na_filter=False, encoding="utf-8-sig", encoding_errors="replace",
-                                on_bad_lines="error")
-    except pd.errors.EmptyDataError as exc:
-        raise InputError(f"{path}: no header row") from exc
-    except pd.errors.ParserError:
-        frame = None  # a row with too many fields: the csv module below finds them all
-        try:
-            whole().decode("utf-8")
-        except UnicodeDecodeError:
-            bad_utf8 = True
-    if frame is not None:
-        # pandas pads a short row with empty cells; a short row's last cell is empty, so only
-        # files with empty last cells need the (slower) screen of every record's field count.
-        last = frame.iloc[:, -1] if len(frame.columns) else None
-        if last is None or last.dtype.kind in "biuf" or not last.eq("").any() or not _ragged(whole()):
-            return frame, np.arange(2, len(frame) + 2), errors, bad_utf8
-    data = whole()
-    text = data.decode("utf-8", errors="replace")
-    try:
-        records = [r for r in csv.reader(io.StringIO(text, newline="")) if r]
-    except csv.Error as exc:  # a field over the csv module's size limit, say
-        raise InputError(f"{path}: not a CSV file the reader can parse: {exc}") from exc
-    header = records[0]
-    good: list[list[str]] = []
-    rows: list[int] = []
-    for n, rec in enumerate(records[1:], start=2):
-        if len(rec) != len(header):
-            errors.append(RowError(n, "", ",".join(rec)[:200],
-                                   f"ragged row: {len(rec)} fields, the header has {len(header)}; row dropped"))
-            continue
-        good.append(rec)
-        rows.append(n)
-    frame = pd.DataFrame(good, columns=header, dtype=object) if good else pd.DataFrame(columns=header, dtype=object)
-    return frame, np.asarray(rows, dtype=np.int64), errors, bad_utf8
-
-
-def _bad_utf8_errors(frame: pd.DataFrame, rows: np.ndarray) -> list[RowError]:
-    import numpy as np
-
-    out = []
-    for col in frame.columns:
-        s = frame[col]
-        if s.dtype.kind in "biufcmM":
-            continue
-        hit = s.astype(str).str.contains("\ufffd", regex=False).to_numpy(dtype=bool)
-        for i in np.flatnonzero(hit):
-            out.append(RowError(int(rows[i]), str(col), str(s.iloc[i])[:200],
-                                "invalid UTF-8 bytes, replaced with U+FFFD; row kept"))
-    return out
-
-
 def _layout(columns: set[str]) -> str:
     if {"where_prec", "date_start", "best"} <= columns:
         return "ucdp"
@@ -233,8 +133,11 @@ def _geometry_column(s: pd.Series, rows: np.ndarray, errors: list[RowError]) -> 
     for i in np.flatnonzero(np.array([isinstance(t, str) and bool(t.strip()) for t in text], dtype=bool)):
         try:
             geom = shapely.from_wkt(text[i])
+            problem = geometry_problem(geom)
         except shapely.errors.GEOSException as exc:
-            errors.append(RowError(int(rows[i]), "geometry", str(text[i])[:200], f"not WKT ({exc}); row dropped"))
+            problem = f"not WKT ({exc})"
+        if problem is not None:
+            errors.append(RowError(int(rows[i]), "geometry", str(text[i])[:200], f"{problem}; row dropped"))
             bad[i] = True
             continue
         if not geom.is_valid:
@@ -463,7 +366,7 @@ def _country_name(gaz: Any, iso: str) -> str:
 
 def read_csv_incidents(path: str | Path, *, lat_column: str | None = None, lon_column: str | None = None,
                        place_column: str | None = None, gazetteer: Any = None,
-                       check_swapped: bool = True) -> CheckedTable:
+                       check_swapped: bool = True, encoding: str | None = None) -> CheckedTable:
     """Read incidents from a CSV file: ours, an ACLED export, a UCDP GED export or a generic table.
 
     Parameters
@@ -478,6 +381,9 @@ def read_csv_incidents(path: str | Path, *, lat_column: str | None = None, lon_c
         For geocoding, ACLED's numeric ISO codes and the swapped-coordinates check.
     check_swapped : bool
         Report rows whose coordinates look swapped (see :mod:`geomap.io`).
+    encoding : str, optional
+        The file's encoding when it is neither UTF-8 nor UTF-16 with a BOM (``"latin-1"``...);
+        see :mod:`geomap.io._csvfile`. The delimiter (comma, semicolon, tab) is found on its own.
 
     Returns
     -------
@@ -498,10 +404,12 @@ def read_csv_incidents(path: str | Path, *, lat_column: str | None = None, lon_c
     ([('1', 40.1)], ["row 3, lat='north': not a finite number; row dropped"])
     """
     p = Path(path)
-    frame, rows, errors, bad_utf8 = _read_table(p)
+    frame, rows, errors, bad_utf8 = read_table(p, encoding, _TEXT_COLUMNS)
     frame.columns = [str(c) for c in frame.columns]
     if bad_utf8:
-        errors.extend(_bad_utf8_errors(frame, rows))
+        errors.extend(bad_utf8_errors(frame, rows))
+    for c in frame.columns:  # our writer's formula escapes (text columns only)
+        frame[c] = unescape_column(frame[c])
     layout = _layout(set(frame.columns)) if lat_column is None and lon_column is None and place_column is None \
         else "generic"
     geometries = None

@@ -22,6 +22,7 @@ from typing import Any, Sequence
 
 from ..errors import InputError
 from ..incidents import Incident
+from ._geomcheck import geometry_problem, json_geometry_problem, take_point
 from ._records import CheckedTable
 
 __all__ = ["PRECISION", "read_geojson", "rfc7946_geometry", "write_geojson"]
@@ -125,7 +126,7 @@ def rfc7946_geometry(geom: Any) -> dict[str, Any] | None:
     geom = shapely.orient_polygons(geom, exterior_cw=False)
     coords = shapely.get_coordinates(geom)
     if not np.isfinite(coords).all():
-        raise ValueError("geometry with NaN or infinite coordinates")
+        raise InputError("geometry with NaN or infinite coordinates")
     geom = shapely.transform(geom, lambda c: np.round(c, PRECISION) + 0.0)
     return _lists(geom.__geo_interface__)
 
@@ -239,7 +240,11 @@ def read_geojson(path: str | Path, *, gazetteer: Any = None, check_swapped: bool
         if not isinstance(feat, dict) or feat.get("type") != "Feature":
             errors.append(RowError(n, "", _short(feat), "not a GeoJSON Feature; skipped"))
             continue
-        props = feat.get("properties") or {}
+        props = feat.get("properties")
+        if props is None:
+            # RFC 7946 allows it, but such a feature carries no incident: no type, date or id of its own.
+            errors.append(RowError(n, "properties", "null", "a feature without properties is no incident; skipped"))
+            continue
         if not isinstance(props, dict):
             errors.append(RowError(n, "properties", _short(props), "properties is not an object; skipped"))
             continue
@@ -249,8 +254,14 @@ def read_geojson(path: str | Path, *, gazetteer: Any = None, check_swapped: bool
         wkb = None
         gj = feat.get("geometry")
         if gj is not None:
+            problem = json_geometry_problem(gj)
             try:
+                if problem is not None:
+                    raise ValueError(problem)
                 geom = shapely.geometry.shape(gj)
+                problem = geometry_problem(geom)
+                if problem is not None:
+                    raise ValueError(problem)
             except (ValueError, TypeError, KeyError, IndexError, AttributeError, shapely.errors.ShapelyError) as exc:
                 # shapely.geometry.shape raises any of these for a malformed geometry object
                 errors.append(RowError(n, "geometry", _short(gj), f"unreadable geometry ({exc}); skipped"))
@@ -259,11 +270,11 @@ def read_geojson(path: str | Path, *, gazetteer: Any = None, check_swapped: bool
                 reason = shapely.is_valid_reason(geom)
                 geom = shapely.make_valid(geom)
                 errors.append(RowError(n, "geometry", reason, f"invalid geometry ({reason}); repaired with make_valid"))
-            if geom.geom_type == "Point":  # the properties win where they have the coordinates
-                for key, value in (("longitude", geom.x), ("latitude", geom.y)):
-                    if rec.get(key) is None or rec.get(key) == "":
-                        rec[key] = value
-            elif not geom.is_empty:
+            if geom.is_empty:  # "coordinates": [] is no location; the properties may still have one
+                pass
+            elif geom.geom_type == "Point":
+                take_point(rec, geom.x, geom.y, n, errors)
+            else:
                 wkb = shapely.to_wkb(geom)
         records.append(rec)
         geoms.append(wkb)

@@ -8,7 +8,7 @@ counter-clockwise), else its point; coordinates are ``lon,lat`` at full precisio
 Text is escaped by :mod:`xml.etree.ElementTree`; the few control characters XML 1.0
 cannot carry at all (U+0000–U+0008, U+000B, U+000C, U+000E–U+001F) become U+FFFD, so
 they are the one thing a KML round trip does not keep. The reader refuses documents
-with a DTD (no entity expansion).
+with a DTD in any encoding (no entity expansion).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from typing import Any, Sequence
 
 from ..errors import InputError
 from ..incidents import Incident
+from ._geomcheck import geometry_problem, take_point
 from ._records import FIELDS, CheckedTable, RowError, check_table
 
 __all__ = ["read_kml", "to_kml_bytes", "write_kml"]
@@ -203,10 +204,14 @@ def read_kml(path: str | Path, *, gazetteer: Any = None, check_swapped: bool = T
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"{p}: cannot read: {exc.strerror or exc}") from exc
-    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-        raise InputError(f"{p}: KML with a DTD is not accepted (entity expansion)")
+    import defusedxml
+    import defusedxml.ElementTree as DET
+
     try:
-        root = ET.fromstring(data)
+        # defusedxml refuses a DTD however the file is encoded (a byte search misses UTF-16).
+        root = DET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except defusedxml.DefusedXmlException as exc:
+        raise InputError(f"{p}: KML with a DTD is not accepted (entity expansion)") from exc
     except ET.ParseError as exc:
         raise InputError(f"{p}: not well-formed XML (truncated?): {exc}") from exc
     if _local(root.tag) != "kml":
@@ -231,6 +236,9 @@ def read_kml(path: str | Path, *, gazetteer: Any = None, check_swapped: bool = T
         if geom_el is not None:
             try:
                 geom = _read_geometry(geom_el)
+                problem = geometry_problem(geom)
+                if problem is not None:
+                    raise ValueError(problem)
             except (ValueError, IndexError, TypeError, shapely.errors.GEOSException) as exc:
                 errors.append(RowError(n, "geometry", _local(geom_el.tag), f"unreadable geometry ({exc}); skipped"))
                 continue
@@ -238,10 +246,11 @@ def read_kml(path: str | Path, *, gazetteer: Any = None, check_swapped: bool = T
                 reason = shapely.is_valid_reason(geom)
                 geom = shapely.make_valid(geom)
                 errors.append(RowError(n, "geometry", reason, f"invalid geometry ({reason}); repaired with make_valid"))
-            if geom.geom_type == "Point":
-                if not str(rec.get("latitude", "")).strip() and not str(rec.get("longitude", "")).strip():
-                    rec["latitude"], rec["longitude"] = geom.y, geom.x
-            elif not geom.is_empty:
+            if geom.is_empty:
+                pass
+            elif geom.geom_type == "Point":
+                take_point(rec, geom.x, geom.y, n, errors)
+            else:
                 wkb = shapely.to_wkb(geom)
         records.append(rec)
         geoms.append(wkb)

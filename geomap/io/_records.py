@@ -24,7 +24,6 @@ invalid UTF-8, invalid geometry (readers)                kept, repaired, reporte
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections import deque
 from dataclasses import fields
 from itertools import repeat
@@ -32,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from ..incidents import EVENT_TYPES, Incident
 from ._columns import distinct, gc_paused, per_value
+from ._datecol import check_dates
 from ._results import FrameResult, ReadResult, RowError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -141,53 +141,6 @@ def _codes(s: pd.Series | None, n: int) -> tuple[np.ndarray, list[str]]:
     return codes, [str(u) for u in uniques]
 
 
-def _dates(s: pd.Series, chk: _Checker, cols: dict[str, Any]) -> None:
-    """``cols["event_date"]``, a date or ``None`` per row; and ``cols["_year"]`` where the dates came as text."""
-    import numpy as np
-    import pandas as pd
-
-    n = len(s)
-    if s.dtype.kind == "M":
-        out = np.array(s.dt.date.tolist(), dtype=object)
-        out[s.isna().to_numpy()] = None
-        cols["event_date"] = out
-        return
-    codes, uniques = pd.factorize(s)
-    parsed: list[_dt.date | None] = []
-    bad_u: list[bool] = []
-    for u in uniques:
-        if isinstance(u, _dt.datetime):
-            parsed.append(u.date()); bad_u.append(False)
-        elif isinstance(u, _dt.date):
-            parsed.append(u); bad_u.append(False)
-        elif isinstance(u, str) and not u:
-            parsed.append(None); bad_u.append(False)
-        else:
-            d = _parse_date(str(u))
-            parsed.append(d); bad_u.append(d is None)
-    table = np.array(parsed + [None], dtype=object)
-    bad_table = np.array(bad_u + [False], dtype=bool)
-    years = np.array([None if d is None else d.year for d in parsed] + [None], dtype=object)
-    bad = bad_table[codes]
-    chk.flag(bad, "event_date", s, "not a date (YYYY-MM-DD or '20 March 2023')")
-    cols["event_date"] = table[codes] if n else np.array([], dtype=object)  # code -1 (missing): the trailing None
-    cols["_year"] = years[codes] if n else np.array([], dtype=object)  # for the frame's year column
-
-
-def _parse_date(text: str) -> _dt.date | None:
-    text = text.strip()
-    try:
-        return _dt.date.fromisoformat(text[:10])
-    except ValueError:
-        pass
-    for fmt in ("%d %B %Y", "%d-%B-%Y", "%d %b %Y", "%d/%m/%Y"):
-        try:
-            return _dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
 def check_table(frame: pd.DataFrame | dict[str, pd.Series], *, rows: Sequence[int] | np.ndarray | None = None,
                 geometries: Sequence[bytes | None] | None = None, id_prefix: str = "row",
                 column_names: dict[str, str] | None = None, gazetteer: Any = None,
@@ -253,7 +206,7 @@ def check_table(frame: pd.DataFrame | dict[str, pd.Series], *, rows: Sequence[in
         cols["confidence"] = np.where(blank | bad, 0.0, num)
 
     if "event_date" in present:
-        _dates(frame["event_date"], chk, cols)
+        check_dates(frame["event_date"], chk, cols)
 
     if "civilian_targeting" in present:
         cols["civilian_targeting"] = _truths(frame["civilian_targeting"], chk)
@@ -266,7 +219,9 @@ def check_table(frame: pd.DataFrame | dict[str, pd.Series], *, rows: Sequence[in
     cols["event_id"] = ids
 
     if "event_type" in present or "sub_event_type" in present:
-        _event_types(cols.get("event_type"), cols.get("sub_event_type"), chk)
+        no_sub = _event_types(cols.get("event_type"), cols.get("sub_event_type"), chk)
+        if no_sub.any():
+            cols["event_type"] = cols["event_type"].mask(no_sub, "")
 
     if geometries is not None:
         cols["geometry_wkb"] = np.array(list(geometries) + [None], dtype=object)[:-1]
@@ -288,12 +243,16 @@ def _whole_numbers(s: pd.Series, name: str, chk: _Checker) -> np.ndarray:
     blank = _blank(s)
     num = _numbers(s).to_numpy()
     with np.errstate(invalid="ignore"):
-        bad = ~blank & ~(np.isfinite(num) & (num == np.floor(num)) & (np.abs(num) < 2 ** 53))
+        bad = ~blank & ~(np.isfinite(num) & (num == np.floor(num)))
+        # Counts beyond 2**53 lose digits as floats and overflow int64: a whole number, but not one we keep.
+        huge = ~blank & ~bad & (np.abs(num) >= 2 ** 53)
         if name in _NON_NEGATIVE:
             neg = ~blank & ~bad & (num < 0)
         else:
             neg = np.zeros(len(num), dtype=bool)
     chk.flag(bad, name, s, "not a whole number")
+    chk.flag(huge, name, s, "too large (2**53 or more)")
+    bad |= huge
     chk.flag(neg, name, s, "negative count")
     if name in _CHOICES:
         out_of = ~blank & ~bad & ~np.isin(num, _CHOICES[name])
@@ -322,8 +281,12 @@ def _truths(s: pd.Series, chk: _Checker) -> np.ndarray:
     return code == 1
 
 
-def _event_types(event_type: pd.Series | None, sub_event_type: pd.Series | None, chk: _Checker) -> None:
-    """Report event types outside ACLED's, and sub-event types outside their event type's; each pair checked once."""
+def _event_types(event_type: pd.Series | None, sub_event_type: pd.Series | None, chk: _Checker) -> np.ndarray:
+    """Report event types outside ACLED's, and sub-event types outside their event type's; each pair checked once.
+
+    Returns the mask of rows that have an event type but no sub-event type: kept, their event type blanked
+    (an incident needs both or neither).
+    """
     import numpy as np
     import pandas as pd
 
@@ -338,7 +301,12 @@ def _event_types(event_type: pd.Series | None, sub_event_type: pd.Series | None,
                         for p in np.asarray(pairs).tolist()], dtype=bool)
     valid = valid_u[pair_codes]
     chk.flag(~known, "event_type", event_type, f"not an ACLED event type ({'; '.join(EVENT_TYPES)})")
-    chk.flag(known & ~valid, "sub_event_type", sub_event_type, "not a sub-event type of its event type")
+    no_sub = np.array([u == "" for u in us], dtype=bool)[cs] & (np.asarray(ce) >= 0) & known & ~valid
+    chk.flag(no_sub, "event_type", event_type,
+             "an event type without a sub-event type; the event type is left blank, row kept", drop=False)
+    subs = sub_event_type if sub_event_type is not None else np.full(n, "", dtype=object)
+    chk.flag(known & ~valid & ~no_sub, "sub_event_type", subs, "not a sub-event type of its event type")
+    return no_sub
 
 
 def _ids(s: pd.Series | None, rows: np.ndarray, id_prefix: str) -> pd.Series:

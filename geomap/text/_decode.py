@@ -20,6 +20,8 @@ _BOM = codecs.BOM_UTF8
 # C0 controls other than tab, LF, VT, FF and CR; DEL; C1 controls (what cp1252 or
 # binary data look like once decoded).
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# Lone UTF-16 surrogates: a JSON "\\ud800" escape makes one, and no UTF-8 writer can encode it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL_SAMPLE = 65_536  # characters: enough to tell binary from text
 _CONTROL_SHARE = 0.10
 
@@ -56,6 +58,7 @@ def _check_text(text: str, where: str) -> None:
     nul = text.find("\x00")
     if nul != -1:
         raise EncodingError(_at(where, f"binary data (NUL character at offset {nul}), not text"))
+    _no_surrogates(text, where)
     sample = text[:_CONTROL_SAMPLE]
     if sample:
         controls = sum(1 for _ in _CONTROL.finditer(sample))
@@ -67,6 +70,15 @@ def _check_text(text: str, where: str) -> None:
                     f"in the first {len(sample)} characters), not text",
                 )
             )
+
+
+def _no_surrogates(text: str, where: str) -> None:
+    """Refuse a lone UTF-16 surrogate (from a JSON ``\\ud800`` escape): no output could encode it."""
+    lone = _SURROGATE.search(text)
+    if lone is not None:
+        raise EncodingError(
+            _at(where, f"lone UTF-16 surrogate U+{ord(lone.group()):04X} at offset {lone.start()}, not text")
+        )
 
 
 def _normalise_newlines(text: str) -> str:

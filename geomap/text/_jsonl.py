@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Union
 
-from ._decode import _at, _check_file, _decode_utf8, _to_text
+from ._decode import _at, _check_file, _decode_utf8, _no_surrogates, _to_text
 from ._document import Document
 from ._pubdate import _DateLike, _published, parse_date
 from ..errors import EncodingError, InputError, RecordError
@@ -52,6 +52,7 @@ def _record_fields_to_document(record: Any, *, source: str, published: _DateLike
             continue
         if not isinstance(value, str):
             raise InputError(f"'{key}' must be a string, got {_json_type(value)}")
+        _no_surrogates(value, f"'{key}'" if key != "text" else "")
         fields[key] = value
     record_id = record.get("id")
     if record_id is not None:
@@ -59,6 +60,7 @@ def _record_fields_to_document(record: Any, *, source: str, published: _DateLike
         if isinstance(record_id, bool) or not isinstance(record_id, (str, int)):
             raise InputError(f"'id' must be a string or an integer, got {_json_type(record_id)}")
         fields["id"] = str(record_id)
+        _no_surrogates(fields["id"], "'id'")
     if published is None and record.get("published") is not None:
         published = parse_date(record["published"])
     fields["text"] = _to_text(fields["text"], "")

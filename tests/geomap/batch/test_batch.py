@@ -172,3 +172,80 @@ def test_batch_refuses_a_previous_run_without_resume(tmp_path):
     assert again.exit_code == 2 and "--resume" in again.stderr
     done = runner.invoke(app, ["batch", str(corpus), "-o", str(tmp_path / "o"), "-w", "1", "--resume", "--json"])
     assert done.exit_code == 0 and json.loads(done.stdout)["run"]["chunks_skipped"] == 1
+
+
+def _hostile_script():
+    import importlib.util
+
+    path = REPO / "benchmarks" / "batch_hostile.py"
+    spec = importlib.util.spec_from_file_location("batch_hostile", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    saved = list(sys.path)
+    try:
+        spec.loader.exec_module(module)  # it puts benchmarks/ on sys.path for its corpus writer
+    finally:
+        sys.path[:] = saved
+    return module
+
+
+def test_a_5mb_document_a_lone_surrogate_and_binary_data_go_to_errors_and_the_rest_is_processed(tmp_path):
+    """Issue 20 items 1 and 23: the CI-sized form of ``benchmarks/batch_hostile.py`` (1,000 documents)."""
+    script = _hostile_script()
+    corpus = script.write_hostile_corpus(tmp_path / "news.jsonl", 60)
+    summary = run_batch(corpus, tmp_path / "out", workers=2, chunk_size=20, progress=False, doc_seconds=4,
+                        map_limit=None)
+    with open(tmp_path / "out" / "errors.csv", newline="", encoding="utf-8") as f:
+        rows = {r["ref"]: r for r in csv.DictReader(f)}
+    assert summary.documents == 60 and set(rows) == {"line:2", "line:31", "line:60"}
+    assert rows["line:2"]["error_type"] == "TimeBudgetExceeded"
+    assert "over the time budget of 4 s" in rows["line:2"]["reason"]
+    assert "lone UTF-16 surrogate" in rows["line:31"]["reason"] and "binary data" in rows["line:60"]["reason"]
+    assert summary.errors == 3 and summary.incidents > 57
+
+
+def test_a_second_resume_on_a_folder_in_use_fails_at_once(tmp_path):
+    """Issue 20 item 20: two ``geomap batch --resume`` runs on one folder cannot both run."""
+    from typer.testing import CliRunner
+
+    from geomap.cli import app
+
+    corpus = _write_jsonl(tmp_path / "n.jsonl", _articles(3))
+    out = tmp_path / "o"
+    holder = subprocess.Popen(  # a first run: it holds the folder's lock until told to stop
+        [sys.executable, "-c", "import sys; from pathlib import Path; from geomap.batch._store import run_lock\n"
+                               "with run_lock(Path(sys.argv[1])):\n    print('held', flush=True); sys.stdin.read()",
+         str(out)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        res = CliRunner().invoke(app, ["batch", str(corpus), "-o", str(out), "-w", "1", "--resume", "-q"])
+        assert res.exit_code == 2 and res.stderr.count("\n") == 1 and "another geomap batch run" in res.stderr
+        assert not (out / "manifest.jsonl").exists()
+    finally:
+        holder.communicate("", timeout=30)
+    # The lock goes with its process (kill -9 too): the folder is free again.
+    res = CliRunner().invoke(app, ["batch", str(corpus), "-o", str(out), "-w", "1", "--resume", "--json"])
+    assert res.exit_code == 0 and json.loads(res.stdout)["documents"] == 3
+
+
+def test_the_time_budget_interrupts_a_thread_too():
+    """Dask runs tasks in threads: there the budget is an exception raised in the thread."""
+    import threading
+
+    from geomap.batch import TimeBudgetExceeded
+    from geomap.batch._budget import time_budget
+
+    seen: list[str] = []
+
+    def spin() -> None:
+        try:
+            with time_budget(0.2):
+                while True:
+                    pass
+        except TimeBudgetExceeded as exc:
+            seen.append(str(exc))
+
+    t = threading.Thread(target=spin)
+    t.start()
+    t.join(10)
+    assert seen == ["over the time budget of 0.2 s"]
