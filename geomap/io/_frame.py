@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
-    import pandas as pd
 
 __all__ = ["frame_from_columns"]
 

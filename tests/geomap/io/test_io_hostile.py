@@ -228,6 +228,9 @@ def test_utf16_without_a_bom_is_refused_as_binary(tmp_path):
 
 
 def test_incidents_json_output_is_json(tmp_path, surrogate_jsonl):
-    res = runner.invoke(app, ["incidents", str(surrogate_jsonl), "--json"])
+    res = runner.invoke(app, ["incidents", str(surrogate_jsonl), "--jsonl"])
     skipped, found = (json.loads(line) for line in res.stdout.splitlines())
     assert "lone UTF-16 surrogate" in skipped["error"] and found
+    # --json prints the same records as one array
+    res = runner.invoke(app, ["incidents", str(surrogate_jsonl), "--json"])
+    assert json.loads(res.stdout) == [skipped, found]
