@@ -110,13 +110,16 @@ G.GridCluster = L.Layer.extend({
   // The markers of one spot: at their point when alone, else on a circle (a spiral when many)
   // around it, each with a leg back to the spot.
   _spiderfy: function (s, z, layers) {
-    var n = s.pts.length, map = this._map;
+    // 36 px between neighbours (and between turns of the spiral) keeps 24 px icons apart at any angle.
+    var n = s.pts.length, map = this._map, gap = 36, leg = 40, angle = 0;
     for (var k = 0; k < n; k++) {
-      var i = s.pts[k], m = this.marker(i), at = L.latLng(this._lat[i], this._lon[i]);
+      var i = s.pts[k], m = this.marker(i), at = L.latLng(this._lat[i], this._lon[i]), radius;
       if (n > 1) {
-        var angle, radius;
-        if (n <= 9) { angle = 2 * Math.PI * k / n; radius = Math.max(22, 28 * n / (2 * Math.PI)); }
-        else { angle = 0.9 * k + 0.5; radius = 16 + 5.5 * k; }
+        if (n <= 9) { angle = 2 * Math.PI * k / n; radius = Math.max(28, gap * n / (2 * Math.PI)); }
+        else {
+          if (k) { var step = gap / leg; angle += step; leg += gap * step / (2 * Math.PI); }
+          radius = leg;
+        }
         var spread = map.unproject([s.x + radius * Math.cos(angle), s.y + radius * Math.sin(angle)], z);
         layers.push(L.polyline([at, spread], {color: this.options.legColor, weight: 1.2, opacity: 0.7,
                                               interactive: false, className: "gm-spider-leg"}));

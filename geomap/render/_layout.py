@@ -153,6 +153,7 @@ LAYOUT_CSS = r"""
 .gm-shut { display: block; position: absolute; top: 2px; right: 2px; width: 20px; height: 20px; padding: 0;
   border: none; background: none; color: #666; font-size: 16px; }
 .gm-legend, .gm-minimap { position: relative; }
+.gm-legend > .gm-legend-title:first-of-type, .gm-timeline-range { margin-right: 18px; }
 .gm-minimap > .gm-shut { z-index: 1001; }
 .leaflet-control-attribution.gm-collapsed { font-size: 0 !important; width: 22px !important; height: 22px !important;
   border-radius: 11px; background: rgba(255,255,255,.9) !important; cursor: pointer; overflow: hidden; }
