@@ -298,3 +298,27 @@ def test_cli_replaces_an_existing_map(in_tmp):
 def test_cli_missing_input_is_a_user_error(in_tmp):
     res = runner.invoke(app, ["map", "nope.txt"])
     assert res.exit_code == 2 and "geomap: error:" in res.stderr
+
+
+def test_cli_title_with_an_undecodable_byte_writes_the_map(in_tmp):
+    # The shell's $'\xffbad' reaches typer as a str with a lone surrogate (os.fsdecode).
+    res = runner.invoke(app, ["map", str(ARTICLE), "--title", "\udcffbad", "-o", "outputs/t-map.html", "--no-borders"])
+    assert res.exit_code == 0, res.output
+    html = (in_tmp / "outputs" / "t-map.html").read_text(encoding="utf-8")
+    assert payload_of(html)["title"] == "\ufffdbad" and "<title>\ufffdbad</title>" in html
+
+
+def test_batch_writes_the_same_self_contained_map(tmp_path):
+    # Issue 20, item 21: the batch's map.html loaded Leaflet from a CDN and stayed blank offline.
+    from geomap.batch import run_batch
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Azerbaijani troops shelled positions near Goris on 20 February 2023, "
+                                  "killing two soldiers.", encoding="utf-8")
+    run_batch(corpus, tmp_path / "out", workers=1, progress=False)
+    html = (tmp_path / "out" / "map.html").read_text(encoding="utf-8")
+    assert not re.search(r"<(script|link|img)[^>]+(src|href)\s*=", html, re.IGNORECASE)
+    assert "cdn.jsdelivr.net" not in html and "tile.openstreetmap.org" not in html
+    data = payload_of(html)
+    assert data["basemap"] and data["towns"] and len(data["rows"]) >= 1
