@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..outputs import atomic_write
+from ..io import atomic_write
 from ._store import read_incidents
 
 __all__ = ["BatchSummary", "summarise", "write_map", "write_summary"]
@@ -114,5 +114,7 @@ def write_map(outdir: Path, *, limit: int) -> Path:
     from ..render import render_map
 
     incidents = read_incidents(outdir, limit=limit)
-    fmap = render_map(incidents, title=f"Incidents from the batch in {outdir.name}")
+    from ..geoparse import default_gazetteer  # the workers' gazetteer, opened once per process
+
+    fmap = render_map(incidents, title=f"Incidents from the batch in {outdir.name}", gazetteer=default_gazetteer())
     return atomic_write(outdir / "map.html", fmap.get_root().render())

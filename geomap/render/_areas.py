@@ -25,7 +25,7 @@ from ._basemap import country_rows
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer import Gazetteer, Place
 
-    from ..incident import Incident
+    from ..incidents import Incident
 
 __all__ = ["AreaFinder"]
 
@@ -45,7 +45,7 @@ class AreaFinder:
     --------
     >>> import datetime
     >>> from gazetteer import Gazetteer
-    >>> from geomap.incident import Incident
+    >>> from geomap.incidents import Incident
     >>> syria = Incident("d:0", datetime.date(2023, 2, 20), 1, "Political violence", "Battles", "Armed clash",
     ...                  country="Syria", iso="SY", location="Syria", latitude=35.0, longitude=38.5,
     ...                  geo_precision=3)
