@@ -111,9 +111,10 @@ G.render = function (map, D) {
     style: {stroke: false, fillColor: "#f3f0e8", fillOpacity: 1}}).addTo(map);
   var names = new G.PlaceNames(D.countries, D.towns, {avoid: function () {
     var c = map.getContainer();
-    return Array.prototype.slice.call(c.querySelectorAll(".gm-title, .gm-timeline, .leaflet-control"));
+    // Panels, and the incidents' markers and clusters: a name never hides under them.
+    return Array.prototype.slice.call(c.querySelectorAll(".gm-title, .gm-timeline, .leaflet-control, " +
+      ".leaflet-marker-pane .gm-marker, .leaflet-marker-pane .gm-cluster"));
   }});
-  if (!D.tiles) names.addTo(map);
   if (D.tiles) {
     var tiles = L.tileLayer(D.tiles.url, {pane: "gmTiles", maxZoom: D.tiles.max_zoom, attribution: D.tiles.attribution});
     // A tile that fails leaves a hole through which the basemap shows, and the names come back.
@@ -170,6 +171,8 @@ G.render = function (map, D) {
   });
   layer.group.on("mouseout", function () { map.closeTooltip(tip); });
   layer.addTo(map);
+  // After the markers' layer, so that on every move the names are placed around the new markers.
+  if (!D.tiles) names.addTo(map);
   var toggles = D.types.map(function (t, k) {
     var g = L.layerGroup().addTo(map);
     overlays['<span class="gm-li">' + G.svgIcon(t, 16) + "</span> " + t.label] = g;
