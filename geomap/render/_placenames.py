@@ -4,7 +4,8 @@ The page carries every country's label (:func:`geomap.render._labels.country_lab
 first) and the largest towns (:func:`geomap.render._labels.town_labels`, most populous
 first). On every move the layer below places labels greedily in that order of precedence: a
 label is shown only where its box (measured with the page's font on a canvas) overlaps no
-label already placed and lies inside the view. A country's name is shown only when the
+label, panel or incident marker already placed and lies inside the view (a town's name goes
+right of its dot, else left of it). A country's name is shown only when the
 country is big enough on screen to hold it; a town's only when its population reaches the
 zoom level's minimum, so the world view names capitals and megacities and a district view
 names villages. At most ``maxTowns`` town names are shown at once.
@@ -93,8 +94,12 @@ G.PlaceNames = L.Layer.extend({
         if (t[3] < min) break;
         if (!view.contains([t[1], t[2]])) continue;
         var p = map.latLngToContainerPoint([t[1], t[2]]), w = self._width(t[0], TOWN_FONT, 0) + DOT;
-        if (!fits([p.x - DOT / 2 - pad, p.y - TOWN_H / 2 - pad, p.x - DOT / 2 + w + pad, p.y + TOWN_H / 2 + pad])) continue;
-        put("gm-town", t[1], t[2], w, TOWN_H, DOT / 2, t[0]);
+        var top = p.y - TOWN_H / 2 - pad, bottom = p.y + TOWN_H / 2 + pad;
+        // The name right of its dot, else left of it.
+        if (fits([p.x - DOT / 2 - pad, top, p.x - DOT / 2 + w + pad, bottom])) put("gm-town", t[1], t[2], w, TOWN_H, DOT / 2, t[0]);
+        else if (fits([p.x + DOT / 2 - w - pad, top, p.x + DOT / 2 + pad, bottom])) {
+          put("gm-town gm-town-left", t[1], t[2], w, TOWN_H, w - DOT / 2, t[0]);
+        } else continue;
         shown.towns.push(t[0]);
       }
     }
@@ -117,4 +122,6 @@ PLACENAMES_CSS = r"""
   text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; }
 .gm-town::before { content: ""; position: absolute; left: 1px; top: 5px; width: 5px; height: 5px; border-radius: 50%;
   background: #555; border: 1px solid #fff; }
+.gm-town-left { padding-left: 0; padding-right: 10px; text-align: right; }
+.gm-town-left::before { left: auto; right: 1px; }
 """
