@@ -180,10 +180,13 @@ def test_country_names_never_overlap_at_world_zoom(browser, tmp_path_factory, ga
         screenshot(browser, "world-1400x900.png")
 
 
-def test_a_country_level_incident_shows_the_country_not_a_circle(browser, tmp_path, gaz):
+@pytest.mark.parametrize("where", [
+    dict(location="Syria", latitude=35.0, longitude=38.0, place_id="geonames:163843"),  # a country
+    dict(location="Aleppo Governorate", admin1="Aleppo", latitude=36.2, longitude=37.6),  # a region, from a table row
+], ids=["country", "region"])
+def test_a_region_level_incident_shows_its_area_not_a_circle(browser, tmp_path, gaz, where):
     syria = Incident("s:0", datetime.date(2023, 2, 20), 1, "Political violence", "Battles", "Armed clash",
-                     country="Syria", iso="SY", location="Syria", latitude=35.0, longitude=38.0,
-                     geo_precision=3, place_id="geonames:163843")
+                     country="Syria", iso="SY", geo_precision=3, **where)
     town = Incident("s:1", datetime.date(2023, 2, 21), 1, "Political violence", "Battles", "Armed clash",
                     country="Syria", iso="SY", location="Aleppo", latitude=36.2, longitude=37.16, geo_precision=1)
     path = save_map(render_map([syria, town], borders=False, gazetteer=gaz), tmp_path / "syria.html")
@@ -197,7 +200,7 @@ def test_a_country_level_incident_shows_the_country_not_a_circle(browser, tmp_pa
     circles = [s for s in shapes if "a" in s[0]]
     assert len(areas) == 1 and areas[0][0].count("L") > 20  # the country's outline
     assert len(circles) == 1 and circles[0][1] < 20  # the town: a small circle of a couple of km
-    assert areas[0][1] > 150 and areas[0][2] > 100  # Syria fills the view, not a 50 km dot
+    assert areas[0][1] > 150 and areas[0][2] > 100  # the area fills the view, not a 50 km dot
 
 
 @pytest.mark.parametrize("n", [2, 5, 9, 14])
