@@ -32,6 +32,8 @@ __all__ = ["AreaFinder"]
 _CELLS = 2  # admin-2 towns are looked for within this many one-degree cells of the area's point
 _MIN_TOWNS = 3
 _HULL_MARGIN = 0.03  # degrees around the towns' hull: the towns are inside the area, not on its edge
+_MAX_MEMO = 100_000
+_MEMOS: dict[str, dict[tuple[Any, ...], tuple[str, bytes] | None]] = {}
 
 
 class AreaFinder:
@@ -56,8 +58,12 @@ class AreaFinder:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self._gazetteer = gazetteer
-        self._memo: dict[tuple[Any, ...], tuple[str, bytes] | None] = {}
-        _, _, wkbs, isos = country_rows(str(gazetteer.store.path))
+        path = str(gazetteer.store.path)
+        # Shared by every finder of one gazetteer file (read-only): a batch renders many maps.
+        self._memo = _MEMOS.setdefault(path, {})
+        if len(self._memo) > _MAX_MEMO:
+            self._memo.clear()
+        _, _, wkbs, isos = country_rows(path)
         self._countries = {iso: wkb for iso, wkb in zip(isos, wkbs) if iso}
 
     def __call__(self, incident: Incident) -> tuple[str, bytes] | None:

@@ -89,19 +89,10 @@ def town_labels(gazetteer: Gazetteer, box: Box | None) -> list[list[Any]]:
     >>> len(town_labels(Gazetteer(), None)) == WORLD_TOWNS
     True
     """
-    from gazetteer.store import cell_of
-
     path = str(gazetteer.store.path)
     rows = list(_world_towns(path))
     if box is not None:
-        where = "AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?"
-        args: tuple[Any, ...] = (round(box[1] * 1e5), round(box[3] * 1e5), round(box[0] * 1e5), round(box[2] * 1e5))
-        cells = [cell_of(lat, lon) for lat in range(math.floor(box[1]), math.floor(box[3]) + 1)
-                 for lon in range(math.floor(box[0]), math.floor(box[2]) + 1)]
-        if len(cells) <= _MAX_CELLS:  # through the one-degree cell index of towns, not the whole table
-            where += f" AND cell IN ({','.join('?' * len(cells))})"
-            args += tuple(cells)
-        rows += _towns(path, where, args, BOX_TOWNS)
+        rows += _box_towns(path, box)
     seen: set[int] = set()
     out = []
     for place_id, name, lat, lon, population in sorted(rows, key=lambda r: -r[4]):
@@ -114,6 +105,20 @@ def town_labels(gazetteer: Gazetteer, box: Box | None) -> list[list[Any]]:
 @functools.lru_cache(maxsize=4)
 def _world_towns(path: str) -> tuple[tuple[Any, ...], ...]:
     return tuple(_towns(path, "", (), WORLD_TOWNS))
+
+
+@functools.lru_cache(maxsize=64)
+def _box_towns(path: str, box: Box) -> tuple[tuple[Any, ...], ...]:
+    from gazetteer.store import cell_of
+
+    where = "AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?"
+    args: tuple[Any, ...] = (round(box[1] * 1e5), round(box[3] * 1e5), round(box[0] * 1e5), round(box[2] * 1e5))
+    cells = [cell_of(lat, lon) for lat in range(math.floor(box[1]), math.floor(box[3]) + 1)
+             for lon in range(math.floor(box[0]), math.floor(box[2]) + 1)]
+    if len(cells) <= _MAX_CELLS:  # through the one-degree cell index of towns, not the whole table
+        where += f" AND cell IN ({','.join('?' * len(cells))})"
+        args += tuple(cells)
+    return tuple(_towns(path, where, args, BOX_TOWNS))
 
 
 def _towns(path: str, where: str, args: tuple[Any, ...], limit: int) -> list[tuple[Any, ...]]:
