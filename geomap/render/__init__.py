@@ -128,9 +128,7 @@ def render_map(incidents: Iterable[Incident], *, borders: bool = True, cluster: 
     subtitle = _subtitle(items) if subtitle is None else without_lone_surrogates(subtitle)
     tile = tile_layer(tiles)
     if gazetteer is None:
-        from gazetteer import Gazetteer
-
-        gazetteer = Gazetteer()
+        gazetteer = _shipped_gazetteer()
     payload = build_payload(items, title=title, subtitle=subtitle, cluster=cluster, heatmap=heatmap,
                             uncertainty=uncertainty, collapsed=collapsed_layers, area=AreaFinder(gazetteer))
     bounds = payload["bounds"]
@@ -199,6 +197,14 @@ def _page_element_class() -> type:
                                     name="geomap_data")
 
     return PageElement
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_gazetteer() -> Gazetteer:
+    # One per process: opening one reads its country codes again (~0.5 s), and a batch renders many maps.
+    from gazetteer import Gazetteer
+
+    return Gazetteer()
 
 
 def _subtitle(items: list[Incident]) -> str:
