@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 from collections import Counter
 from collections.abc import Iterable
@@ -109,39 +108,13 @@ def write_summary(outdir: Path, summary: BatchSummary) -> Path:
 def write_map(outdir: Path, *, limit: int) -> Path:
     """Write ``map.html`` with the ``limit`` most confident incidents.
 
-    Uses :func:`geomap.render.render_map` when it is installed, else a plain
-    folium map with one escaped marker per incident.
+    The same self-contained page as ``geomap map`` (:func:`geomap.render.render_map`): scripts
+    inlined and the basemap drawn from the page's data, so it shows without network.
     """
+    from ..render import render_map
+
     incidents = read_incidents(outdir, limit=limit)
-    try:
-        from ..render import render_map
-    except ImportError:  # geomap.render is optional here: a plain map still shows the incidents
-        fmap = _plain_map(incidents)
-    else:
-        from ..geoparse import default_gazetteer  # the workers' gazetteer, opened once per process
+    from ..geoparse import default_gazetteer  # the workers' gazetteer, opened once per process
 
-        fmap = render_map(incidents, gazetteer=default_gazetteer())
+    fmap = render_map(incidents, title=f"Incidents from the batch in {outdir.name}", gazetteer=default_gazetteer())
     return atomic_write(outdir / "map.html", fmap.get_root().render())
-
-
-def _escape(text: str) -> str:
-    # folium puts tooltips and popups in HTML inside JS template strings, and the text comes from
-    # untrusted articles: escape for HTML, then make backticks, dollars and backslashes inert there.
-    return html.escape(text).replace("\\", "&#92;").replace("`", "&#96;").replace("$", "&#36;")
-
-
-def _plain_map(incidents: list[Any]) -> Any:
-    import folium
-
-    points = [i for i in incidents if i.latitude is not None and i.longitude is not None]
-    fmap = folium.Map(location=[20, 0], zoom_start=2, tiles="OpenStreetMap")
-    if points:
-        lats = [i.latitude for i in points]
-        lons = [i.longitude for i in points]
-        fmap.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]])
-    for inc in points:
-        label = _escape(f"{inc.event_type}: {inc.location} ({inc.event_date or 'no date'})")
-        popup = f"<b>{label}</b><br>{_escape(inc.notes[:500])}<br><small>{_escape(inc.event_id)}</small>"
-        folium.CircleMarker([inc.latitude, inc.longitude], radius=4, tooltip=folium.Tooltip(label),
-                            popup=folium.Popup(popup, max_width=400)).add_to(fmap)
-    return fmap

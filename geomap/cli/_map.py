@@ -74,9 +74,12 @@ def map_command(
     mkdirs: Annotated[bool, typer.Option("--mkdirs", help="Create missing folders of -o and --geojson.")] = False,
     fmt: Annotated[Optional[str], typer.Option(
         "--format", help="html (the only map format): write HTML even when -o names another extension.")] = None,
+    tiles: Annotated[str, typer.Option(
+        "--tiles", help="Online tiles over the offline basemap: none, osm, or an http(s) URL template with "
+                        "{z}, {x} and {y}. The basemap shows wherever a tile fails.")] = "none",
     offline: Annotated[bool, typer.Option(
-        "--offline", help="One self-contained file: scripts inlined, Natural Earth basemap, no tiles, "
-                          "no network.")] = False,
+        "--offline", help="Kept for old scripts: every page is self-contained now (scripts inlined, Natural "
+                          "Earth basemap).")] = False,
     title: Annotated[Optional[str], typer.Option("--title", help="Title shown on the map.")] = None,
     cluster: Annotated[bool, typer.Option("--cluster/--no-cluster", help="Start with markers clustered.")] = True,
     heatmap: Annotated[bool, typer.Option("--heatmap", help="Start with the heatmap on.")] = False,
@@ -102,7 +105,7 @@ def map_command(
         from ..errors import InputError, OutputError
         from ..io import write_incidents
         from ..io import in_default_folder, resolve_output_path, write_together
-        from ..render import render_map, save_map
+        from ..render import render_map, save_map, tile_layer
 
         if title is not None and not _is_utf8(title):
             raise InputError("--title is not valid UTF-8 text")
@@ -115,6 +118,7 @@ def map_command(
         if geojson is not None:
             geojson_path = geojson
         check_map_paths(html_path, geojson_path, fmt)
+        tile_layer(tiles)  # a bad --tiles fails before the work
         # Check both paths before the (slow) work, so a bad -o fails at once and nothing is half-written.
         html_out = resolve_output_path(html_path, mkdirs=mkdirs or in_default_folder(html_path))
         geojson_out = resolve_output_path(geojson_path, mkdirs=mkdirs or in_default_folder(geojson_path))
@@ -130,7 +134,7 @@ def map_command(
             _warn("no incidents found; writing an empty map")
         from ..geoparse import default_gazetteer  # the one extraction used: opened once per process
 
-        fmap = render_map(incidents, borders=borders, cluster=cluster, heatmap=heatmap, offline=offline,
+        fmap = render_map(incidents, borders=borders, cluster=cluster, heatmap=heatmap, tiles=tiles,
                           title=title if title is not None else _title(inputs), gazetteer=default_gazetteer())
         with write_together(html_out, geojson_out) as (html_tmp, geojson_tmp):
             save_map(fmap, html_tmp)

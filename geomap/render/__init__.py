@@ -1,8 +1,9 @@
 """Incident maps: one standalone HTML page, fast with many incidents, safe with untrusted text.
 
 :func:`render_map` returns a :class:`folium.Map` that holds, besides Leaflet's map, one
-element of ours: the libraries (CDN links, or inlined with ``offline=True``), the page's
-scripts and the incidents as one compact JSON object. Markers, clusters, heatmap, time
+element of ours: the libraries and the page's scripts, inlined, and the incidents, the
+basemap and the place names as one compact JSON object. The page needs no network: online
+tiles are an opt-in layer over the basemap (``tiles``). Markers, clusters, heatmap, time
 slider, legend and popups are made in the browser from that object (see
 :mod:`geomap.render._script`); text reaches the page only as escaped JSON and is shown with
 ``textContent``, except layer names, which Leaflet treats as HTML and which are
@@ -22,20 +23,26 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..incidents import Incident
 from ..io import atomic_write
-from ._escape import html_text, json_for_script
+from ._escape import html_text, json_for_script, without_lone_surrogates
 
 if TYPE_CHECKING:  # pragma: no cover
     import folium
     from gazetteer import Gazetteer
 
-__all__ = ["render_map", "save_map"]
+from ._tiles import TileError, tile_layer
+
+__all__ = ["TileError", "render_map", "save_map", "tile_layer"]
 
 
 def render_map(incidents: Iterable[Incident], *, borders: bool = True, cluster: bool = True,
-               heatmap: bool = False, uncertainty: bool | None = None, offline: bool = False,
-               title: str = "Incidents", subtitle: str | None = None, collapsed_layers: bool = False,
-               gazetteer: Gazetteer | None = None) -> folium.Map:
+               heatmap: bool = False, uncertainty: bool | None = None, tiles: str | None = "none",
+               offline: bool | None = None, title: str = "Incidents", subtitle: str | None = None,
+               collapsed_layers: bool = False, gazetteer: Gazetteer | None = None) -> folium.Map:
     """A map of incidents: a layer per event type, clusters, heatmap, time slider, borders and legend.
+
+    Every page is self-contained: Leaflet and every other script, style and image are inlined,
+    and the basemap (Natural Earth land, country and town names from the gazetteer) is drawn
+    from the page's own data, so it shows with or without network.
 
     Parameters
     ----------
@@ -48,27 +55,40 @@ def render_map(incidents: Iterable[Incident], *, borders: bool = True, cluster: 
         lines (Armenia–Azerbaijan...), disputed and breakaway areas (Nagorno-Karabakh...), the
         admin areas of the incidents' places, and corridors (Lachin...), from the gazetteer.
     cluster : bool
-        Start with marker clustering on (it can be switched in the layer control).
+        Start with marker clustering on (it can be switched in the layer control). Unclustered
+        markers at one spot are fanned out around it.
     heatmap : bool
         Start with the heatmap on.
     uncertainty : bool or None
-        Start with the location-uncertainty overlay on (a circle whose radius follows
-        ``geo_precision``, or the corridor's line or region's polygon); ``None``: on for maps of
-        up to 1,000 incidents.
-    offline : bool
-        Inline every script, style and image from installed packages and draw the basemap from
-        Natural Earth polygons instead of tiles: the file then makes no network request.
+        Start with the location-uncertainty overlay on: the area an incident stands for (its
+        region's, admin area's or country's polygon, see :mod:`geomap.render._areas`), or a
+        small circle around a town; ``None``: on for maps of up to 1,000 incidents.
+    tiles : str or None
+        Online tiles drawn over the basemap: ``"none"`` (default), ``"osm"`` (OpenStreetMap) or
+        an http(s) URL template with ``{z}``, ``{x}``, ``{y}``. A tile that fails to load shows
+        the basemap instead.
+    offline : bool or None
+        Deprecated and ignored: every page is self-contained now. Kept so that callers written
+        for the old CDN/offline switch keep working.
     title, subtitle : str
         Shown at the top of the map (and as the page title); the subtitle defaults to the
-        number of incidents and their date range.
+        number of incidents and their date range. A lone surrogate (an undecodable byte of a
+        command-line argument) is shown as U+FFFD.
     collapsed_layers : bool
-        Collapse the layer control into a button.
+        Collapse the layer control into a button (small screens collapse it anyway).
     gazetteer : Gazetteer, optional
-        Where borders and the basemap come from; the shipped one by default.
+        Where the basemap, names, areas and borders come from; the shipped one by default.
 
     Returns
     -------
     folium.Map
+
+    Raises
+    ------
+    TypeError
+        When an item is not an :class:`~geomap.incident.Incident`, or a title is not a str.
+    geomap.render.TileError
+        For a ``tiles`` value that is not ``"osm"``, ``"none"`` or an http(s) tile URL.
 
     Examples
     --------
@@ -78,39 +98,46 @@ def render_map(incidents: Iterable[Incident], *, borders: bool = True, cluster: 
     ...              location="Zangilan", latitude=39.08, longitude=46.66)
     >>> m = render_map([i], title="Zangilan")
     >>> html = m.get_root().render()
-    >>> "<title>Zangilan</title>" in html, '"Battles"' in html
-    (True, True)
+    >>> "<title>Zangilan</title>" in html, '"Battles"' in html, "<script src=" in html
+    (True, True, False)
     """
     import folium
 
     from . import _basemap
+    from ._areas import AreaFinder
     from ._cluster import CLUSTER_CSS, CLUSTER_JS
     from ._controls import CONTROLS_JS, CSS
     from ._data import border_payload, build_payload
+    from ._labels import country_labels, town_labels
+    from ._layout import LAYOUT_CSS, LAYOUT_JS
     from ._legend import LEGEND_JS
     from ._offline import asset_tags
+    from ._placenames import PLACENAMES_CSS, PLACENAMES_JS
     from ._script import MAIN_JS
+    from ._tiles import tile_layer
     from ._timeline import TIMELINE_JS
 
+    del offline  # deprecated: every page is self-contained
     items = list(incidents)
     for inc in items:
         if not isinstance(inc, Incident):
             raise TypeError(f"expected Incident, got {type(inc).__name__}")
     if not isinstance(title, str) or (subtitle is not None and not isinstance(subtitle, str)):
         raise TypeError("title and subtitle must be str")
-    if gazetteer is None and (borders or offline):
-        from gazetteer import Gazetteer
-
-        gazetteer = Gazetteer()
-    payload = build_payload(items, title=title, subtitle=_subtitle(items) if subtitle is None else subtitle,
-                            offline=offline, cluster=cluster, heatmap=heatmap, uncertainty=uncertainty,
-                            collapsed=collapsed_layers)
+    title = without_lone_surrogates(title)
+    subtitle = _subtitle(items) if subtitle is None else without_lone_surrogates(subtitle)
+    tile = tile_layer(tiles)
+    if gazetteer is None:
+        gazetteer = _shipped_gazetteer()
+    payload = build_payload(items, title=title, subtitle=subtitle, cluster=cluster, heatmap=heatmap,
+                            uncertainty=uncertainty, collapsed=collapsed_layers, area=AreaFinder(gazetteer))
     bounds = payload["bounds"]
     box = None if bounds is None else _basemap.view_box([tuple(bounds[0]), tuple(bounds[1])])
-    if offline and gazetteer is not None:
-        base = _basemap.basemap(gazetteer, box)
-        payload["basemap"], payload["labels"] = base["land"], base["labels"]
-    if borders and gazetteer is not None:
+    payload["tiles"] = tile
+    payload["basemap"] = _basemap.basemap(gazetteer, box)
+    payload["countries"] = country_labels(gazetteer)
+    payload["towns"] = town_labels(gazetteer, box)
+    if borders:
         payload["borders"] = border_payload(_basemap.border_groups(gazetteer, box, items))
 
     centre = [30.0, 20.0] if box is None else [(box[1] + box[3]) / 2, (box[0] + box[2]) / 2]
@@ -127,8 +154,8 @@ def render_map(incidents: Iterable[Incident], *, borders: bool = True, cluster: 
     fmap.get_root().title = html_text(title)  # type: ignore[attr-defined]
 
     element = _page_element_class()(
-        head=asset_tags(offline=offline) + "<style>" + CSS + CLUSTER_CSS + "</style><script>"
-        + LEGEND_JS + TIMELINE_JS + CONTROLS_JS + CLUSTER_JS + MAIN_JS + "</script>",
+        head=asset_tags() + "<style>" + CSS + CLUSTER_CSS + PLACENAMES_CSS + LAYOUT_CSS + "</style><script>"
+        + LEGEND_JS + TIMELINE_JS + CONTROLS_JS + CLUSTER_JS + PLACENAMES_JS + LAYOUT_JS + MAIN_JS + "</script>",
         payload=data)
     fmap.add_child(element, name="geomap_incidents")
     return fmap
@@ -170,6 +197,14 @@ def _page_element_class() -> type:
                                     name="geomap_data")
 
     return PageElement
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_gazetteer() -> Gazetteer:
+    # One per process: opening one reads its country codes again (~0.5 s), and a batch renders many maps.
+    from gazetteer import Gazetteer
+
+    return Gazetteer()
 
 
 def _subtitle(items: list[Incident]) -> str:

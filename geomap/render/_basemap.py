@@ -1,6 +1,6 @@
 """Geometry the map draws besides the incidents, all from the gazetteer (Natural Earth, curated file).
 
-* :func:`basemap` — the offline basemap: land drawn from the Natural Earth country polygons,
+* :func:`basemap` — the basemap, always drawn: land from the Natural Earth country polygons,
   coarse for the world and detailed inside the map's box.
 * :func:`border_groups` — the "Borders" overlays: country borders, curated border lines
   (Armenia–Azerbaijan...), disputed and breakaway areas (Nagorno-Karabakh...), the admin areas
@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from ..incidents import Incident
 
-__all__ = ["Box", "basemap", "border_groups", "view_box"]
+__all__ = ["Box", "basemap", "border_groups", "country_rows", "view_box"]
 
 Box = tuple[float, float, float, float]  # minx (west), miny (south), maxx (east), maxy (north)
 
@@ -53,46 +53,30 @@ def view_box(points: Iterable[tuple[float, float]]) -> Box | None:
             round(min(180.0, max(lons) + pad), 6), round(min(90.0, max(lats) + pad), 6))
 
 
-def basemap(gazetteer: Gazetteer, box: Box | None) -> dict[str, Any]:
-    """The offline basemap: ``{"land": [geometry...], "labels": [{"name", "lat", "lon"}...]}``.
+def basemap(gazetteer: Gazetteer, box: Box | None) -> list[dict[str, Any]]:
+    """The offline basemap's land: GeoJSON geometries, drawn as fill only.
 
-    Land is GeoJSON geometries, drawn as fill only; labels name the countries in ``box``.
+    Coarse for the world, detailed inside ``box``. Place names are
+    :mod:`geomap.render._labels`.
 
     Examples
     --------
     >>> from gazetteer import Gazetteer
-    >>> layers = basemap(Gazetteer(), (44.0, 38.0, 47.0, 41.0))
-    >>> sorted(layers), layers["land"][0]["type"] in ("Polygon", "MultiPolygon")
-    (['labels', 'land'], True)
-    >>> "Armenia" in [label["name"] for label in layers["labels"]]
-    True
+    >>> land = basemap(Gazetteer(), (44.0, 38.0, 47.0, 41.0))
+    >>> land[0]["type"] in ("Polygon", "MultiPolygon"), len(land) > len(basemap(Gazetteer(), None))
+    (True, True)
     """
     import shapely
 
     path = str(gazetteer.store.path)
     land = _to_geojson(_coarse_world(path), 0.01)
-    labels: list[dict[str, Any]] = []
     if box is not None:
         rect = shapely.box(*box)
-        ids, fine = _fine_countries(path)
-        inside = [(i, g) for i, g in zip(ids, fine) if g.intersects(rect)]
+        _, fine = _fine_countries(path)
         # Drawn over the coarse world with the same fill and no outline, so the seam is invisible;
         # the borders themselves are the "Country borders" overlay.
-        land += _to_geojson([shapely.clip_by_rect(g, *box) for _, g in inside], 0.001)
-        # Without tiles there are no place names: name the countries in view, at a point inside
-        # the part of each that is in view.
-        for place_id, geom in inside:
-            part = shapely.clip_by_rect(geom, *box)
-            if part.is_empty or part.area < 0.05:
-                continue
-            from shapely.ops import polylabel
-
-            biggest = max(shapely.get_parts(part), key=lambda g: g.area)
-            # polylabel: the point farthest from the edges, where a label reads best.
-            point = polylabel(biggest, tolerance=0.05) if biggest.is_valid else biggest.point_on_surface()
-            labels.append({"name": _country_names(path)[place_id], "lat": round(point.y, 4),
-                           "lon": round(point.x, 4)})
-    return {"land": land, "labels": labels}
+        land += _to_geojson([shapely.clip_by_rect(g, *box) for g in fine if g.intersects(rect)], 0.001)
+    return land
 
 
 def border_groups(gazetteer: Gazetteer, box: Box | None, incidents: Sequence[Incident]) -> list[dict[str, Any]]:
@@ -182,20 +166,21 @@ def _simplified(place_id: str, wkb: bytes) -> dict[str, Any]:
 
 
 @functools.lru_cache(maxsize=4)
-def _country_rows(path: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[bytes, ...]]:
+def country_rows(path: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[bytes, ...], tuple[str, ...]]:
+    """``(place ids, names, WKB geometries, ISO alpha-2 codes)`` of the countries of a gazetteer file."""
     from gazetteer.store import Store
 
     store = Store(path)
     try:
-        # rows_in_box returns place rows: public id at 1, name at 2, geometry last.
+        # rows_in_box returns place rows: public id at 1, name at 2, country code at 4, geometry last.
         rows = [r for r in store.rows_in_box(-180.0, 180.0, -90.0, 90.0, kinds=["country"]) if r[-1]]
     finally:
         store.close()
-    return tuple(r[1] for r in rows), tuple(r[2] for r in rows), tuple(r[-1] for r in rows)
+    return tuple(r[1] for r in rows), tuple(r[2] for r in rows), tuple(r[-1] for r in rows), tuple(r[4] for r in rows)
 
 
 def _country_names(path: str) -> dict[str, str]:
-    ids, names, _ = _country_rows(path)
+    ids, names, _, _ = country_rows(path)
     return dict(zip(ids, names))
 
 
@@ -203,7 +188,7 @@ def _country_names(path: str) -> dict[str, str]:
 def _fine_countries(path: str) -> tuple[tuple[str, ...], Any]:
     import shapely
 
-    ids, _, wkbs = _country_rows(path)
+    ids, _, wkbs, _ = country_rows(path)
     return ids, shapely.simplify(shapely.from_wkb(list(wkbs)), _FINE, preserve_topology=True)
 
 
@@ -211,7 +196,7 @@ def _fine_countries(path: str) -> tuple[tuple[str, ...], Any]:
 def _coarse_world(path: str) -> tuple[Any, ...]:
     import shapely
 
-    _, _, wkbs = _country_rows(path)
+    _, _, wkbs, _ = country_rows(path)
     geoms = shapely.simplify(shapely.from_wkb(list(wkbs)), _COARSE, preserve_topology=False)
     out = []
     for g in geoms:

@@ -11,7 +11,9 @@ view, and changing the set of points (:js:`setIndices`) costs one redraw. With c
 switched off the same layer shows every marker in view.
 
 Clicking a cluster zooms to its points; a cluster whose points all share one place (several
-incidents at one town) opens one popup listing them.
+incidents at one town) opens one popup listing them. Unclustered, markers that would sit on
+one another (within a few pixels) are fanned out around their spot, each joined to it by a
+thin leg ("spiderfied"), so none hides another.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ CLUSTER_JS = r"""
 var G = window.geomap = window.geomap || {};
 
 G.GridCluster = L.Layer.extend({
-  options: {cellSize: 70, cluster: true, padding: 80},
+  options: {cellSize: 70, cluster: true, padding: 80, spot: 4, legColor: "#444"},
   // makeMarker(i) -> L.Marker for point i; markers are made when first in view, then kept.
   initialize: function (lats, lons, makeMarker, options) {
     L.setOptions(this, options);
@@ -71,19 +73,27 @@ G.GridCluster = L.Layer.extend({
     var x0 = pb.min.x - pad, y0 = pb.min.y - pad, x1 = pb.max.x + pad, y1 = pb.max.y + pad;
     var size = this.options.cluster ? this.options.cellSize : 0;
     var idx = this._idx, X = this._x, Y = this._y, cells = new Map(), layers = [], points = 0;
+    var spots = size ? null : new Map(), spot = this.options.spot;
     for (var k = 0; k < idx.length; k++) {
       var i = idx[k], px = X[i] * scale, py = Y[i] * scale;
       if (px < x0 || px > x1 || py < y0 || py > y1) continue;
       points++;
-      if (!size) { layers.push(this.marker(i)); continue; }
+      if (!size) {
+        var sk = Math.round(px / spot) * 4194304 + Math.round(py / spot), s = spots.get(sk);
+        if (!s) spots.set(sk, s = {x: px, y: py, pts: []});
+        s.pts.push(i);
+        continue;
+      }
       var key = Math.floor(px / size) * 4194304 + Math.floor(py / size);
       var c = cells.get(key);
       if (!c) cells.set(key, c = {n: 0, sx: 0, sy: 0, pts: []});
       c.n++; c.sx += px; c.sy += py; c.pts.push(i);
     }
     var clusters = 0, self = this;
+    this._legs = 0;
+    if (spots) spots.forEach(function (s) { self._spiderfy(s, z, layers); });
     cells.forEach(function (c) {
-      if (c.n === 1) { layers.push(self.marker(c.pts[0])); return; }
+      if (c.n === 1) { self._spiderfy({pts: c.pts}, z, layers); return; }
       clusters++;
       var size = c.n < 10 ? "small" : c.n < 100 ? "medium" : "large";
       var icon = L.divIcon({html: "<div><span>" + c.n + "</span></div>", iconSize: [36, 36],
@@ -94,8 +104,31 @@ G.GridCluster = L.Layer.extend({
     });
     this.group.clearLayers();
     for (var j = 0; j < layers.length; j++) this.group.addLayer(layers[j]);
-    this.shown = {markers: layers.length - clusters, clusters: clusters, points: points};
+    this.shown = {markers: layers.length - clusters - this._legs, clusters: clusters, points: points};
     this.fire("draw");
+  },
+  // The markers of one spot: at their point when alone, else on a circle (a spiral when many)
+  // around it, each with a leg back to the spot.
+  _spiderfy: function (s, z, layers) {
+    // 36 px between neighbours (and between turns of the spiral) keeps 24 px icons apart at any angle.
+    var n = s.pts.length, map = this._map, gap = 36, leg = 40, angle = 0;
+    for (var k = 0; k < n; k++) {
+      var i = s.pts[k], m = this.marker(i), at = L.latLng(this._lat[i], this._lon[i]), radius;
+      if (n > 1) {
+        if (n <= 9) { angle = 2 * Math.PI * k / n; radius = Math.max(28, gap * n / (2 * Math.PI)); }
+        else {
+          if (k) { var step = gap / leg; angle += step; leg += gap * step / (2 * Math.PI); }
+          radius = leg;
+        }
+        var spread = map.unproject([s.x + radius * Math.cos(angle), s.y + radius * Math.sin(angle)], z);
+        layers.push(L.polyline([at, spread], {color: this.options.legColor, weight: 1.2, opacity: 0.7,
+                                              interactive: false, className: "gm-spider-leg"}));
+        this._legs++;
+        at = spread;
+      }
+      if (!m.getLatLng().equals(at)) m.setLatLng(at);
+      layers.push(m);
+    }
   }
 });
 })();

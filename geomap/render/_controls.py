@@ -1,7 +1,8 @@
 """Small map controls of our own (title, fullscreen, minimap) and the page's CSS.
 
 They replace folium's Fullscreen and MiniMap plugins, whose scripts come only from CDNs, so
-the offline page needs nothing beyond Leaflet, Leaflet.markercluster and Leaflet.heat.
+the page needs nothing beyond Leaflet and Leaflet.heat. Place-name styles are
+:mod:`geomap.render._placenames`; what folds on small screens is :mod:`geomap.render._layout`.
 """
 
 from __future__ import annotations
@@ -72,6 +73,13 @@ G.MiniMap = L.Control.extend({
     mini.on("click", function (e) { main.panTo(e.latlng); });
     sync();
     this.mini = mini;
+    this._sync = sync;
+  },
+  // After the box was hidden (folded) and shown again: measure it anew and follow the main map.
+  refresh: function () {
+    if (!this.mini) return;
+    this.mini.invalidateSize({animate: false});
+    this._sync();
   }
 });
 })();
@@ -79,13 +87,11 @@ G.MiniMap = L.Control.extend({
 
 CSS = r"""
 .gm-marker { background: none; border: none; }
-.gm-country { background: none; border: none; white-space: nowrap; transform-origin: center;
-  font: 600 13px/1 system-ui, sans-serif; letter-spacing: .12em; text-transform: uppercase; color: rgba(90,80,60,.55);
-  margin-left: -40px !important; width: 80px !important; text-align: center; overflow: visible; }
 .gm-marker svg { display: block; filter: drop-shadow(0 1px 1px rgba(0,0,0,.45)); }
 .gm-title { position: absolute; top: 10px; left: 50%; transform: translateX(-50%); z-index: 1000;
   background: rgba(255,255,255,.92); padding: 6px 14px; border-radius: 6px; box-shadow: 0 1px 4px rgba(0,0,0,.3);
-  font: 600 16px/1.3 system-ui, sans-serif; text-align: center; max-width: 55%; pointer-events: none;
+  font: 600 16px/1.3 system-ui, sans-serif; text-align: center; max-width: min(55%, calc(100% - 140px));
+  pointer-events: none; box-sizing: border-box;
   white-space: pre-wrap; overflow-wrap: break-word; }
 .gm-title-sub { font-weight: 400; font-size: 12px; color: #555; }
 .gm-legend { background: rgba(255,255,255,.94); padding: 8px 10px; border-radius: 6px; font: 12px/1.4 system-ui, sans-serif;
@@ -121,7 +127,8 @@ mark.gm-trigger { background: #ffd54f; }
 mark.gm-place { background: #b3e5fc; }
 .gm-source { color: #444; }
 .gm-source a { display: block; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-.gm-id { color: #888; font-size: 10px; margin-top: 4px; }
+.gm-more { color: #888; font-size: 10px; margin-top: 4px; }
+.gm-spider-leg { pointer-events: none; }
 .gm-tip { white-space: pre-wrap; }
 .leaflet-control-layers-overlays label span { white-space: pre-wrap; }
 .gm-li svg { vertical-align: middle; }

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from ._escape import layer_name, safe_url
 from ._legend import type_style
@@ -53,11 +53,14 @@ class _StringTable(dict):  # type: ignore[type-arg]
         return value
 
 
-def build_payload(incidents: Sequence[Incident], *, title: str, subtitle: str, offline: bool,
-                  cluster: bool, heatmap: bool, uncertainty: bool | None, collapsed: bool) -> dict[str, Any]:
-    """The data object of the page (see the module docstring); ``basemap`` and ``borders`` empty.
+def build_payload(incidents: Sequence[Incident], *, title: str, subtitle: str, cluster: bool, heatmap: bool,
+                  uncertainty: bool | None, collapsed: bool,
+                  area: Callable[[Incident], tuple[Any, bytes] | None] | None = None) -> dict[str, Any]:
+    """The data object of the page (see the module docstring); basemap, names, tiles and borders empty.
 
     Incidents without a valid point are left off the map; the legend's note counts them.
+    ``area`` gives the ``(key, WKB)`` of an incident's area (:class:`geomap.render._areas.AreaFinder`);
+    without it only an incident's own geometry is an area.
 
     Examples
     --------
@@ -66,7 +69,7 @@ def build_payload(incidents: Sequence[Incident], *, title: str, subtitle: str, o
     >>> i = Incident("d:0", datetime.date(2023, 2, 20), 1, "Political violence", "Battles", "Armed clash",
     ...              location="Zangilan", latitude=39.08, longitude=46.66, notes="Gunfire hit Zangilan.",
     ...              evidence_start=0, evidence_end=21, trigger="Gunfire", trigger_start=0, trigger_end=7)
-    >>> p = build_payload([i], title="t", subtitle="", offline=True, cluster=True, heatmap=False,
+    >>> p = build_payload([i], title="t", subtitle="", cluster=True, heatmap=False,
     ...                   uncertainty=None, collapsed=False)
     >>> p["rows"][0][:5], p["types"][0]["name"], p["bounds"]
     ([39.08, 46.66, 0, 1, 19408], 'Battles', [[39.08, 46.66], [39.08, 46.66]])
@@ -115,12 +118,15 @@ def build_payload(incidents: Sequence[Incident], *, title: str, subtitle: str, o
         if not notes.isascii():  # JavaScript counts UTF-16 code units
             ts, te, ps, pe = (_utf16(notes, k) for k in (ts, te, ps, pe))
         g = -1
-        if inc.geometry_wkb is not None:
-            key = inc.place_id or inc.geometry_wkb
-            g = geom_index.get(key, -1)
+        if area is not None and (inc.geo_precision > 1 or inc.geometry_wkb is not None):
+            found = area(inc)
+        else:
+            found = None if inc.geometry_wkb is None else (inc.place_id or inc.geometry_wkb, inc.geometry_wkb)
+        if found is not None:
+            g = geom_index.get(found[0], -1)
             if g < 0:
-                g = geom_index[key] = len(geoms)
-                geoms.append(_geometry(inc.geometry_wkb))
+                g = geom_index[found[0]] = len(geoms)
+                geoms.append(_geometry(found[1]))
         date = inc.event_date
         if date is None:
             undated = True
@@ -133,7 +139,7 @@ def build_payload(incidents: Sequence[Incident], *, title: str, subtitle: str, o
         rows.append([lat, lon, t, table[inc.sub_event_type], None if date is None else date.toordinal() - epoch,
                      inc.time_precision, inc.geo_precision, inc.fatalities, inc.injuries, table[inc.actor1],
                      table[inc.actor2], table[inc.location], table[inc.admin1], table[inc.country],
-                     table[inc.source], table[url], table[notes], ts, te, ps, pe, g, table[inc.event_id]])
+                     table[inc.source], table[url], table[notes], ts, te, ps, pe, g])
     types = []
     for name, k in sorted(type_index.items(), key=lambda kv: kv[1]):
         colour, icon = type_style(name)
@@ -145,10 +151,10 @@ def build_payload(incidents: Sequence[Incident], *, title: str, subtitle: str, o
     if undated:
         notes_.append("Incidents without a date are always shown")
     return {
-        "title": title, "subtitle": subtitle, "offline": offline, "cluster": cluster, "heatmap": heatmap,
+        "title": title, "subtitle": subtitle, "cluster": cluster, "heatmap": heatmap, "tiles": None,
         "uncertainty": len(rows) <= 1000 if uncertainty is None else uncertainty, "collapsed": collapsed,
-        "types": types, "strings": list(table), "rows": rows, "geoms": geoms, "basemap": [], "labels": [],
-        "borders": [],
+        "types": types, "strings": list(table), "rows": rows, "geoms": geoms, "basemap": [], "countries": [],
+        "towns": [], "borders": [],
         "bounds": [[lat_min, lon_min], [lat_max, lon_max]] if rows else None,
         "note": "; ".join(notes_), "attribution": ATTRIBUTION,
     }
@@ -168,5 +174,7 @@ def _geometry(wkb: bytes) -> Any:
 
     geom = shapely.from_wkb(wkb)
     if geom.geom_type in ("Polygon", "MultiPolygon", "LineString", "MultiLineString"):
-        geom = shapely.simplify(geom, 0.002, preserve_topology=True)
+        # ~200 m for a district, coarser for a country: about a thousandth of the area's extent.
+        w, s, e, n = geom.bounds
+        geom = shapely.simplify(geom, max(0.002, max(e - w, n - s) / 1000), preserve_topology=True)
     return json.loads(shapely.to_geojson(shapely.set_precision(geom, 0.0001, mode="pointwise")))

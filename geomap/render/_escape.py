@@ -16,6 +16,10 @@ Leaflet layer name        :func:`layer_name`                   names in the laye
 link target               :func:`safe_url`                     ``href`` of the source link
 ========================  ===================================  =====================================
 
+Every one of them also replaces lone surrogates (:func:`without_lone_surrogates`): a ``str``
+can hold them (Python decodes an undecodable byte of a command-line argument, such as
+``--title $'\\xffbad'``, to one), UTF-8 cannot, and the page is written as UTF-8.
+
 Leaflet inserts layer names with ``innerHTML``, so a layer name is HTML, not text. In the
 browser, popups, tooltips, the legend and the title are built with ``textContent`` from the
 JSON data, which is the second line of defence; these functions are the first.
@@ -29,7 +33,7 @@ import re
 from typing import Any
 
 __all__ = ["html_attr", "html_text", "js_string", "js_template_literal", "json_for_script", "layer_name",
-           "safe_url"]
+           "safe_url", "without_lone_surrogates"]
 
 # In a <script> element the HTML parser ends the script at "</script", and "<!--" changes how it
 # looks for that end; U+2028/2029 end a line in JS before ES2019. Escaping <, > and & (as JSON
@@ -37,8 +41,30 @@ __all__ = ["html_attr", "html_text", "js_string", "js_template_literal", "json_f
 _SCRIPT_UNSAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
                   ("\u2029", "\\u2029"))
 _SPACE = re.compile(r"\s+")
+# A Python str has no surrogate pairs (astral characters are one code point), so any is alone.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # An absolute http(s) URL with a host and no whitespace or control characters anywhere.
 _HTTP_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f/?#]+(?:[/?#][^\s\x00-\x1f\x7f]*)?", re.IGNORECASE)
+
+
+def without_lone_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD, the replacement character.
+
+    A lone surrogate is how Python keeps a byte it could not decode (``os.fsdecode``, the
+    ``surrogateescape`` handler); it cannot be written as UTF-8. Browsers show a byte they cannot
+    decode as U+FFFD too, so the text reads the same and nothing is dropped silently.
+
+    Examples
+    --------
+    >>> without_lone_surrogates("\\udcffbad"), without_lone_surrogates("caf\\u00e9 \\U0001f600")
+    ('\ufffdbad', 'café 😀')
+    """
+    text = str(text)
+    try:
+        text.encode("utf-8")  # in C, ten times faster than the search on a 20 MB page
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def html_text(text: str) -> str:
@@ -49,7 +75,7 @@ def html_text(text: str) -> str:
     >>> html_text('<img src=x onerror="alert(1)"> & co')
     '&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; co'
     """
-    return html.escape(str(text), quote=True)
+    return html.escape(without_lone_surrogates(text), quote=True)
 
 
 def html_attr(text: str) -> str:
@@ -64,7 +90,7 @@ def html_attr(text: str) -> str:
     >>> html_attr("`${a}`")
     '&#96;${a}&#96;'
     """
-    return html.escape(str(text), quote=True).replace("`", "&#96;")
+    return html.escape(without_lone_surrogates(text), quote=True).replace("`", "&#96;")
 
 
 def json_for_script(value: Any) -> str:
@@ -77,7 +103,8 @@ def json_for_script(value: Any) -> str:
     >>> json_for_script({"notes": "</script><script>alert(1)</script>"})
     '{"notes":"\\\\u003c/script\\\\u003e\\\\u003cscript\\\\u003ealert(1)\\\\u003c/script\\\\u003e"}'
     """
-    return _script_safe(json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":")))
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return _script_safe(without_lone_surrogates(text))
 
 
 def _script_safe(text: str) -> str:

@@ -71,7 +71,7 @@ G.LINE_SYMBOLS = {
   disputed: '<svg width="28" height="14"><rect x="1" y="1" width="26" height="12" fill="#fdb863" fill-opacity=".4" stroke="#e08214" stroke-width="2" stroke-dasharray="4 3"/></svg>',
   admin: '<svg width="28" height="14"><rect x="1" y="1" width="26" height="12" fill="#4d9221" fill-opacity=".08" stroke="#4d9221" stroke-width="1"/></svg>',
   corridors: '<svg width="28" height="10"><path d="M3 5h22" stroke="#542788" stroke-width="4" stroke-linecap="round" stroke-dasharray="1 6"/></svg>',
-  uncertainty: '<svg width="28" height="16"><circle cx="14" cy="8" r="7" fill="#555" fill-opacity=".1" stroke="#555" stroke-width="1"/></svg>'
+  uncertainty: '<svg width="28" height="16"><path d="M2 5l7-4 9 2 8 6-5 6-12-1z" fill="#555" fill-opacity=".1" stroke="#555" stroke-width="1"/><circle cx="11" cy="8" r="2.5" fill="none" stroke="#555" stroke-width="1"/></svg>'
 };
 
 G.Legend = L.Control.extend({

@@ -1,7 +1,7 @@
-"""The map page's JavaScript and CSS: CDN links, or the same files inlined for offline use.
+"""The map page's JavaScript and CSS, inlined: a page never loads a script or style from the network.
 
-Offline, every file comes from a package installed from PyPI, read at render time; nothing is
-fetched and nothing is copied into this repository:
+Every file comes from a package installed from PyPI, read at render time; nothing is fetched
+and nothing is copied into this repository:
 
 * Leaflet 1.9.3 (JS, CSS and its control images, as ``data:`` URIs) from ``XStatic-Leaflet``;
 * Leaflet.heat from folium's own wheel (``folium/templates/leaflet_heat.min.js``).
@@ -20,16 +20,13 @@ import importlib
 import re
 from pathlib import Path
 
-from ._escape import html_attr
-
 __all__ = ["asset_tags"]
 
-# (kind, CDN URL, package that carries the file, file inside the package's data folder)
-_ASSETS: tuple[tuple[str, str, str, str], ...] = (
-    ("css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css", "xstatic.pkg.leaflet", "leaflet.css"),
-    ("js", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js", "xstatic.pkg.leaflet", "leaflet.js"),
-    ("js", "https://cdn.jsdelivr.net/gh/python-visualization/folium@v0.20.0/folium/templates/leaflet_heat.min.js",
-     "folium", "templates/leaflet_heat.min.js"),
+# (kind, package that carries the file, file inside the package's data folder)
+_ASSETS: tuple[tuple[str, str, str], ...] = (
+    ("css", "xstatic.pkg.leaflet", "leaflet.css"),
+    ("js", "xstatic.pkg.leaflet", "leaflet.js"),
+    ("js", "folium", "templates/leaflet_heat.min.js"),
 )
 _PIP_NAMES = {"xstatic.pkg.leaflet": "XStatic-Leaflet", "folium": "folium"}
 _SOURCE_MAP = re.compile(r"^\s*//[#@] sourceMappingURL=.*$|/\*# sourceMappingURL=.*?\*/", re.MULTILINE)
@@ -37,13 +34,11 @@ _CSS_URL = re.compile(r"url\((['\"]?)(images/[\w.-]+\.png)\1\)")
 _END_TAG = re.compile(r"</(script|style)", re.IGNORECASE)
 
 
-def asset_tags(*, offline: bool) -> str:
-    """The ``<link>``/``<script>`` tags of the page's libraries, in load order.
+@functools.lru_cache(maxsize=1)
+def asset_tags() -> str:
+    """The ``<style>``/``<script>`` elements of the page's libraries, inlined, in load order.
 
-    Parameters
-    ----------
-    offline : bool
-        Inline the files from the installed packages instead of linking to a CDN.
+    Cached: the files do not change while the process runs, and a batch renders many maps.
 
     Returns
     -------
@@ -53,32 +48,16 @@ def asset_tags(*, offline: bool) -> str:
     Raises
     ------
     ImportError
-        Offline, when a package that carries a file is not installed (the message names it).
+        When a package that carries a file is not installed (the message names it).
 
     Examples
     --------
-    >>> "cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js" in asset_tags(offline=False)
-    True
-    >>> tags = asset_tags(offline=True)
-    >>> "<script src=" in tags, "sourceMappingURL" in tags, "L.HeatLayer" in tags
-    (False, False, True)
+    >>> tags = asset_tags()
+    >>> "<script src=" in tags, "<link" in tags, "sourceMappingURL" in tags, "L.HeatLayer" in tags
+    (False, False, False, True)
     """
-    if offline:
-        return _inline_tags()
     out = []
-    for kind, url, _pkg, _file in _ASSETS:
-        if kind == "css":
-            out.append(f'<link rel="stylesheet" href="{html_attr(url)}"/>')
-        else:
-            out.append(f'<script src="{html_attr(url)}"></script>')
-    return "\n".join(out)
-
-
-@functools.lru_cache(maxsize=1)
-def _inline_tags() -> str:
-    # Cached: the files do not change while the process runs, and a batch renders many maps.
-    out = []
-    for kind, _url, pkg, name in _ASSETS:
+    for kind, pkg, name in _ASSETS:
         folder = _data_dir(pkg)
         text = _SOURCE_MAP.sub("", (folder / name).read_text(encoding="utf-8"))
         # A file that contained "</script" would end our inline element early.

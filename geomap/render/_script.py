@@ -16,18 +16,19 @@ __all__ = ["MAIN_JS", "ROW_FIELDS"]
 #: The order of the values in each incident's array (the JS below reads them by position).
 ROW_FIELDS = ("lat", "lon", "type", "sub", "day", "time_precision", "geo_precision", "fatalities", "injuries",
               "actor1", "actor2", "location", "admin1", "country", "source", "url", "notes", "trigger_start",
-              "trigger_end", "place_start", "place_end", "geometry", "event_id")
+              "trigger_end", "place_start", "place_end", "geometry")
 
 MAIN_JS = r"""
 (function () {
 "use strict";
 var G = window.geomap = window.geomap || {};
 var LAT = 0, LON = 1, TYPE = 2, SUB = 3, DAY = 4, TPREC = 5, GPREC = 6, FAT = 7, INJ = 8, A1 = 9, A2 = 10,
-    LOC = 11, ADM = 12, CTRY = 13, SRC = 14, URL = 15, NOTES = 16, TS = 17, TE = 18, PS = 19, PE = 20, GEOM = 21,
-    EID = 22;
+    LOC = 11, ADM = 12, CTRY = 13, SRC = 14, URL = 15, NOTES = 16, TS = 17, TE = 18, PS = 19, PE = 20, GEOM = 21;
 var TIME = {1: "exact day", 2: "within a week", 3: "within the month"};
 var PLACE = {1: "town", 2: "part of a region", 3: "larger region or border area"};
-var RADIUS_M = {1: 2000, 2: 15000, 3: 50000};
+// A town-level point is uncertain by a couple of km, a "part of a region" one by ~15 km; a larger
+// region is drawn as its area (geoms), and left without a shape when its area is unknown.
+var RADIUS_M = {1: 2000, 2: 15000};
 var BORDER_STYLE = {
   countries: {color: "#555", weight: 1.2, opacity: 0.9, fill: false},
   borders: {color: "#b2182b", weight: 3, dashArray: "8 5", fill: false},
@@ -75,15 +76,14 @@ G.popup = function (D, i) {
     });
     q.appendChild(text(notes.slice(pos)));
   }
+  // Where the report comes from and its date: what a reader cites (not the internal id).
   var src = s[r[SRC]], url = s[r[URL]];
-  if (src || url) {
-    var p = box.appendChild(G.el("div", "gm-source", "Source: " + (src || "")));
-    if (url && /^https?:\/\//i.test(url)) {
-      var a = p.appendChild(G.el("a", null, url));
-      a.href = url; a.target = "_blank"; a.rel = "noopener noreferrer";
-    }
+  var p = box.appendChild(G.el("div", "gm-source", "Source: " + (src || "not named") +
+                                (r[DAY] == null ? "" : " \u00b7 " + G.dayString(r[DAY]))));
+  if (url && /^https?:\/\//i.test(url)) {
+    var a = p.appendChild(G.el("a", null, url));
+    a.href = url; a.target = "_blank"; a.rel = "noopener noreferrer";
   }
-  if (s[r[EID]]) box.appendChild(G.el("div", "gm-id", s[r[EID]]));
   return box;
 };
 
@@ -101,21 +101,28 @@ G.render = function (map, D) {
   if (map.options.maxZoom == null) map.options.maxZoom = 18;
   if (map.options.minZoom == null) map.options.minZoom = 1;
   map.createPane("gmBase").style.zIndex = 150;
+  map.createPane("gmTiles").style.zIndex = 200;
   map.createPane("gmBorders").style.zIndex = 350;
-  if (D.offline) {
-    map.getContainer().style.background = "#cadbe6";
-    L.geoJSON({type: "GeometryCollection", geometries: D.basemap}, {pane: "gmBase", interactive: false,
-      style: {stroke: false, fillColor: "#f3f0e8", fillOpacity: 1}}).addTo(map);
-    map.createPane("gmLabels").style.zIndex = 360;
-    map.getPane("gmLabels").style.pointerEvents = "none";
-    (D.labels || []).forEach(function (p) {
-      var icon = L.divIcon({className: "gm-country", iconSize: null, html: ""});
-      var m = L.marker([p.lat, p.lon], {icon: icon, pane: "gmLabels", interactive: false, keyboard: false}).addTo(map);
-      m.getElement().textContent = p.name;
+  map.createPane("gmLabels").style.zIndex = 450;
+  map.getPane("gmLabels").style.pointerEvents = "none";
+  // The basemap is always drawn from the page's own data; tiles, when asked for, go on top.
+  map.getContainer().style.background = "#cadbe6";
+  L.geoJSON({type: "GeometryCollection", geometries: D.basemap}, {pane: "gmBase", interactive: false,
+    style: {stroke: false, fillColor: "#f3f0e8", fillOpacity: 1}}).addTo(map);
+  var names = new G.PlaceNames(D.countries, D.towns, {avoid: function () {
+    var c = map.getContainer();
+    // Panels, and the incidents' markers and clusters: a name never hides under them.
+    return Array.prototype.slice.call(c.querySelectorAll(".gm-title, .gm-timeline, .leaflet-control, " +
+      ".leaflet-marker-pane .gm-marker, .leaflet-marker-pane .gm-cluster"));
+  }});
+  if (D.tiles) {
+    var tiles = L.tileLayer(D.tiles.url, {pane: "gmTiles", maxZoom: D.tiles.max_zoom, attribution: D.tiles.attribution});
+    // A tile that fails leaves a hole through which the basemap shows, and the names come back.
+    tiles.on("tileerror", function (e) {
+      e.tile.style.visibility = "hidden";
+      if (!map.hasLayer(names)) names.addTo(map);
     });
-  } else {
-    L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {maxZoom: 19,
-      attribution: '\u00a9 <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'}).addTo(map);
+    tiles.addTo(map);
   }
   map.attributionControl.addAttribution(D.attribution);
   var overlays = {}, borderOverlays = {}, icons = D.types.map(function (t) {
@@ -147,13 +154,13 @@ G.render = function (map, D) {
     var box = G.el("div", "gm-list"), pts = cluster.gmPoints, max = 50;
     box.appendChild(G.el("div", "gm-head", pts.length + " incidents at this place"));
     pts.slice(0, max).forEach(function (i) { box.appendChild(G.el("hr")); box.appendChild(G.popup(D, i)); });
-    if (pts.length > max) box.appendChild(G.el("div", "gm-id", "\u2026 and " + (pts.length - max) + " more"));
-    L.popup({minWidth: 260, maxWidth: 360}).setLatLng(cluster.getLatLng()).setContent(box).openOn(map);
+    if (pts.length > max) box.appendChild(G.el("div", "gm-more", "\u2026 and " + (pts.length - max) + " more"));
+    L.popup(G.popupOptions(map)).setLatLng(cluster.getLatLng()).setContent(box).openOn(map);
   }
   layer.group.on("click", function (e) {
     if (e.layer.gmPoints) { layer.expand(e.layer, listPopup); return; }
     if (e.layer.gmIndex == null) return;
-    L.popup({minWidth: 260, maxWidth: 360}).setLatLng(e.layer.getLatLng()).setContent(G.popup(D, e.layer.gmIndex)).openOn(map);
+    L.popup(G.popupOptions(map)).setLatLng(e.layer.getLatLng()).setContent(G.popup(D, e.layer.gmIndex)).openOn(map);
   });
   layer.group.on("mouseover", function (e) {
     var content = e.layer.gmPoints ? G.el("div", "gm-tip", e.layer.gmPoints.length + " incidents: click to see them")
@@ -164,6 +171,8 @@ G.render = function (map, D) {
   });
   layer.group.on("mouseout", function () { map.closeTooltip(tip); });
   layer.addTo(map);
+  // After the markers' layer, so that on every move the names are placed around the new markers.
+  if (!D.tiles) names.addTo(map);
   var toggles = D.types.map(function (t, k) {
     var g = L.layerGroup().addTo(map);
     overlays['<span class="gm-li">' + G.svgIcon(t, 16) + "</span> " + t.label] = g;
@@ -182,6 +191,7 @@ G.render = function (map, D) {
   }
   // Incident layers first (what the map is about), then the borders.
   Object.keys(borderOverlays).forEach(function (k) { overlays[k] = borderOverlays[k]; });
+  overlays["Place names"] = names;
   var control = L.control.layers(null, overlays, {collapsed: D.collapsed, position: "topright"}).addTo(map);
   var legend = new G.Legend(D).addTo(map);
 
@@ -189,6 +199,7 @@ G.render = function (map, D) {
     var r = D.rows[i], key = r[GEOM] >= 0 ? "g" + r[GEOM] : "i" + i;
     if (!shapes[key]) {
       var color = D.types[r[TYPE]].color;
+      if (r[GEOM] < 0 && !RADIUS_M[r[GPREC]]) return null;
       shapes[key] = r[GEOM] >= 0
         ? L.geoJSON(D.geoms[r[GEOM]], {interactive: false, style: {color: color, weight: 2, opacity: 0.6,
             fillColor: color, fillOpacity: 0.08}})
@@ -215,7 +226,10 @@ G.render = function (map, D) {
     if (map.hasLayer(uncertainty)) {
       uncertainty.clearLayers();
       var seen = {};
-      visible.forEach(function (i) { var sh = shapeOf(i); if (!seen[L.stamp(sh)]) { seen[L.stamp(sh)] = 1; uncertainty.addLayer(sh); } });
+      visible.forEach(function (i) {
+        var sh = shapeOf(i);
+        if (sh && !seen[L.stamp(sh)]) { seen[L.stamp(sh)] = 1; uncertainty.addLayer(sh); }
+      });
     }
     legend.update(counts, on, state.windowed);
     G.visible = visible.length;
@@ -234,19 +248,31 @@ G.render = function (map, D) {
       state.from = from; state.to = to; state.windowed = windowed; refresh();
     }, n > 20000 ? 250 : 60);
   }
-  G.addTitle(map, D.title, D.subtitle);
+  var title = G.addTitle(map, D.title, D.subtitle);
   new G.Fullscreen().addTo(map);
-  new G.MiniMap(function () {
-    return D.offline
-      ? L.geoJSON({type: "GeometryCollection", geometries: D.basemap}, {interactive: false,
-          style: {stroke: false, fillColor: "#e8e2d0", fillOpacity: 1}})
-      : L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {maxZoom: 19});
+  var mini = new G.MiniMap(function () {
+    return L.geoJSON({type: "GeometryCollection", geometries: D.basemap}, {interactive: false,
+      style: {stroke: false, fillColor: "#e8e2d0", fillOpacity: 1}});
   }).addTo(map);
+  // Panels fold into buttons when they do not all fit (phones): the first listed folds first.
+  var layout = new G.Layout(map, function () {
+    var c = map.getContainer();
+    return [title, c.querySelector(".leaflet-control-zoom"), c.querySelector(".gm-fullscreen"),
+            c.querySelector(".leaflet-control-scale")];
+  });
+  layout.add("attribution", G.foldAttribution(map.attributionControl));
+  layout.add("minimap", new G.Foldable(mini.getContainer(), "Overview", {expand: function () { mini.refresh(); }}));
+  layout.add("layers", G.foldLayers(control));
+  if (G.timeline) layout.add("timeline", new G.Foldable(G.timeline.element, "Dates"));
+  layout.add("legend", new G.Foldable(legend.getContainer(), "Legend"));
   // Room for the title above, and the time slider and legend below.
   if (D.bounds) map.fitBounds(D.bounds, {paddingTopLeft: [60, 80], paddingBottomRight: [60, 140], maxZoom: 8});
   else map.setView([30, 20], 2);
   refresh();
-  G.map = map; G.layer = layer; G.refresh = refresh;
+  layout.fit();
+  names.redraw();  // now that the panels have their final size
+  layout.onFold = function () { names.redraw(); };
+  G.map = map; G.layer = layer; G.refresh = refresh; G.layout = layout; G.names = names; G.minimap = mini;
   G.toggles = toggles; G.clustering = clustering; G.heat = heat; G.control = control; G.legend = legend;
 };
 })();

@@ -53,7 +53,7 @@ G.addTimeline = function (map, days, onChange, delay) {
   reset.addEventListener("click", function () { from.value = lo; to.value = hi; changed(true); });
   show();
   map.getContainer().appendChild(bar);
-  return {from: from, to: to, set: function (a, b) { from.value = a; to.value = b; changed(true); }};
+  return {element: bar, from: from, to: to, set: function (a, b) { from.value = a; to.value = b; changed(true); }};
 };
 })();
 """

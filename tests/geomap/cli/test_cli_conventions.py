@@ -244,3 +244,14 @@ def test_the_readmes_main_command_from_a_fresh_folder(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout == "wrote outputs/example-map.html and outputs/example-incidents.geojson " \
                           f"({len(_features(tmp_path / 'outputs' / 'example-incidents.geojson'))} incidents)\n"
+
+
+def test_map_takes_tiles_and_refuses_a_bad_template_before_the_work(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("On 20 March 2023, shelling hit Zangilan.", encoding="utf-8")
+    res = runner.invoke(app, ["map", "a.txt", "-o", "bad.html", "--tiles", "ftp://tiles/{z}/{x}/{y}.png"])
+    assert res.exit_code == 2 and "tiles must be" in res.stderr
+    assert not (tmp_path / "bad.html").exists()
+    res = runner.invoke(app, ["map", "a.txt", "-o", "osm.html", "--tiles", "osm"])
+    assert res.exit_code == 0, res.output
+    assert "tile.openstreetmap.org" in (tmp_path / "osm.html").read_text(encoding="utf-8")

@@ -85,7 +85,7 @@ def test_json_for_script_is_inert_html_and_the_same_value():
 
 
 def test_the_seed_map_has_types_counts_borders_and_corridors(seed_incidents):
-    html = render_map(seed_incidents, offline=True, title="Seed").get_root().render()
+    html = render_map(seed_incidents, title="Seed").get_root().render()
     data = payload_of(html)
     assert sum(t["count"] for t in data["types"]) == len(data["rows"]) == len(seed_incidents)
     assert {t["name"] for t in data["types"]} == {i.event_type for i in seed_incidents}
@@ -94,16 +94,23 @@ def test_the_seed_map_has_types_counts_borders_and_corridors(seed_incidents):
     assert "Armenia–Azerbaijan border" in [f["name"] for f in keys["borders"]["features"]]
     assert "Lachin corridor" in [f["name"] for f in keys["corridors"]["features"]]
     assert "Nagorno-Karabakh" in [f["name"] for f in keys["disputed"]["features"]]
-    assert data["offline"] and data["basemap"], "offline maps draw their own basemap"
+    assert data["basemap"] and data["tiles"] is None, "every map draws its own basemap; tiles are opt-in"
+    countries = [c["name"] for c in data["countries"]]
+    assert {"Armenia", "Azerbaijan", "Russia"} <= set(countries) and countries.index("Russia") < countries.index("Armenia")
+    towns = [t[0] for t in data["towns"]]
+    assert {"Yerevan", "Goris", "Tbilisi", "Tokyo"} <= set(towns)  # the view's towns and the world's largest
+    assert [t[3] for t in data["towns"]] == sorted((t[3] for t in data["towns"]), reverse=True)
     # The view fits the incidents.
     (s, w), (n, e) = data["bounds"]
     assert all(s <= i.latitude <= n and w <= i.longitude <= e for i in seed_incidents)
 
 
-def test_offline_page_loads_nothing_from_the_network(seed_incidents):
-    html = render_map(seed_incidents, offline=True).get_root().render()
+@pytest.mark.parametrize("offline", [None, True, False])
+def test_every_page_loads_nothing_from_the_network(seed_incidents, offline):
+    # ``offline`` is a deprecated no-op: the old online mode (CDN scripts, OSM tiles) is gone.
+    html = render_map(seed_incidents, offline=offline).get_root().render()
     assert not re.search(r"<(script|link|img)[^>]+(src|href)\s*=", html, re.IGNORECASE)
-    assert "tile.openstreetmap.org/{z}" in html  # only in code for the online mode, not used offline
+    assert "tile.openstreetmap.org" not in html and "cdn.jsdelivr.net" not in html
     assert "sourceMappingURL" not in html
     for marker in ("G.GridCluster", "L.HeatLayer", "leaflet-control-layers", "data:image/png;base64,"):
         assert marker in html
@@ -115,11 +122,44 @@ def test_the_same_incidents_give_the_same_page(seed_incidents):
     assert render_map(seed_incidents[:1]).get_root().render() != first
 
 
-def test_online_page_links_the_cdn_and_has_no_basemap(seed_incidents):
-    html = render_map(seed_incidents).get_root().render()
-    assert '<script src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js">' in html
+def test_tiles_are_an_opt_in_layer_over_the_basemap(seed_incidents):
+    html = render_map(seed_incidents, tiles="osm").get_root().render()
+    assert not re.search(r"<(script|link)[^>]+(src|href)\s*=", html, re.IGNORECASE)  # scripts still inlined
     assert "code.jquery.com" not in html and "bootstrap" not in html  # folium's unused defaults are gone
-    assert payload_of(html)["basemap"] == []
+    data = payload_of(html)
+    assert data["tiles"]["url"] == "https://tile.openstreetmap.org/{z}/{x}/{y}.png" and data["basemap"]
+    custom = payload_of(render_map([incident()], borders=False, tiles="https://{s}.tiles.example.org/{z}/{x}/{y}.png")
+                        .get_root().render())
+    assert custom["tiles"]["attribution"] == "Tiles: {s}.tiles.example.org"
+
+
+@pytest.mark.parametrize("tiles", ["javascript:alert(1)//{z}/{x}/{y}", "https://example.org/tiles.png",
+                                   "https://example.org/{z}/{x}/{y}.png\"onerror=\"x", "ftp://example.org/{z}/{x}/{y}",
+                                   "https://example.org/{z}/{x}/{y}/{token}.png", "OpenStreetMap"])
+def test_a_bad_tile_source_is_a_typed_error(tiles):
+    from geomap.errors import GeomapError
+
+    with pytest.raises(geomap.render.TileError) as err:
+        render_map([incident()], borders=False, tiles=tiles)
+    assert isinstance(err.value, GeomapError) and isinstance(err.value, ValueError)
+    assert "osm" in str(err.value)
+
+
+def test_a_title_with_an_undecodable_byte_is_shown_with_a_replacement_character(tmp_path):
+    # typer hands ``--title $'\xffbad'`` over as a str with a lone surrogate; UTF-8 cannot hold it.
+    fmap = render_map([incident()], borders=False, title="\udcffbad", subtitle="sub\ud800")
+    path = save_map(fmap, tmp_path / "m.html")
+    html = path.read_text(encoding="utf-8")
+    assert "<title>\ufffdbad</title>" in html
+    data = payload_of(html)
+    assert data["title"] == "\ufffdbad" and data["subtitle"] == "sub\ufffd"
+
+
+def test_article_text_with_lone_surrogates_still_renders(tmp_path):
+    text = "Shelling\udcff hit Zangilan."
+    path = save_map(render_map([incident(notes=text, source="Wire\ud800")], borders=False), tmp_path / "m.html")
+    data = payload_of(path.read_text(encoding="utf-8"))
+    assert "Shelling\ufffd hit Zangilan." in data["strings"] and "Wire\ufffd" in data["strings"]
 
 
 def test_untrusted_text_never_reaches_the_page_raw():
@@ -265,3 +305,27 @@ def test_cli_replaces_an_existing_map(in_tmp):
 def test_cli_missing_input_is_a_user_error(in_tmp):
     res = runner.invoke(app, ["map", "nope.txt"])
     assert res.exit_code == 2 and "geomap: error:" in res.stderr
+
+
+def test_cli_title_with_an_undecodable_byte_writes_the_map(in_tmp):
+    # The shell's $'\xffbad' reaches typer as a str with a lone surrogate (os.fsdecode).
+    res = runner.invoke(app, ["map", str(ARTICLE), "--title", "\udcffbad", "-o", "outputs/t-map.html", "--no-borders"])
+    assert res.exit_code == 0, res.output
+    html = (in_tmp / "outputs" / "t-map.html").read_text(encoding="utf-8")
+    assert payload_of(html)["title"] == "\ufffdbad" and "<title>\ufffdbad</title>" in html
+
+
+def test_batch_writes_the_same_self_contained_map(tmp_path):
+    # Issue 20, item 21: the batch's map.html loaded Leaflet from a CDN and stayed blank offline.
+    from geomap.batch import run_batch
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Azerbaijani troops shelled positions near Goris on 20 February 2023, "
+                                  "killing two soldiers.", encoding="utf-8")
+    run_batch(corpus, tmp_path / "out", workers=1, progress=False)
+    html = (tmp_path / "out" / "map.html").read_text(encoding="utf-8")
+    assert not re.search(r"<(script|link|img)[^>]+(src|href)\s*=", html, re.IGNORECASE)
+    assert "cdn.jsdelivr.net" not in html and "tile.openstreetmap.org" not in html
+    data = payload_of(html)
+    assert data["basemap"] and data["towns"] and len(data["rows"]) >= 1
