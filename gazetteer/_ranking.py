@@ -106,6 +106,8 @@ KIND_PRIOR = {
     Kind.PHYSICAL_FEATURE: 0.05,
     # "White House", "Heathrow Airport": a landmark's name means it before a small town named after it.
     Kind.LANDMARK: 0.3,
+    # A former country (Soviet Union): below today's countries, whose names it may share.
+    Kind.HISTORICAL: 0.3,
     Kind.POPULATED_PLACE: 0.0,
 }
 # Capitals and admin seats are the places news names.

@@ -60,7 +60,7 @@ COORD_SCALE = 100_000
 #: Kinds by their stored integer code; populated places are 0 (the partial point index uses it).
 KIND_CODES: tuple[Kind, ...] = (Kind.POPULATED_PLACE, Kind.ADMIN1, Kind.ADMIN2, Kind.COUNTRY, Kind.REGION,
                                 Kind.CORRIDOR, Kind.BORDER, Kind.DISPUTED_AREA, Kind.CONTINENT, Kind.PHYSICAL_FEATURE,
-                                Kind.LANDMARK)
+                                Kind.LANDMARK, Kind.HISTORICAL)
 KIND_CODE: dict[str, int] = {k.value: i for i, k in enumerate(KIND_CODES)}
 
 
@@ -141,6 +141,20 @@ class Store:
             + _PLACE_JOINS + " WHERE n.key = ?",
             (key,),
         ).fetchall()
+
+    def rows_by_prefix(self, prefix: str, most: int) -> list[tuple[Any, ...]]:
+        """Rows ``(key, flag, *place columns)`` of names starting with ``prefix``, the likeliest ``most``.
+
+        One range scan of the name index; the name that is the prefix itself comes first,
+        then countries, then the places with most people (or the largest, for unpeopled areas).
+        """
+        # Rank on the two tables the order needs, then join the rest for the few rows kept.
+        return self._con.execute(
+            "SELECT t.key, t.flag, " + _PLACE_FIELDS + " FROM (SELECT n.key, n.flag, n.id FROM names n"
+            " CROSS JOIN places q ON q.id = n.id WHERE n.key >= ? AND n.key < ?"
+            " ORDER BY n.key = ? DESC, q.kind = 3 DESC, max(q.population, q.area_km2 * 100) DESC, n.id LIMIT ?) t"
+            " CROSS JOIN places p ON p.id = t.id" + _PLACE_JOINS,
+            (prefix, prefix + "\x7f", prefix, most)).fetchall()
 
     def rows_by_ids(self, ids: list[int]) -> list[tuple[Any, ...]]:
         """Place rows for internal ids."""
