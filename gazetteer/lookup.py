@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from . import _composite, _ranking, _rerank
+from . import _composite, _ranking, _rerank, _reverse
+from ._reverse import ReverseResult
 from ._validate import check_coordinates, check_limit, check_max_km, check_point, check_query, check_text
 from .abbreviations import press_abbreviations
 from .errors import InvalidQuery, PlaceNotFound, UnknownCountry
 from .models import Candidate, Kind, MatchType, Place, parse_kinds
 from .normalize import index_keys, normalize_name
-from .store import Store, cell_of, row_to_place
+from .store import Store, row_to_place
 
 __all__ = ["Gazetteer", "ReverseResult"]
 
-_AREA_KINDS = ("country", "admin1", "admin2", "disputed_area", "region")
 # Kinds the press abbreviates with dots ("U.S.", "Calif.", "N.B.").
 _ABBREVIATED_KINDS = frozenset({Kind.COUNTRY, Kind.ADMIN1})
 _FUZZY_MIN_RATIO = 85.0
@@ -32,36 +31,6 @@ the of and de la el al area region district county province zone valley coast be
 lake river island islands mountain mountains library museum theatre theater inn farm farms market mall plaza
 palace castle chapel cathedral embassy ministry academy institute empire home service police government company
 group trust foundation society union league party army forces""".split())
-
-
-@dataclass(frozen=True, slots=True)
-class ReverseResult:
-    """What lies at a point.
-
-    Attributes
-    ----------
-    nearest : Place or None
-        The nearest populated place within the search radius.
-    distance_km : float or None
-        Distance to ``nearest``.
-    areas : tuple of Place
-        Areas whose polygon contains the point, largest kind first (country,
-        admin1, admin2, disputed and other regions).
-    """
-
-    nearest: Place | None
-    distance_km: float | None
-    areas: tuple[Place, ...]
-
-    @property
-    def country(self) -> Place | None:
-        """The containing country, where a country polygon contains the point."""
-        return next((a for a in self.areas if a.kind is Kind.COUNTRY), None)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready form."""
-        return {"nearest": self.nearest.to_dict() if self.nearest else None, "distance_km": self.distance_km,
-                "areas": [a.to_dict() for a in self.areas]}
 
 
 class Gazetteer:
@@ -439,41 +408,10 @@ class Gazetteer:
         """
         lat, lon = check_coordinates(lat, lon)
         max_km = check_max_km(max_km)
-        import math
-
-        dlat = max_km / 111.0
-        dlon = min(180.0, max_km / (111.0 * max(0.01, math.cos(math.radians(lat)))))
-        cells = sorted({cell_of(max(-90.0, min(90.0, y)), ((x + 180.0) % 360.0) - 180.0)
-                        for y in _steps(lat - dlat, lat + dlat) for x in _steps(lon - dlon, lon + dlon)})
-        best: tuple[float, Place] | None = None
-        for i in range(0, len(cells), 500):
-            for row in self.store.towns_in_cells(cells[i:i + 500]):
-                place = self._place(row)
-                d = _ranking.haversine_km(lat, lon, place.latitude, place.longitude)
-                if d <= max_km and (best is None or d < best[0]):
-                    best = (d, place)
-        areas = self._containing(lat, lon)
+        best = _reverse.nearest_town(self.store, self._place, lat, lon, max_km)
+        areas = _reverse.containing(self.store, self._place, self._poly_cache, lat, lon)
         return ReverseResult(nearest=best[1] if best else None, distance_km=round(best[0], 3) if best else None,
                              areas=tuple(areas))
-
-    def _containing(self, lat: float, lon: float) -> list[Place]:
-        import shapely
-
-        pt = shapely.Point(lon, lat)
-        order = {k: i for i, k in enumerate(_AREA_KINDS)}
-        found = []
-        for row in self.store.rows_in_box(lon, lon, lat, lat, _AREA_KINDS):
-            place = self._place(row)
-            if place.geometry_wkb is None:
-                continue
-            geom = self._poly_cache.get(place.place_id)
-            if geom is None:
-                geom = self._poly_cache[place.place_id] = shapely.from_wkb(place.geometry_wkb)
-                shapely.prepare(geom)
-            if geom.intersects(pt):
-                found.append(place)
-        found.sort(key=lambda p: order.get(p.kind.value, 99))
-        return found
 
     # -- helpers ------------------------------------------------------------------------------
     def _place(self, row: tuple[Any, ...]) -> Place:
@@ -524,14 +462,6 @@ def _best_per_place(cands: list[Candidate]) -> list[Candidate]:
         if c.place.place_id not in best or c.score > best[c.place.place_id].score:
             best[c.place.place_id] = c
     return list(best.values())
-
-
-def _steps(low: float, high: float) -> list[float]:
-    """Points one degree apart from low to high, both ends included (to enumerate grid cells)."""
-    import math
-
-    out = [low + i for i in range(int(math.floor(high - low)) + 1)]
-    return out + [high]
 
 
 def _sorted(cands: list[Candidate]) -> tuple[Candidate, ...]:
