@@ -67,7 +67,9 @@ def open_chain(db: str | None, online: str, *, user_agent: str | None, cache: Pa
 @app.command()
 def geocode(
     names: Annotated[list[str], typer.Argument(help="Place names to look up (any script or spelling).")],
-    country: Annotated[Optional[str], typer.Option("--country", "-c", help="ISO country code to restrict to (AZ, USA...).")] = None,
+    country: Annotated[Optional[str], typer.Option("--country", "-c", help="Country to restrict to: ISO code (AZ, USA...) or name.")] = None,
+    admin1: Annotated[Optional[str], typer.Option("--admin1", help="State or province the place lies in (name or code: Texas, TX, NRW).")] = None,
+    admin2: Annotated[Optional[str], typer.Option("--admin2", help="County or district the place lies in.")] = None,
     kind: Annotated[Optional[list[str]], typer.Option("--kind", "-k", help="Kinds to keep: populated_place, admin1, admin2, country, region, corridor, border, disputed_area, continent, physical_feature, landmark.")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="Candidates per name.")] = 5,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON array of the candidates of every name, each with its query.")] = False,
@@ -86,6 +88,10 @@ def geocode(
     missing = 0
     found: list[dict[str, Any]] = []
     with user_errors(), contextlib.ExitStack() as stack:
+        if online is not None and (admin1 is not None or admin2 is not None):
+            from gazetteer import InvalidQuery
+
+            raise InvalidQuery("--admin1 and --admin2 work offline only; write the name as 'Paris, Texas' for --online")
         if online is None:
             gaz = _open(db)
         else:
@@ -94,7 +100,8 @@ def geocode(
         for i, name in enumerate(names):
             label = ""
             if online is None:
-                rows = [_candidate_dict(c) for c in gaz.lookup(name, country=country, kinds=kind or None, limit=limit)]
+                rows = [_candidate_dict(c) for c in gaz.lookup(name, country=country, admin1=admin1, admin2=admin2,
+                                                               kinds=kind or None, limit=limit)]
             else:
                 res = chain.geocode(name, country=country, kinds=kind or None, limit=limit)
                 label = res.label
