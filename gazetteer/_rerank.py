@@ -8,10 +8,10 @@ before a former one); :meth:`gazetteer.Gazetteer.lookup` applies them in turn.
 from __future__ import annotations
 
 from . import _ranking
-from .models import Kind, MatchType, Place
+from .models import Candidate, Kind, MatchType, Place
 from .store import Store
 
-__all__ = ["Scored", "prefer_area_abbreviations", "prefer_areas_over_city_named_seats",
+__all__ = ["FUZZY_ALIAS_REASON", "Scored", "drop_borrowed_near_spellings", "prefer_area_abbreviations", "prefer_areas_over_city_named_seats",
            "prefer_current_over_historical", "prefer_owners_of_the_name", "prefer_towns_over_their_areas"]
 
 #: A candidate being scored: score, place, how it matched, reasons.
@@ -61,7 +61,7 @@ def prefer_owners_of_the_name(scored: list[Scored]) -> None:
     notable = biggest >= NOTABLE_OWNER_POPULATION
     alias_reason = f"alias {_ranking.MATCH_BASE[MatchType.ALIAS]:.2f}"
     for i, (s, p, m, r) in enumerate(scored):
-        if (m is MatchType.ALIAS and p.kind is Kind.POPULATED_PLACE and r and r[0] == alias_reason
+        if (m is MatchType.ALIAS and r and r[0] == alias_reason and p.kind is Kind.POPULATED_PLACE
                 and (p.population < biggest or notable)):
             scored[i] = (s - _ranking.OTHERS_NAME_PENALTY, p, m, r + [_ranking.OTHERS_NAME_REASON])
 
@@ -146,3 +146,21 @@ def prefer_current_over_historical(scored: list[Scored]) -> None:
 HISTORICAL_AFTER_REASON = "a former place: today's place of this name ranks first"
 #: Why a historical place ranks before places of today that have its name only as an alternate.
 HISTORICAL_OWN_NAME_REASON = "the own name of this former place, an alternate name of today's"
+
+
+#: The reason a near spelling gives when it is near another name of the place, not its own.
+FUZZY_ALIAS_REASON = "near an alternate name"
+
+
+def drop_borrowed_near_spellings(hits: list[tuple[float, Candidate]]) -> list[Candidate]:
+    """Near spellings ``(ratio, candidate)`` without towns that are near only through a borrowed name.
+
+    A near spelling of a town's own name is that town's: "Cancunn" is near Cancún and,
+    as near or less, near "Cancun" and "Cancuna", alternate names of Changchun, which
+    is then no answer (a fuzzy match never crosses to a place whose own name differs
+    by more than a typo).
+    """
+    own = max((r for r, c in hits if c.place.kind is Kind.POPULATED_PLACE and FUZZY_ALIAS_REASON not in c.reasons),
+              default=None)
+    return [c for r, c in hits if own is None or c.place.kind is not Kind.POPULATED_PLACE
+            or FUZZY_ALIAS_REASON not in c.reasons or r > own]

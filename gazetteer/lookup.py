@@ -252,7 +252,7 @@ class Gazetteer:
                 continue
             if fuzzy_ratio is not None:
                 match, base = MatchType.FUZZY, _ranking.FUZZY_BASE * fuzzy_ratio / 100.0
-                reasons = [f"fuzzy {fuzzy_ratio:.0f}% {base:.2f}"]
+                reasons = [f"fuzzy {fuzzy_ratio:.0f}% {base:.2f}"] + ([] if flag == 0 else [_rerank.FUZZY_ALIAS_REASON])
             elif flag == 0:
                 match, base, reasons = MatchType.EXACT, _ranking.MATCH_BASE[MatchType.EXACT], ["exact name 1.00"]
             elif flag == 3:
@@ -331,10 +331,11 @@ class Gazetteer:
         prefix = key[:2]
         keys = [k for k in self.store.keys_between(prefix, prefix + "\x7f") if abs(len(k) - len(key)) <= 3]
         hits = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_MIN_RATIO, limit=10)
-        out: list[Candidate] = []
+        out: list[tuple[float, Candidate]] = []
         for hit_key, ratio, _ in hits:
-            out += self._score(self.store.places_by_key(hit_key), hit_key, text, cc, kind_set, near, ratio)
-        return _best_per_place(out)
+            out += [(ratio, c) for c in self._score(self.store.places_by_key(hit_key), hit_key, text, cc, kind_set,
+                                                     near, ratio)]
+        return _best_per_place(_rerank.drop_borrowed_near_spellings(out))
 
     # -- ids and search -----------------------------------------------------------------------
     def get(self, place_id: str) -> Place:
