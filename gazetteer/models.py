@@ -166,7 +166,7 @@ class Place:
     def geonameid(self) -> int | None:
         """The GeoNames id, where the place comes from GeoNames."""
         prefix, _, rest = self.place_id.partition(":")
-        return int(rest) if prefix == "geonames" and rest.isdigit() else None
+        return int(rest) if prefix == "geonames" and rest.isascii() and rest.isdigit() else None
 
     @property
     def geometry_type(self) -> str | None:

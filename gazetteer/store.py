@@ -15,7 +15,7 @@ from typing import Any, Iterable, Iterator
 from .errors import GazetteerDataError
 from .models import Kind, Place
 
-__all__ = ["COORD_SCALE", "DEFAULT_DB_NAME", "INDEXES", "KIND_CODE", "KIND_CODES", "LOCAL_ID_BASE", "SCHEMA", "SCHEMA_VERSION", "Store", "cell_of", "default_db_path", "row_to_place"]
+__all__ = ["COORD_SCALE", "DEFAULT_DB_NAME", "INDEXES", "KIND_CODE", "KIND_CODES", "LOCAL_ID_BASE", "PREFIX_SQL", "SCHEMA", "SCHEMA_VERSION", "Store", "cell_of", "default_db_path", "row_to_place"]
 
 SCHEMA_VERSION = "4"
 DEFAULT_DB_NAME = "gazetteer.sqlite"
@@ -80,6 +80,13 @@ _PLACE_JOINS = (
     " LEFT JOIN admins a2 ON a2.code = p.admin2_code LEFT JOIN sources s ON s.id = p.source_id"
 )
 _SELECT_PLACES = "SELECT " + _PLACE_FIELDS + " FROM places p" + _PLACE_JOINS
+
+#: Names starting with a prefix (a range of the name index), ranked on the two tables the order needs;
+#: the other tables are joined for the few rows kept.
+PREFIX_SQL = ("SELECT t.key, t.flag, " + _PLACE_FIELDS + " FROM (SELECT n.key, n.flag, n.id FROM names n"
+              " CROSS JOIN places q ON q.id = n.id WHERE n.key >= ? AND n.key < ?"
+              " ORDER BY n.key = ? DESC, q.kind = 3 DESC, max(q.population, q.area_km2 * 100) DESC, n.id LIMIT ?) t"
+              " CROSS JOIN places p ON p.id = t.id" + _PLACE_JOINS)
 
 
 def default_db_path() -> Path:
@@ -148,13 +155,7 @@ class Store:
         One range scan of the name index; the name that is the prefix itself comes first,
         then countries, then the places with most people (or the largest, for unpeopled areas).
         """
-        # Rank on the two tables the order needs, then join the rest for the few rows kept.
-        return self._con.execute(
-            "SELECT t.key, t.flag, " + _PLACE_FIELDS + " FROM (SELECT n.key, n.flag, n.id FROM names n"
-            " CROSS JOIN places q ON q.id = n.id WHERE n.key >= ? AND n.key < ?"
-            " ORDER BY n.key = ? DESC, q.kind = 3 DESC, max(q.population, q.area_km2 * 100) DESC, n.id LIMIT ?) t"
-            " CROSS JOIN places p ON p.id = t.id" + _PLACE_JOINS,
-            (prefix, prefix + "\x7f", prefix, most)).fetchall()
+        return self._con.execute(PREFIX_SQL, (prefix, prefix + "\x7f", prefix, most)).fetchall()
 
     def rows_by_ids(self, ids: list[int]) -> list[tuple[Any, ...]]:
         """Place rows for internal ids."""
@@ -174,7 +175,7 @@ class Store:
     def place_row(self, place_id: str) -> tuple[Any, ...] | None:
         """The row of one place by its public id."""
         prefix, _, rest = place_id.partition(":")
-        if prefix == "geonames" and rest.isdigit() and int(rest) < LOCAL_ID_BASE:
+        if prefix == "geonames" and rest.isascii() and rest.isdigit() and int(rest) < LOCAL_ID_BASE:
             return self._con.execute(_SELECT_PLACES + " WHERE p.id = ?", (int(rest),)).fetchone()
         return self._con.execute(_SELECT_PLACES + " WHERE i.place_id = ?", (place_id,)).fetchone()
 
