@@ -91,18 +91,18 @@ def contains(area: Place, place: Place) -> bool:
 
 
 def segments(text: str) -> list[list[str]]:
-    """The comma-separated parts of a query, each as its words (postal codes left out).
+    """The comma-separated parts of a query, each as its words.
 
     Examples
     --------
     >>> segments("Austin, TX 78701, USA")
-    [['Austin'], ['TX'], ['USA']]
+    [['Austin'], ['TX', '78701'], ['USA']]
     >>> segments("Paris Texas")
     [['Paris', 'Texas']]
     """
     out = []
     for part in _SEGMENTS.split(text.strip()):
-        words = [w for w in part.split() if not _POSTAL.match(w)]
+        words = part.split()
         if words:
             out.append(words)
     return out
@@ -170,11 +170,13 @@ class ContainerReader:
                 if own is None:
                     continue
                 conts = own + (tail or [])
+                if not conts:
+                    continue
                 strong = any(p.kind in _STRONG_KINDS for _, alts in conts for p in alts)
                 yield Reading(" ".join(first[:k]), tuple(conts), bool(rest), strong)
         if len(segs) >= 2:
             head = self._parse_segments(segs[:-1])
-            if head is not None:
+            if head:
                 yield Reading(" ".join(segs[-1]), tuple(head), True, True)
 
     def _parse_segments(self, segs: list[list[str]]) -> list[tuple[str, tuple[Place, ...]]] | None:
@@ -188,6 +190,7 @@ class ContainerReader:
 
     def _parse(self, words: list[str]) -> list[tuple[str, tuple[Place, ...]]] | None:
         """Words read as a run of containers, the fewest containers first; ``None`` if they are not."""
+        words = [w for w in words if not _POSTAL.match(w)]  # "TX 78701": the postal code says nothing here
         if not words:
             return []
         best: list[tuple[str, tuple[Place, ...]]] | None = None

@@ -202,7 +202,7 @@ class Gazetteer:
             return ()
         cands = self._named(name, key, cc, kind_set, near)
         inside = _composite.filter_inside(cands, containers)
-        if not inside and fuzzy and len(key) >= 4 and not cands:
+        if not inside and fuzzy and len(key) >= 4:
             inside = _composite.filter_inside(self._fuzzy(key, name, cc, kind_set, near), containers)
         return _sorted([dataclasses.replace(c, reasons=c.reasons + tuple(why)) for c, why in inside])
 
@@ -214,17 +214,22 @@ class Gazetteer:
         whose containers include a country or state and whose name is a place elsewhere
         ("Cancun Texas"; but "British Embassy Tokyo" names no place in Tokyo, and is read otherwise).
         """
-        sure = False
+        sure = None
         for reading in self._containers.readings(text):
             if set(normalize_name(reading.name).split()) <= _NOT_PLACE_WORDS:
                 continue  # "the Western US" is the US, not a place called "Western" in it
-            found = self._inside(reading.name, cc, kind_set, near, fuzzy, reading.containers)
+            found = self._inside(reading.name, cc, kind_set, near, False, reading.containers)
             if found:
                 return found
-            if not sure and (reading.comma or reading.strong):
+            if sure is None and (reading.comma or reading.strong):
                 key = normalize_name(reading.name)
-                sure = reading.comma or bool(key and self._named(reading.name, key, None, None, None))
-        return () if sure else None
+                if reading.comma or (key and self._named(reading.name, key, None, None, None)):
+                    sure = reading
+        if sure is not None and fuzzy:
+            # A misspelt name ("Sprinfield, IL"): near spellings inside its containers, for the
+            # first sure reading only, as near spellings are slow to find.
+            return self._inside(sure.name, cc, kind_set, near, True, sure.containers)
+        return () if sure is not None else None
 
     def _structured(self, text: str, key: str, cc: str | None, kind_set: Any, near: tuple[float, float] | None,
                     fuzzy: bool, admin1: str | None, admin2: str | None) -> tuple[Candidate, ...]:
