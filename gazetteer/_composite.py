@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from .models import Kind, Place
 from .normalize import index_keys, normalize_name
@@ -27,8 +27,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["CONTAINER_KINDS", "ContainerReader", "Reading", "contains"]
 
-#: The kinds of place a query may write as the container of another.
-CONTAINER_KINDS = frozenset({Kind.COUNTRY, Kind.ADMIN1, Kind.ADMIN2})
+#: The kinds of place a query may write as the container of another. Regions, disputed areas and
+#: physical features ("Seoul, Korea", "Shusha, Nagorno-Karabakh") contain what their polygon covers.
+CONTAINER_KINDS = frozenset({Kind.COUNTRY, Kind.ADMIN1, Kind.ADMIN2, Kind.REGION, Kind.DISPUTED_AREA,
+                             Kind.PHYSICAL_FEATURE})
+_CODED_KINDS = frozenset({Kind.COUNTRY, Kind.ADMIN1, Kind.ADMIN2})
 #: Containers that make a reading sure without a comma: "Paris Texas" is Paris in Texas, whereas
 #: "Paris Hilton" is no place in the county of Hilton.
 _STRONG_KINDS = frozenset({Kind.COUNTRY, Kind.ADMIN1})
@@ -138,7 +141,7 @@ class ContainerReader:
                     if row[0] == _FLAG_DEMONYM:
                         continue
                     place = self._gaz._place(row[1:])
-                    if place.kind in kinds:
+                    if place.kind in kinds and (place.kind in _CODED_KINDS or _polygonal(place)):
                         seen.setdefault(place.place_id, place)
                         coded = coded or (row[0] == _FLAG_CODE and place.kind is Kind.ADMIN1)
             # ISO 3166-2 codes ("BY" Bavaria, "UP" Uttar Pradesh) where the gazetteer knows no state by the code.
@@ -250,18 +253,28 @@ def _clean_name(name: str) -> str:
     return re.sub(r"\s+(?:Sheng|Zizhiqu|Shi)$", "", name).strip()
 
 
+def _polygonal(place: Place) -> bool:
+    return place.geometry_type in ("Polygon", "MultiPolygon")
+
+
 def describe(written: str, area: Place) -> str:
     """The reason a candidate gives for one matched container."""
     return f"in {area.kind.value} {area.name} (written {written!r})"
 
 
-def filter_inside(cands: Any, containers: tuple[tuple[str, tuple[Place, ...]], ...]) -> list[tuple[Any, list[str]]]:
-    """Candidates lying inside one of each container's areas, with the reasons that say which."""
+def filter_inside(cands: Any, containers: tuple[tuple[str, tuple[Place, ...]], ...],
+                  covers: Callable[[Place, Place], bool] | None = None) -> list[tuple[Any, list[str]]]:
+    """Candidates lying inside one of each container's areas, with the reasons that say which.
+
+    Inside by codes (country, admin-1 and admin-2 codes), or, with ``covers``, also
+    where the area's polygon covers the place's point.
+    """
     out = []
     for c in cands:
         why = []
         for written, alts in containers:
-            area = next((a for a in alts if contains(a, c.place)), None)
+            area = next((a for a in alts if contains(a, c.place) or (covers is not None and covers(a, c.place))),
+                        None)
             if area is None:
                 break
             why.append(describe(written, area))

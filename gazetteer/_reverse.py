@@ -10,7 +10,7 @@ from ._ranking import haversine_km
 from .models import Kind, Place
 from .store import Store, cell_of
 
-__all__ = ["ReverseResult", "containing", "nearest_town"]
+__all__ = ["ReverseResult", "containing", "covers", "nearest_town"]
 
 AREA_KINDS = ("country", "admin1", "admin2", "disputed_area", "region")
 PlaceOf = Callable[[tuple[Any, ...]], Place]
@@ -67,21 +67,24 @@ def containing(store: Store, place_of: PlaceOf, poly_cache: dict[str, Any], lat:
     """The areas whose polygon contains a point, largest kind first (shapes cached in ``poly_cache``)."""
     import shapely
 
-    pt = shapely.Point(lon, lat)
     order = {k: i for i, k in enumerate(AREA_KINDS)}
-    found = []
-    for row in store.rows_in_box(lon, lon, lat, lat, AREA_KINDS):
-        place = place_of(row)
-        if place.geometry_wkb is None:
-            continue
-        geom = poly_cache.get(place.place_id)
-        if geom is None:
-            geom = poly_cache[place.place_id] = shapely.from_wkb(place.geometry_wkb)
-            shapely.prepare(geom)
-        if geom.intersects(pt):
-            found.append(place)
+    found = [place for place in map(place_of, store.rows_in_box(lon, lon, lat, lat, AREA_KINDS))
+             if place.geometry_wkb is not None and covers(poly_cache, place, lat, lon)]
     found.sort(key=lambda p: order.get(p.kind.value, 99))
     return found
+
+
+def covers(poly_cache: dict[str, Any], area: Place, lat: float, lon: float) -> bool:
+    """Whether an area's shape meets a point; prepared shapes are kept in ``poly_cache`` by place id."""
+    import shapely
+
+    if area.geometry_wkb is None:
+        return False
+    geom = poly_cache.get(area.place_id)
+    if geom is None:
+        geom = poly_cache[area.place_id] = shapely.from_wkb(area.geometry_wkb)
+        shapely.prepare(geom)
+    return bool(geom.intersects(shapely.Point(lon, lat)))
 
 
 def _steps(low: float, high: float) -> list[float]:

@@ -201,7 +201,7 @@ class Gazetteer:
         if not key:
             return ()
         cands = self._named(name, key, cc, kind_set, near)
-        inside = _composite.filter_inside(cands, containers)
+        inside = _composite.filter_inside(cands, containers) or _composite.filter_inside(cands, containers, self._covers)
         if not inside and fuzzy and len(key) >= 4:
             inside = _composite.filter_inside(self._fuzzy(key, name, cc, kind_set, near), containers)
         return _sorted([dataclasses.replace(c, reasons=c.reasons + tuple(why)) for c, why in inside])
@@ -428,6 +428,12 @@ class Gazetteer:
                 self._places.clear()
             self._places[row[0]] = place
         return place
+
+    def _covers(self, area: Place, place: Place) -> bool:
+        """Whether an area's polygon covers a place's point (shapes cached, as for reverse geocoding)."""
+        if area.geometry_type not in ("Polygon", "MultiPolygon"):
+            return False
+        return _reverse.covers(self._poly_cache, area, place.latitude, place.longitude)
 
     def _country_code(self, country: str) -> str:
         """The ISO alpha-2 code of a country given by code (alpha-2 or -3) or by name ("Germany")."""

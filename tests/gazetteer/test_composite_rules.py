@@ -128,3 +128,19 @@ def test_scores_say_which_container_matched(gaz):
     best = gaz.lookup("London, ON, CA")[0]
     assert best.place.admin1 == "Ontario"
     assert "in admin1 Ontario (written 'ON')" in best.reasons and "in country Canada (written 'CA')" in best.reasons
+
+
+@pytest.mark.parametrize("query,name,country", [
+    ("Sevastopol, Crimea", "Sevastopol", "UA"),
+    ("Seoul, Korea", "Seoul", "KR"),
+    ("Shusha, Nagorno-Karabakh", "Shusha", "AZ"),
+    ("Erbil, Kurdistan", "Erbil", "IQ"),
+])
+def test_a_region_contains_what_its_polygon_covers(gaz, query, name, country):
+    best = gaz.lookup(query)[0]
+    assert (best.place.name, best.place.country) == (name, country)
+    assert best.reasons[-1].startswith("in ")
+
+
+def test_a_polygon_does_not_take_in_a_namesake_outside_it(gaz):
+    assert gaz.lookup("Tripoli, Kurdistan") == []
