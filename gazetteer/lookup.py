@@ -8,7 +8,7 @@ from typing import Any, Iterable
 
 from . import _composite, _ranking, _rerank, _reverse
 from ._reverse import ReverseResult
-from ._validate import check_coordinates, check_limit, check_max_km, check_point, check_query, check_text
+from ._validate import MAX_LIMIT, check_coordinates, check_limit, check_max_km, check_point, check_query, check_text
 from .abbreviations import press_abbreviations
 from .errors import InvalidQuery, PlaceNotFound, UnknownCountry
 from .models import Candidate, Kind, MatchType, Place, parse_kinds
@@ -59,6 +59,7 @@ class Gazetteer:
         # Ranked answers by query: the database is read-only, so an answer never goes stale.
         self._cache: dict[tuple[Any, ...], tuple[Candidate, ...]] = {}  # by name key
         self._asked: dict[tuple[Any, ...], tuple[Candidate, ...]] = {}  # by query as written
+        self._plain: dict[tuple[Any, ...], tuple[Candidate, ...]] = {}  # by name, country and fuzzy as given
         self._containers = _composite.ContainerReader(self)
 
     # -- lookup -------------------------------------------------------------------------------
@@ -123,6 +124,13 @@ class Gazetteer:
         >>> gaz.lookup("Paris", admin1="Ontario")[0].place.country
         'CA'
         """
+        # A plain name asked before, exactly as now: answered before any checking or normalising.
+        plain = (type(name) is str and type(limit) is int and type(fuzzy) is bool and kinds is None and near is None
+                 and admin1 is None and admin2 is None and (country is None or type(country) is str))
+        if plain:
+            done = self._plain.get((name, country, fuzzy))
+            if done is not None and 1 <= limit <= MAX_LIMIT:
+                return list(done[:limit])
         text = check_query(name)
         limit = check_limit(limit)
         cc = self._country_code(country) if country is not None else None
@@ -149,7 +157,10 @@ class Gazetteer:
             ranked = tuple(_ranking.penalize_admin_misfits(ranked, text))
         if len(self._asked) >= _CACHE_SIZE:
             self._asked.clear()
+            self._plain.clear()
         self._asked[asked] = ranked
+        if plain:
+            self._plain[(name, country, fuzzy)] = ranked
         return list(ranked[:limit])
 
     def _answer(self, text: str, key: str, cc: str | None, kind_set: Any, near: tuple[float, float] | None,
