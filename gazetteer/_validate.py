@@ -57,7 +57,7 @@ def check_limit(limit: Any, most: int = MAX_LIMIT) -> int:
     Traceback (most recent call last):
     gazetteer.errors.InvalidQuery: limit must be an integer from 1 to 1000, got True
     """
-    if isinstance(limit, bool) or not isinstance(limit, numbers.Integral) or not 1 <= limit <= most:
+    if isinstance(limit, bool) or not isinstance(limit, numbers.Integral) or not 1 <= int(limit) <= most:
         raise InvalidQuery(f"limit must be an integer from 1 to {most}, got {limit!r}")
     return int(limit)
 
@@ -120,6 +120,6 @@ def check_point(point: Any, what: str = "near") -> tuple[float, float]:
 
 def check_max_km(max_km: Any) -> float:
     """Return a search radius in km (0 < r <= 2000) or raise :class:`InvalidQuery`."""
-    if isinstance(max_km, bool) or not isinstance(max_km, numbers.Real) or not 0 < max_km <= 2000:
+    if isinstance(max_km, bool) or not isinstance(max_km, numbers.Real) or not 0 < float(max_km) <= 2000:
         raise InvalidQuery(f"max_km must be between 0 and 2000, got {max_km!r}")
     return float(max_km)

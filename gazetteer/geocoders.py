@@ -176,7 +176,8 @@ class OfflineGeocoder(Geocoder):
                     kinds = next(_NAME_KINDS[k] for k in ("county", "state", "country") if query.get(k) == name)
                 if ignored:
                     extra["ignored"] = ignored
-                cands = self.gazetteer.lookup(name, country=country, kinds=kinds, limit=n, fuzzy=self.fuzzy, **fields)
+                cands = self.gazetteer.lookup(name, country=country, admin1=fields.get("admin1"),
+                                              admin2=fields.get("admin2"), kinds=kinds, limit=n, fuzzy=self.fuzzy)
             elif isinstance(query, str):
                 cands = self.gazetteer.lookup(query, country=country, kinds=kinds, limit=n, fuzzy=self.fuzzy)
             else:
