@@ -32,6 +32,8 @@ __all__ = ["CONTAINER_KINDS", "ContainerReader", "Reading", "contains"]
 CONTAINER_KINDS = frozenset({Kind.COUNTRY, Kind.ADMIN1, Kind.ADMIN2, Kind.REGION, Kind.DISPUTED_AREA,
                              Kind.PHYSICAL_FEATURE})
 _CODED_KINDS = frozenset({Kind.COUNTRY, Kind.ADMIN1, Kind.ADMIN2})
+#: After a comma a town may contain a part of it too: "Brooklyn, New York City", "Soho, London".
+_TOWN_CONTAINER_KINDS = CONTAINER_KINDS | {Kind.POPULATED_PLACE}
 #: Containers that make a reading sure without a comma: "Paris Texas" is Paris in Texas, whereas
 #: "Paris Hilton" is no place in the county of Hilton.
 _STRONG_KINDS = frozenset({Kind.COUNTRY, Kind.ADMIN1})
@@ -127,12 +129,12 @@ class ContainerReader:
         self._subdivisions: dict[tuple[str, str], tuple[Place, ...]] = {}
 
     def areas(self, written: str, kinds: frozenset[Kind] = CONTAINER_KINDS) -> tuple[Place, ...]:
-        """Every country, admin-1 or admin-2 area that ``written`` may name, by name or code."""
+        """Every place of ``kinds`` that ``written`` may name as a container, by name or code."""
         key = normalize_name(written)
         if not key:
             return ()
-        cache_key = (written, kinds == CONTAINER_KINDS)
-        found = self._areas.get(cache_key) if kinds == CONTAINER_KINDS else None
+        cache_key = (written, kinds)
+        found = self._areas.get(cache_key)
         if found is None:
             seen: dict[str, Place] = {}
             coded = False
@@ -141,7 +143,8 @@ class ContainerReader:
                     if row[0] == _FLAG_DEMONYM:
                         continue
                     place = self._gaz._place(row[1:])
-                    if place.kind in kinds and (place.kind in _CODED_KINDS or _polygonal(place)):
+                    if place.kind in kinds and (place.kind in _CODED_KINDS or place.kind is Kind.POPULATED_PLACE
+                                                or _polygonal(place)):
                         seen.setdefault(place.place_id, place)
                         coded = coded or (row[0] == _FLAG_CODE and place.kind is Kind.ADMIN1)
             # ISO 3166-2 codes ("BY" Bavaria, "UP" Uttar Pradesh) where the gazetteer knows no state by the code.
@@ -149,10 +152,9 @@ class ContainerReader:
                 for place in self._by_subdivision_code(key.upper()):
                     seen.setdefault(place.place_id, place)
             found = tuple(seen.values())
-            if kinds == CONTAINER_KINDS:
-                if len(self._areas) >= _CACHE_SIZE:
-                    self._areas.clear()
-                self._areas[cache_key] = found
+            if len(self._areas) >= _CACHE_SIZE:
+                self._areas.clear()
+            self._areas[cache_key] = found
         return found
 
     def readings(self, text: str) -> Iterator[Reading]:
@@ -166,7 +168,7 @@ class ContainerReader:
         if sum(len(s) for s in segs) > _MAX_WORDS or sum(len(s) for s in segs) < 2:
             return
         first, rest = segs[0], segs[1:]
-        tail = self._parse_segments(rest)
+        tail = self._parse_segments(rest, _TOWN_CONTAINER_KINDS)
         if tail is not None or not rest:
             for k in range(len(first) - (0 if rest else 1), 0, -1):
                 own = self._parse(first[k:]) if k < len(first) else []
@@ -178,20 +180,22 @@ class ContainerReader:
                 strong = any(p.kind in _STRONG_KINDS for _, alts in conts for p in alts)
                 yield Reading(" ".join(first[:k]), tuple(conts), bool(rest), strong)
         if len(segs) >= 2:
-            head = self._parse_segments(segs[:-1])
+            head = self._parse_segments(segs[:-1], _TOWN_CONTAINER_KINDS)
             if head:
                 yield Reading(" ".join(segs[-1]), tuple(head), True, True)
 
-    def _parse_segments(self, segs: list[list[str]]) -> list[tuple[str, tuple[Place, ...]]] | None:
+    def _parse_segments(self, segs: list[list[str]],
+                        kinds: frozenset[Kind] = CONTAINER_KINDS) -> list[tuple[str, tuple[Place, ...]]] | None:
         out: list[tuple[str, tuple[Place, ...]]] = []
         for seg in segs:
-            parsed = self._parse(seg)
+            parsed = self._parse(seg, kinds)
             if parsed is None:
                 return None
             out += parsed
         return out
 
-    def _parse(self, words: list[str]) -> list[tuple[str, tuple[Place, ...]]] | None:
+    def _parse(self, words: list[str],
+               kinds: frozenset[Kind] = CONTAINER_KINDS) -> list[tuple[str, tuple[Place, ...]]] | None:
         """Words read as a run of containers, the fewest containers first; ``None`` if they are not."""
         words = [w for w in words if not _POSTAL.match(w)]  # "TX 78701": the postal code says nothing here
         if not words:
@@ -199,10 +203,10 @@ class ContainerReader:
         best: list[tuple[str, tuple[Place, ...]]] | None = None
         for n in range(min(len(words), _MAX_RUN_WORDS), 0, -1):
             written = " ".join(words[:n])
-            alts = self.areas(written)
+            alts = self.areas(written, kinds)
             if not alts:
                 continue
-            rest = self._parse(words[n:])
+            rest = self._parse(words[n:], kinds)
             if rest is not None and (best is None or len(rest) + 1 < len(best)):
                 best = [(written, alts)] + rest
         return best

@@ -144,6 +144,17 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
+def town_reach_km(population: int) -> float:
+    """How far from its point a town's quarters and suburbs reach: 5 km, 35 km for a city of ten million.
+
+    Examples
+    --------
+    >>> round(town_reach_km(9_000_000)), round(town_reach_km(50_000)), town_reach_km(0)
+    (35, 18, 5.0)
+    """
+    return 5.0 + 30.0 * min(1.0, max(0.0, math.log10(population + 1) - 3.0) / 4.0)
+
+
 def population_score(population: int) -> float:
     """0 for no population, ``POPULATION_WEIGHT`` at ten million and above."""
     if population <= 0:

@@ -21,6 +21,8 @@ __all__ = ["Gazetteer", "ReverseResult"]
 _ABBREVIATED_KINDS = frozenset({Kind.COUNTRY, Kind.ADMIN1})
 _FUZZY_MIN_RATIO = 85.0
 _CACHE_SIZE = 100_000
+# What a town may contain: its quarters, suburbs and landmarks.
+_PARTS_OF_TOWNS = frozenset({Kind.POPULATED_PLACE, Kind.LANDMARK})
 # A prefix search scores at most this many of the likeliest names that start with it.
 _SEARCH_ROWS = 200
 # Words of institution and venue names that name no place on their own.
@@ -441,7 +443,12 @@ class Gazetteer:
         return place
 
     def _covers(self, area: Place, place: Place) -> bool:
-        """Whether an area's polygon covers a place's point (shapes cached, as for reverse geocoding)."""
+        """Whether an area's polygon covers a place's point (shapes cached, as for reverse geocoding), or a
+        town's reach takes in a smaller place ("Soho, London")."""
+        if area.kind is Kind.POPULATED_PLACE:
+            return (place.kind in _PARTS_OF_TOWNS and place.population < area.population
+                    and _ranking.haversine_km(area.latitude, area.longitude, place.latitude, place.longitude)
+                    <= _ranking.town_reach_km(area.population))
         if area.geometry_type not in ("Polygon", "MultiPolygon"):
             return False
         return _reverse.covers(self._poly_cache, area, place.latitude, place.longitude)

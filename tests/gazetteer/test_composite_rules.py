@@ -144,3 +144,14 @@ def test_a_region_contains_what_its_polygon_covers(gaz, query, name, country):
 
 def test_a_polygon_does_not_take_in_a_namesake_outside_it(gaz):
     assert gaz.lookup("Tripoli, Kurdistan") == []
+
+
+def test_after_a_comma_a_town_contains_its_quarters(gaz):
+    best = gaz.lookup("Soho, London")[0]
+    assert (best.place.name, best.place.country) == ("Soho", "GB")
+    assert best.reasons[-1] == "in populated_place London (written 'London')"
+    # Without a comma a town is no container ("Paris Hilton" is no Paris near a town called Hilton): the
+    # longer name falls back to the place named inside it.
+    assert gaz.lookup("Soho London")[0].match is MatchType.PARTIAL
+    # A town's reach is a few dozen kilometres, not its country: no Soho near Manchester.
+    assert gaz.lookup("Soho, Manchester") == []
