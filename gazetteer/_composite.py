@@ -124,7 +124,7 @@ class ContainerReader:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self._gaz = gazetteer
-        self._areas: dict[tuple[str, bool], tuple[Place, ...]] = {}
+        self._areas: dict[tuple[str, frozenset[Kind]], tuple[Place, ...]] = {}
         self._iso_codes: dict[str, tuple[tuple[str, str], ...]] | None = None
         self._subdivisions: dict[tuple[str, str], tuple[Place, ...]] = {}
 

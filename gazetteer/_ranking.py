@@ -334,3 +334,29 @@ def short_form(key: str, name: str) -> bool:
 
     rest = words[n]
     return normalize_name(" ".join(words[:n])) == key and (rest.startswith("(") or rest.lower() in _QUALIFIERS)
+
+
+def names_by_code(code: str, c: Candidate) -> bool:
+    """Whether a code in capitals inside a longer name names this candidate.
+
+    Only a country's code as the press writes it ("US", "UAE"; not "SB" for the
+    Solomon Islands, which is someone's initials in "SB Smith Electrical"), or a
+    bloc's ("EU"). A state's is too often something else in a name: "Aughadreena
+    NS" is a national school, not in Nova Scotia; and a code that is also a
+    state's is neither ("SA Water" is South Australia's, "SA Police" South Africa's).
+
+    Examples
+    --------
+    >>> us = Candidate(Place("geonames:6252001", "United States", Kind.COUNTRY, "US", 39.8, -98.5), 1.2,
+    ...                MatchType.ALIAS, "us", ("abbreviation 0.80",))
+    >>> names_by_code("us", us)
+    True
+    """
+    from .abbreviations import press_abbreviations
+
+    p = c.place
+    if p.kind is Kind.COUNTRY:
+        targets = press_abbreviations().get(code, frozenset())
+        # A target with a dot is an admin-1 code ("AU.05"): the code is a state's as well.
+        return p.country in targets and not any("." in t for t in targets)
+    return p.kind is Kind.REGION and c.reasons[0].startswith(ABBREVIATION_REASON)

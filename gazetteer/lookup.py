@@ -9,7 +9,6 @@ from typing import Any, Iterable
 from . import _composite, _ranking, _rerank, _reverse
 from ._reverse import ReverseResult
 from ._validate import MAX_LIMIT, check_coordinates, check_limit, check_max_km, check_point, check_query, check_text
-from .abbreviations import press_abbreviations
 from .errors import InvalidQuery, PlaceNotFound, UnknownCountry
 from .models import Candidate, Kind, MatchType, Place, parse_kinds
 from .normalize import index_keys, normalize_name
@@ -331,7 +330,7 @@ class Gazetteer:
                 if len(sub) < 4 and not code or all(w in _NOT_PLACE_WORDS for w in words[i:i + n]):
                     continue
                 for c in self._score(self.store.places_by_key(sub), sub, text, cc, kind_set, near, None):
-                    if code and not _coded(sub, c):
+                    if code and not _ranking.names_by_code(sub, c):
                         continue
                     score = c.score - (_ranking.MATCH_BASE[MatchType.EXACT] - _ranking.PARTIAL_BASE)
                     (by_code if code else found).append(Candidate(c.place, round(score, 4), MatchType.PARTIAL, sub,
@@ -466,23 +465,6 @@ class Gazetteer:
         if cc is None:
             raise UnknownCountry(country)
         return cc
-
-
-def _coded(code: str, c: Candidate) -> bool:
-    """Whether a code in capitals inside a longer name names this candidate.
-
-    Only a country's code as the press writes it ("US", "UAE"; not "SB" for the
-    Solomon Islands, which is someone's initials in "SB Smith Electrical"), or a
-    bloc's ("EU"). A state's is too often something else in a name: "Aughadreena
-    NS" is a national school, not in Nova Scotia; and a code that is also a
-    state's is neither ("SA Water" is South Australia's, "SA Police" South Africa's).
-    """
-    p = c.place
-    if p.kind is Kind.COUNTRY:
-        targets = press_abbreviations().get(code, frozenset())
-        # A target with a dot is an admin-1 code ("AU.05"): the code is a state's as well.
-        return p.country in targets and not any("." in t for t in targets)
-    return p.kind is Kind.REGION and c.reasons[0].startswith(_ranking.ABBREVIATION_REASON)
 
 
 def _best_per_place(cands: list[Candidate]) -> list[Candidate]:
