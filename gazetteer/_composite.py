@@ -167,11 +167,13 @@ class ContainerReader:
         segs = segments(text)
         if sum(len(s) for s in segs) > _MAX_WORDS or sum(len(s) for s in segs) < 2:
             return
+        # In a text that writes capitals, a short word in lower case is a word ("of", "on"), not a code.
+        cased = any(ch.isupper() for ch in text)
         first, rest = segs[0], segs[1:]
-        tail = self._parse_segments(rest, _TOWN_CONTAINER_KINDS)
+        tail = self._parse_segments(rest, _TOWN_CONTAINER_KINDS, cased)
         if tail is not None or not rest:
             for k in range(len(first) - (0 if rest else 1), 0, -1):
-                own = self._parse(first[k:]) if k < len(first) else []
+                own = self._parse(first[k:], CONTAINER_KINDS, cased) if k < len(first) else []
                 if own is None:
                     continue
                 conts = own + (tail or [])
@@ -180,22 +182,22 @@ class ContainerReader:
                 strong = any(p.kind in _STRONG_KINDS for _, alts in conts for p in alts)
                 yield Reading(" ".join(first[:k]), tuple(conts), bool(rest), strong)
         if len(segs) >= 2:
-            head = self._parse_segments(segs[:-1], _TOWN_CONTAINER_KINDS)
+            head = self._parse_segments(segs[:-1], _TOWN_CONTAINER_KINDS, cased)
             if head:
                 yield Reading(" ".join(segs[-1]), tuple(head), True, True)
 
-    def _parse_segments(self, segs: list[list[str]],
-                        kinds: frozenset[Kind] = CONTAINER_KINDS) -> list[tuple[str, tuple[Place, ...]]] | None:
+    def _parse_segments(self, segs: list[list[str]], kinds: frozenset[Kind],
+                        cased: bool) -> list[tuple[str, tuple[Place, ...]]] | None:
         out: list[tuple[str, tuple[Place, ...]]] = []
         for seg in segs:
-            parsed = self._parse(seg, kinds)
+            parsed = self._parse(seg, kinds, cased)
             if parsed is None:
                 return None
             out += parsed
         return out
 
-    def _parse(self, words: list[str],
-               kinds: frozenset[Kind] = CONTAINER_KINDS) -> list[tuple[str, tuple[Place, ...]]] | None:
+    def _parse(self, words: list[str], kinds: frozenset[Kind],
+               cased: bool) -> list[tuple[str, tuple[Place, ...]]] | None:
         """Words read as a run of containers, the fewest containers first; ``None`` if they are not."""
         words = [w for w in words if not _POSTAL.match(w)]  # "TX 78701": the postal code says nothing here
         if not words:
@@ -203,10 +205,12 @@ class ContainerReader:
         best: list[tuple[str, tuple[Place, ...]]] | None = None
         for n in range(min(len(words), _MAX_RUN_WORDS), 0, -1):
             written = " ".join(words[:n])
+            if cased and n == 1 and len(written) <= 3 and written.islower():
+                continue
             alts = self.areas(written, kinds)
             if not alts:
                 continue
-            rest = self._parse(words[n:], kinds)
+            rest = self._parse(words[n:], kinds, cased)
             if rest is not None and (best is None or len(rest) + 1 < len(best)):
                 best = [(written, alts)] + rest
         return best

@@ -212,7 +212,7 @@ class Gazetteer:
         key = normalize_name(name)
         if not key:
             return ()
-        cands = self._named(name, key, cc, kind_set, near)
+        cands = [c for c in self._named(name, key, cc, kind_set, near) if c.match is not MatchType.DEMONYM]
         inside = _composite.filter_inside(cands, containers) or _composite.filter_inside(cands, containers, self._covers)
         if not inside and fuzzy and len(key) >= 4:
             inside = _composite.filter_inside(self._fuzzy(key, name, cc, kind_set, near), containers)
@@ -235,8 +235,9 @@ class Gazetteer:
                 return found
             if sure is None and (reading.comma or reading.strong):
                 key = normalize_name(reading.name)
-                if reading.comma or (key and self._named(reading.name, key, None, None, None)):
-                    sure = reading
+                if reading.comma or (key and any(c.match is not MatchType.DEMONYM
+                                                 for c in self._named(reading.name, key, None, None, None))):
+                    sure = reading  # "Czech" is an adjective, not a place that "Czech Republic of Armenia" puts there
         if sure is not None and fuzzy:
             # A misspelt name ("Sprinfield, IL"): near spellings inside its containers, for the
             # first sure reading only, as near spellings are slow to find.

@@ -155,3 +155,11 @@ def test_after_a_comma_a_town_contains_its_quarters(gaz):
     assert gaz.lookup("Soho London")[0].match is MatchType.PARTIAL
     # A town's reach is a few dozen kilometres, not its country: no Soho near Manchester.
     assert gaz.lookup("Soho, Manchester") == []
+
+
+def test_a_short_word_in_lower_case_is_a_code_only_in_a_text_without_capitals(gaz):
+    assert gaz.lookup("paris tx")[0].place.admin1 == "Texas"
+    assert gaz.lookup("london on")[0].place.admin1 == "Ontario"
+    # "of" is no code in a text that writes capitals, nor "Czech" a place in "Republic of Armenia": the
+    # longer name falls back to the place inside it.
+    assert gaz.lookup("Czech Republic of Armenia")[0].match is MatchType.PARTIAL
