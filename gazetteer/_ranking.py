@@ -294,6 +294,19 @@ def _skeleton(key: str) -> str:
     return "".join(out)
 
 
+def shares_a_word(key: str, name: str) -> bool:
+    """Whether a name key and a place's name share a word of four letters or more: forms of one name.
+
+    Examples
+    --------
+    >>> shares_a_word("st petersburg", "Saint Petersburg"), shares_a_word("cancun", "Changchun")
+    (True, False)
+    """
+    from .normalize import normalize_name
+
+    return bool({w for w in key.split() if len(w) >= 4} & set(normalize_name(name).split()))
+
+
 def similarity(a: str, b: str) -> float:
     """How alike two spellings are: twice their longest common subsequence over their total length.
 

@@ -44,15 +44,16 @@ def prefer_area_abbreviations(scored: list[Scored]) -> None:
         scored[:] = [row for row in scored if not abbreviation(row[3]) or row[1].kind in _WORD_ABBREVIATED_KINDS]
 
 
-def prefer_owners_of_the_name(scored: list[Scored]) -> None:
+def prefer_owners_of_the_name(scored: list[Scored], key: str) -> None:
     """A smaller place that has a name only as an alternate ranks lower than the name's owner.
 
     "Manchester" is an old name of a part of Richmond, Virginia, "Pittsburgh" a
     misspelling recorded for Pittsburg, California; each word is first the own name
     of a larger town. A town of ``NOTABLE_OWNER_POPULATION`` or more that owns the
     name also ranks before a larger place that has it only as an alternate name which
-    is no spelling of its own ("Cancun" is Cancún, not Changchun). (Only towns are
-    weighed here: an area's name is weighed by the kind priors.)
+    is no form of its own ("Cancun" is Cancún, not Changchun; but "St. Petersburg",
+    a form of Saint Petersburg's name, is still Russia's city before Florida's).
+    (Only towns are weighed here: an area's name is weighed by the kind priors.)
     """
     owners = [p.population for _, p, m, _ in scored if m is MatchType.EXACT and p.kind is Kind.POPULATED_PLACE]
     if not owners:
@@ -62,7 +63,7 @@ def prefer_owners_of_the_name(scored: list[Scored]) -> None:
     alias_reason = f"alias {_ranking.MATCH_BASE[MatchType.ALIAS]:.2f}"
     for i, (s, p, m, r) in enumerate(scored):
         if (m is MatchType.ALIAS and r and r[0] == alias_reason and p.kind is Kind.POPULATED_PLACE
-                and (p.population < biggest or notable)):
+                and (p.population < biggest or (notable and not _ranking.shares_a_word(key, p.name)))):
             scored[i] = (s - _ranking.OTHERS_NAME_PENALTY, p, m, r + [_ranking.OTHERS_NAME_REASON])
 
 

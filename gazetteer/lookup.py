@@ -306,7 +306,7 @@ class Gazetteer:
         _rerank.prefer_areas_over_city_named_seats(scored, key, self.store)
         if _ranking.written_as_word_abbreviation(text):
             _rerank.prefer_area_abbreviations(scored)
-        _rerank.prefer_owners_of_the_name(scored)
+        _rerank.prefer_owners_of_the_name(scored, key)
         _rerank.prefer_current_over_historical(scored)
         return [Candidate(place=pl, score=round(s, 4), match=m, matched_name=key, reasons=tuple(r))
                 for s, pl, m, r in scored]

@@ -110,8 +110,9 @@ def test_a_resort_is_not_turned_into_another_city(gaz):
     # Changchun lists "Cancun" among its alternate names; Cancún owns the name.
     assert gaz.lookup("Cancun")[0].place.country == "MX"
     assert gaz.lookup("Cancún")[0].place.country == "MX"
-    # The rule leaves alone an alternate name whose owner is small: Canton is Guangzhou before Canton, Ohio.
     assert gaz.lookup("Changchun")[0].place.country == "CN"
+    # A form of the larger place's own name is still the larger place's (Russia's, not Florida's).
+    assert gaz.lookup("St. Petersburg")[0].place.country == "RU"
 
 
 def test_fuzzy_matches_stay_within_a_typo(gaz):
