@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from .models import Kind, Place
@@ -233,6 +234,7 @@ class ContainerReader:
         return tuple(c.place for c in cands[:1])
 
 
+@lru_cache(maxsize=1)
 def _iso_subdivision_codes() -> dict[str, tuple[tuple[str, str], ...]]:
     """ISO 3166-2 codes of first-level subdivisions by their letters after the country part, from pycountry.
 
