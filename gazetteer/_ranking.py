@@ -106,6 +106,8 @@ KIND_PRIOR = {
     Kind.PHYSICAL_FEATURE: 0.05,
     # "White House", "Heathrow Airport": a landmark's name means it before a small town named after it.
     Kind.LANDMARK: 0.3,
+    # A former country (Soviet Union): below today's countries, whose names it may share.
+    Kind.HISTORICAL: 0.3,
     Kind.POPULATED_PLACE: 0.0,
 }
 # Capitals and admin seats are the places news names.
@@ -140,6 +142,17 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def town_reach_km(population: int) -> float:
+    """How far from its point a town's quarters and suburbs reach: 5 km, 35 km for a city of ten million.
+
+    Examples
+    --------
+    >>> round(town_reach_km(9_000_000)), round(town_reach_km(50_000)), town_reach_km(0)
+    (35, 18, 5.0)
+    """
+    return 5.0 + 30.0 * min(1.0, max(0.0, math.log10(population + 1) - 3.0) / 4.0)
 
 
 def population_score(population: int) -> float:
@@ -281,6 +294,19 @@ def _skeleton(key: str) -> str:
     return "".join(out)
 
 
+def shares_a_word(key: str, name: str) -> bool:
+    """Whether a name key and a place's name share a word of four letters or more: forms of one name.
+
+    Examples
+    --------
+    >>> shares_a_word("st petersburg", "Saint Petersburg"), shares_a_word("cancun", "Changchun")
+    (True, False)
+    """
+    from .normalize import normalize_name
+
+    return bool({w for w in key.split() if len(w) >= 4} & set(normalize_name(name).split()))
+
+
 def similarity(a: str, b: str) -> float:
     """How alike two spellings are: twice their longest common subsequence over their total length.
 
@@ -321,3 +347,29 @@ def short_form(key: str, name: str) -> bool:
 
     rest = words[n]
     return normalize_name(" ".join(words[:n])) == key and (rest.startswith("(") or rest.lower() in _QUALIFIERS)
+
+
+def names_by_code(code: str, c: Candidate) -> bool:
+    """Whether a code in capitals inside a longer name names this candidate.
+
+    Only a country's code as the press writes it ("US", "UAE"; not "SB" for the
+    Solomon Islands, which is someone's initials in "SB Smith Electrical"), or a
+    bloc's ("EU"). A state's is too often something else in a name: "Aughadreena
+    NS" is a national school, not in Nova Scotia; and a code that is also a
+    state's is neither ("SA Water" is South Australia's, "SA Police" South Africa's).
+
+    Examples
+    --------
+    >>> us = Candidate(Place("geonames:6252001", "United States", Kind.COUNTRY, "US", 39.8, -98.5), 1.2,
+    ...                MatchType.ALIAS, "us", ("abbreviation 0.80",))
+    >>> names_by_code("us", us)
+    True
+    """
+    from .abbreviations import press_abbreviations
+
+    p = c.place
+    if p.kind is Kind.COUNTRY:
+        targets = press_abbreviations().get(code, frozenset())
+        # A target with a dot is an admin-1 code ("AU.05"): the code is a state's as well.
+        return p.country in targets and not any("." in t for t in targets)
+    return p.kind is Kind.REGION and c.reasons[0].startswith(ABBREVIATION_REASON)

@@ -20,7 +20,7 @@ from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
 from geopy.point import Point
 
-from .errors import InvalidCoordinates, InvalidQuery
+from .errors import InvalidCoordinates, InvalidQuery, PlaceNotFound
 from .lookup import Gazetteer
 from .models import Candidate, Kind, Place
 
@@ -124,15 +124,18 @@ class OfflineGeocoder(Geocoder):
         self.kinds = kinds
         self.fuzzy = fuzzy
 
-    def geocode(self, query: str, *, exactly_one: bool = True, timeout: Any = DEFAULT_SENTINEL,
+    def geocode(self, query: str | dict[str, str], *, exactly_one: bool = True, timeout: Any = DEFAULT_SENTINEL,
                 limit: int | None = None, country: str | None = None, kinds: Any = None) -> Any:
         """Look a name up; geopy's contract (see the class notes).
 
         Parameters
         ----------
-        query : str
-            A place name in any script or spelling. geopy's structured (dict) queries
-            are not supported.
+        query : str or dict
+            A place name in any script or spelling, possibly with its containers
+            ("Paris, Texas"); or Nominatim's structured query, a dict with any of
+            ``city``, ``county``, ``state``, ``country`` (and ``street``,
+            ``postalcode``, ``amenity``, which an offline gazetteer cannot use and
+            ignores: the answer is then the city's, and ``raw["ignored"]`` names them).
         exactly_one : bool
             One :class:`~geopy.location.Location`, or a list of them.
         timeout : ignored
@@ -150,21 +153,41 @@ class OfflineGeocoder(Geocoder):
         Raises
         ------
         InvalidQuery
-            Empty, over-long or structured query; bad ``limit``, ``country`` or ``kinds``.
+            Empty or over-long query, a dict with unknown keys or none to look up; bad
+            ``limit``, ``country`` or ``kinds``.
 
         Examples
         --------
         >>> OfflineGeocoder().geocode("Laçın").raw["kind"]
         'populated_place'
+        >>> OfflineGeocoder().geocode({"city": "Paris", "state": "Texas", "country": "USA"}).raw["admin1"]
+        'Texas'
         """
-        if not isinstance(query, str):
-            raise InvalidQuery(f"OfflineGeocoder takes a place name as a string, got {type(query).__name__}")
         n = 1 if exactly_one else (10 if limit is None else limit)
-        cands = self.gazetteer.lookup(query, country=country if country is not None else self.country,
-                                      kinds=kinds if kinds is not None else self.kinds, limit=n, fuzzy=self.fuzzy)
+        country = country if country is not None else self.country
+        kinds = kinds if kinds is not None else self.kinds
+        extra: dict[str, Any] = {}
+        try:
+            if isinstance(query, dict):
+                name, fields, ignored = _structured(query)
+                country = fields.pop("country", country)
+                if kinds is None and not any(query.get(k) for k in _NAME_KEYS[:4]):
+                    # {"state": "Texas"}: the state, not a town of that name.
+                    kinds = next(_NAME_KINDS[k] for k in ("county", "state", "country") if query.get(k) == name)
+                if ignored:
+                    extra["ignored"] = ignored
+                cands = self.gazetteer.lookup(name, country=country, admin1=fields.get("admin1"),
+                                              admin2=fields.get("admin2"), kinds=kinds, limit=n, fuzzy=self.fuzzy)
+            elif isinstance(query, str):
+                cands = self.gazetteer.lookup(query, country=country, kinds=kinds, limit=n, fuzzy=self.fuzzy)
+            else:
+                raise InvalidQuery(f"OfflineGeocoder takes a place name as a string or a structured query as a "
+                                   f"dict, got {type(query).__name__}")
+        except PlaceNotFound:
+            return None  # a state or county the gazetteer lacks: nothing lies inside it
         if not cands:
             return None
-        locations = [candidate_to_location(c) for c in cands]
+        locations = [candidate_to_location(c, **extra) for c in cands]
         return locations[0] if exactly_one else locations
 
     def reverse(self, query: Any, *, exactly_one: bool = True, timeout: Any = DEFAULT_SENTINEL,
@@ -220,6 +243,39 @@ class OfflineGeocoder(Geocoder):
             return _place_location(areas[0], relation="contains") if areas else None
         out += [_place_location(a, relation="contains") for a in res.areas]
         return out or None
+
+
+# Nominatim's structured query: which key is the name looked up, which a container, which is ignored.
+_NAME_KEYS = ("amenity", "city", "town", "village", "county", "state", "country")
+_CONTAINER_KEYS = {"county": "admin2", "state": "admin1", "country": "country"}
+_IGNORED_KEYS = frozenset({"street", "postalcode"})
+_NAME_KINDS = {"county": Kind.ADMIN2, "state": Kind.ADMIN1, "country": Kind.COUNTRY}
+
+
+def _structured(query: dict[str, Any]) -> tuple[str, dict[str, str], list[str]]:
+    """A structured query as ``(name, lookup keywords, ignored keys)``: the most specific part is the name.
+
+    Examples
+    --------
+    >>> _structured({"city": "London", "state": "Ontario", "country": "Canada"})
+    ('London', {'admin1': 'Ontario', 'country': 'Canada'}, [])
+    >>> _structured({"state": "Texas", "country": "US", "street": "1 Main St"})
+    ('Texas', {'country': 'US'}, ['street'])
+    """
+    unknown = sorted(str(k) for k in query if k not in _CONTAINER_KEYS and k not in _NAME_KEYS
+                     and k not in _IGNORED_KEYS)
+    if unknown:
+        raise InvalidQuery(f"unknown keys in a structured query: {', '.join(unknown)} (use "
+                           f"{', '.join(sorted({*_NAME_KEYS, *_IGNORED_KEYS}))})")
+    given = {k: v for k, v in query.items() if v is not None and not (isinstance(v, str) and not v.strip())}
+    bad = sorted(k for k, v in given.items() if not isinstance(v, str))
+    if bad:
+        raise InvalidQuery(f"structured query values must be strings: {', '.join(bad)}")
+    name_key = next((k for k in _NAME_KEYS if k in given), None)
+    if name_key is None:
+        raise InvalidQuery("a structured query needs one of: " + ", ".join(_NAME_KEYS))
+    fields = {_CONTAINER_KEYS[k]: v for k, v in given.items() if k in _CONTAINER_KEYS and k != name_key}
+    return given[name_key], fields, sorted(k for k in given if k in _IGNORED_KEYS)
 
 
 def _place_location(place: Place, **extra: Any) -> Location:

@@ -2,28 +2,28 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
 from pathlib import Path
 from typing import Any, Iterable
 
-from . import _ranking
-from ._validate import check_coordinates, check_query
-from .abbreviations import press_abbreviations
+from . import _composite, _ranking, _rerank, _reverse
+from ._reverse import ReverseResult
+from ._validate import MAX_LIMIT, check_coordinates, check_limit, check_max_km, check_point, check_query, check_text
 from .errors import InvalidQuery, PlaceNotFound, UnknownCountry
 from .models import Candidate, Kind, MatchType, Place, parse_kinds
 from .normalize import index_keys, normalize_name
-from .store import Store, cell_of, row_to_place
+from .store import Store, row_to_place
 
 __all__ = ["Gazetteer", "ReverseResult"]
 
-_ADMIN = (Kind.ADMIN1, Kind.ADMIN2)
-_AREA_KINDS = ("country", "admin1", "admin2", "disputed_area", "region")
 # Kinds the press abbreviates with dots ("U.S.", "Calif.", "N.B.").
 _ABBREVIATED_KINDS = frozenset({Kind.COUNTRY, Kind.ADMIN1})
-# "Pa.", "Calif.", "Ont.": the areas whose names the press shortens to a word and a dot.
-_WORD_ABBREVIATED_KINDS = frozenset({Kind.ADMIN1, Kind.ADMIN2})
 _FUZZY_MIN_RATIO = 85.0
 _CACHE_SIZE = 100_000
+# What a town may contain: its quarters, suburbs and landmarks.
+_PARTS_OF_TOWNS = frozenset({Kind.POPULATED_PLACE, Kind.LANDMARK})
+# A prefix search scores at most this many of the likeliest names that start with it.
+_SEARCH_ROWS = 200
 # Words of institution and venue names that name no place on their own.
 _NOT_PLACE_WORDS = frozenset("""university college school hospital center centre council bank court house office
 airport station stadium park street road avenue square tower hotel church mosque temple club city state world cup
@@ -32,36 +32,6 @@ the of and de la el al area region district county province zone valley coast be
 lake river island islands mountain mountains library museum theatre theater inn farm farms market mall plaza
 palace castle chapel cathedral embassy ministry academy institute empire home service police government company
 group trust foundation society union league party army forces""".split())
-
-
-@dataclass(frozen=True, slots=True)
-class ReverseResult:
-    """What lies at a point.
-
-    Attributes
-    ----------
-    nearest : Place or None
-        The nearest populated place within the search radius.
-    distance_km : float or None
-        Distance to ``nearest``.
-    areas : tuple of Place
-        Areas whose polygon contains the point, largest kind first (country,
-        admin1, admin2, disputed and other regions).
-    """
-
-    nearest: Place | None
-    distance_km: float | None
-    areas: tuple[Place, ...]
-
-    @property
-    def country(self) -> Place | None:
-        """The containing country, where a country polygon contains the point."""
-        return next((a for a in self.areas if a.kind is Kind.COUNTRY), None)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready form."""
-        return {"nearest": self.nearest.to_dict() if self.nearest else None, "distance_km": self.distance_km,
-                "areas": [a.to_dict() for a in self.areas]}
 
 
 class Gazetteer:
@@ -90,18 +60,34 @@ class Gazetteer:
         # Ranked answers by query: the database is read-only, so an answer never goes stale.
         self._cache: dict[tuple[Any, ...], tuple[Candidate, ...]] = {}  # by name key
         self._asked: dict[tuple[Any, ...], tuple[Candidate, ...]] = {}  # by query as written
+        self._plain: dict[tuple[Any, ...], tuple[Candidate, ...]] = {}  # by name, country and fuzzy as given
+        self._containers = _composite.ContainerReader(self)
 
     # -- lookup -------------------------------------------------------------------------------
-    def lookup(self, name: str, *, country: str | None = None, kinds: Any = None,
-               near: tuple[float, float] | None = None, limit: int = 10, fuzzy: bool = True) -> list[Candidate]:
+    def lookup(self, name: str, *, admin1: str | None = None, admin2: str | None = None, country: str | None = None,
+               kinds: Any = None, near: tuple[float, float] | None = None, limit: int = 10,
+               fuzzy: bool = True) -> list[Candidate]:
         """Places that a name may mean, best first.
+
+        A name may be written with the areas that contain it, after it or, after a
+        comma, before it: "Paris, Texas", "Paris TX", "Seattle WA USA", "London, ON,
+        CA", "Germany, Aachen". A container is a country (name, short form or ISO
+        code), an admin-1 area (name, postal or ISO 3166-2 code: TX, ON, NSW, NRW) or
+        an admin-2 area; the answer lies inside all of them, and each candidate's
+        reasons say which container it matched. A name is split so only when the
+        whole string is no name ("Bosnia and Herzegovina", "Kansas City") or, with a
+        comma, when the split reading finds a place.
 
         Parameters
         ----------
         name : str
-            A place name in any script or spelling ("Laçın", "Лачин", "Berdzor").
+            A place name in any script or spelling ("Laçın", "Лачин", "Berdzor"),
+            possibly with its containers.
+        admin1, admin2 : str, optional
+            The admin-1 (name or code: "Texas", "TX") or admin-2 area the place lies in,
+            without parsing them out of ``name``.
         country : str, optional
-            ISO 3166-1 alpha-2 or alpha-3 code: keep places of that country only.
+            The country: ISO 3166-1 alpha-2 or alpha-3 code, or its name.
         kinds : Kind, str or iterable of them, optional
             Keep places of these kinds only (``"admin1"``, ``"populated_place"``...).
         near : (lat, lon), optional
@@ -114,14 +100,17 @@ class Gazetteer:
         Returns
         -------
         list of Candidate
-            Possibly empty; fuzzy matches only when nothing matched exactly.
+            Possibly empty: nothing by that name, or nothing by that name inside the
+            containers written or given (never a namesake elsewhere).
 
         Raises
         ------
         InvalidQuery
-            Empty or over-long name, bad ``limit`` or ``kinds``.
+            Empty or over-long name, bad ``limit``, ``kinds`` or ``near``.
         UnknownCountry
-            A ``country`` code the gazetteer does not know.
+            A ``country`` the gazetteer does not know.
+        PlaceNotFound
+            An ``admin1`` or ``admin2`` that names no such area (in ``country``).
 
         Examples
         --------
@@ -130,24 +119,70 @@ class Gazetteer:
         ['LY', 'LB']
         >>> gaz.lookup("Zangilan", kinds="admin1")[0].place.kind.value
         'admin1'
+        >>> best = gaz.lookup("Paris, TX")[0]
+        >>> best.place.admin1, best.reasons[-1]
+        ('Texas', "in admin1 Texas (written 'TX')")
+        >>> gaz.lookup("Paris", admin1="Ontario")[0].place.country
+        'CA'
         """
+        # A plain name asked before, exactly as now: answered before any checking or normalising.
+        plain = (type(name) is str and type(limit) is int and type(fuzzy) is bool and kinds is None and near is None
+                 and admin1 is None and admin2 is None and (country is None or type(country) is str))
+        if plain:
+            done = self._plain.get((name, country, fuzzy))
+            if done is not None and 1 <= limit <= MAX_LIMIT:
+                return list(done[:limit])
         text = check_query(name)
-        if not isinstance(limit, int) or not 1 <= limit <= 1000:
-            raise InvalidQuery(f"limit must be an integer from 1 to 1000, got {limit!r}")
+        limit = check_limit(limit)
         cc = self._country_code(country) if country is not None else None
         kind_set = parse_kinds(kinds)
         if near is not None:
-            near = check_coordinates(*near)
+            near = check_point(near)
+        fuzzy = bool(fuzzy)
+        structured = (check_text(admin1, "admin1") if admin1 is not None else None,
+                      check_text(admin2, "admin2") if admin2 is not None else None)
         # A query asked before, as written: no normalising, no reading of its abbreviations.
-        asked = (text, cc, kind_set, near, fuzzy)
+        asked = (text, cc, kind_set, near, fuzzy, structured)
         done = self._asked.get(asked)
         if done is not None:
             return list(done[:limit])
         key = normalize_name(text)
         if not key:
             raise InvalidQuery(f"{name!r} has no letters or digits to look up")
+        if structured != (None, None):
+            ranked = self._structured(text, key, cc, kind_set, near, fuzzy, *structured)
+        else:
+            ranked = self._answer(text, key, cc, kind_set, near, fuzzy)
+        # "Western Province" and "Western" share their key; the province word speaks against a region.
+        if _ranking.names_admin_word(text):
+            ranked = tuple(_ranking.penalize_admin_misfits(ranked, text))
+        if len(self._asked) >= _CACHE_SIZE:
+            self._asked.clear()
+            self._plain.clear()
+        self._asked[asked] = ranked
+        if plain:
+            self._plain[(name, country, fuzzy)] = ranked
+        return list(ranked[:limit])
+
+    def _answer(self, text: str, key: str, cc: str | None, kind_set: Any, near: tuple[float, float] | None,
+                fuzzy: bool) -> tuple[Candidate, ...]:
+        """A name's candidates: the whole string as a name, else as a name with containers, else near matches."""
+        whole = self._named(text, key, cc, kind_set, near)
+        good = any(c.match is not MatchType.DEMONYM for c in whole)
+        if " " in key and (not good or "," in text):
+            split = self._split(text, cc, kind_set, near, fuzzy)
+            # With a comma, a split that finds a place beats a whole-string name ("Washington, D.C." is both).
+            if split is not None and (split or not good):
+                return split
+        if whole:
+            return whole
+        return self._fallback(text, key, cc, kind_set, near, fuzzy)
+
+    def _named(self, text: str, key: str, cc: str | None, kind_set: Any,
+               near: tuple[float, float] | None) -> tuple[Candidate, ...]:
+        """Places whose names (or alternate names) are the key, ranked; cached."""
         codes = _ranking.capital_codes(text) if " " in key else frozenset()
-        cache_key = (key, cc, kind_set, near, fuzzy, _ranking.written_as_abbreviation(text),
+        cache_key = (key, cc, kind_set, near, _ranking.written_as_abbreviation(text),
                      _ranking.written_as_word_abbreviation(text), codes)
         ranked = self._cache.get(cache_key)
         if ranked is None:
@@ -156,24 +191,72 @@ class Gazetteer:
             for other in index_keys(text) - {key}:
                 cands = _best_per_place(cands + self._score(self.store.places_by_key(other), other, text, cc,
                                                             kind_set, near, None))
-            if not cands:
-                # Neither fallback is sure to be right: offer both, ranked together
-                # ("Petion Ville" is a near spelling of Pétion-Ville, not a place named "Ville").
-                partial = self._partial(key, text, cc, kind_set, near, codes) if " " in key else []
-                near_spellings = self._fuzzy(key, text, cc, kind_set, near) if fuzzy and len(key) >= 4 else []
-                cands = _best_per_place(partial + near_spellings)
-            cands.sort(key=lambda c: (-c.score, c.place.place_id))
-            ranked = tuple(cands)
+            ranked = _sorted(cands)
             if len(self._cache) >= _CACHE_SIZE:
                 self._cache.clear()  # a simple bound; names repeat within a corpus, so it refills fast
             self._cache[cache_key] = ranked
-        # "Western Province" and "Western" share their key; the province word speaks against a region.
-        if _ranking.names_admin_word(text):
-            ranked = tuple(_ranking.penalize_admin_misfits(ranked, text))
-        if len(self._asked) >= _CACHE_SIZE:
-            self._asked.clear()
-        self._asked[asked] = ranked
-        return list(ranked[:limit])
+        return ranked
+
+    def _fallback(self, text: str, key: str, cc: str | None, kind_set: Any, near: tuple[float, float] | None,
+                  fuzzy: bool) -> tuple[Candidate, ...]:
+        # Neither fallback is sure to be right: offer both, ranked together
+        # ("Petion Ville" is a near spelling of Pétion-Ville, not a place named "Ville").
+        codes = _ranking.capital_codes(text) if " " in key else frozenset()
+        partial = self._partial(key, text, cc, kind_set, near, codes) if " " in key else []
+        near_spellings = self._fuzzy(key, text, cc, kind_set, near) if fuzzy and len(key) >= 4 else []
+        return _sorted(_best_per_place(partial + near_spellings))
+
+    def _inside(self, name: str, cc: str | None, kind_set: Any, near: tuple[float, float] | None, fuzzy: bool,
+                containers: tuple[tuple[str, tuple[Place, ...]], ...]) -> tuple[Candidate, ...]:
+        """The places called ``name`` inside every container, with a reason for each container."""
+        key = normalize_name(name)
+        if not key:
+            return ()
+        cands = [c for c in self._named(name, key, cc, kind_set, near) if c.match is not MatchType.DEMONYM]
+        inside = _composite.filter_inside(cands, containers) or _composite.filter_inside(cands, containers, self._covers)
+        if not inside and fuzzy and len(key) >= 4:
+            inside = _composite.filter_inside(self._fuzzy(key, name, cc, kind_set, near), containers)
+        return _sorted([dataclasses.replace(c, reasons=c.reasons + tuple(why)) for c, why in inside])
+
+    def _split(self, text: str, cc: str | None, kind_set: Any, near: tuple[float, float] | None,
+               fuzzy: bool) -> tuple[Candidate, ...] | None:
+        """The places a query names read as a name with containers; ``None`` when it reads as none.
+
+        Empty when a sure reading finds no such place inside: one with a comma, or one
+        whose containers include a country or state and whose name is a place elsewhere
+        ("Cancun Texas"; but "British Embassy Tokyo" names no place in Tokyo, and is read otherwise).
+        """
+        sure = None
+        for reading in self._containers.readings(text):
+            if set(normalize_name(reading.name).split()) <= _NOT_PLACE_WORDS:
+                continue  # "the Western US" is the US, not a place called "Western" in it
+            found = self._inside(reading.name, cc, kind_set, near, False, reading.containers)
+            if found:
+                return found
+            if sure is None and (reading.comma or reading.strong):
+                key = normalize_name(reading.name)
+                if reading.comma or (key and any(c.match is not MatchType.DEMONYM
+                                                 for c in self._named(reading.name, key, None, None, None))):
+                    sure = reading  # "Czech" is an adjective, not a place that "Czech Republic of Armenia" puts there
+        if sure is not None and fuzzy:
+            # A misspelt name ("Sprinfield, IL"): near spellings inside its containers, for the
+            # first sure reading only, as near spellings are slow to find.
+            return self._inside(sure.name, cc, kind_set, near, True, sure.containers)
+        return () if sure is not None else None
+
+    def _structured(self, text: str, key: str, cc: str | None, kind_set: Any, near: tuple[float, float] | None,
+                    fuzzy: bool, admin1: str | None, admin2: str | None) -> tuple[Candidate, ...]:
+        containers = []
+        for written, kind in ((admin1, Kind.ADMIN1), (admin2, Kind.ADMIN2)):
+            if written is None:
+                continue
+            areas = tuple(a for a in self._containers.areas(written, frozenset({kind}))
+                          if cc is None or a.country == cc)
+            if not areas:
+                where = f" in {cc}" if cc else ""
+                raise PlaceNotFound(written, f"no {kind.value} area {written!r}{where} in the gazetteer")
+            containers.append((written, areas))
+        return self._inside(text, cc, kind_set, near, fuzzy, tuple(containers))
 
     def _score(self, rows: Iterable[tuple[Any, ...]], key: str, text: str, cc: str | None, kind_set: Any,
                near: tuple[float, float] | None, fuzzy_ratio: float | None) -> list[Candidate]:
@@ -187,7 +270,7 @@ class Gazetteer:
                 continue
             if fuzzy_ratio is not None:
                 match, base = MatchType.FUZZY, _ranking.FUZZY_BASE * fuzzy_ratio / 100.0
-                reasons = [f"fuzzy {fuzzy_ratio:.0f}% {base:.2f}"]
+                reasons = [f"fuzzy {fuzzy_ratio:.0f}% {base:.2f}"] + ([] if flag == 0 else [_rerank.FUZZY_ALIAS_REASON])
             elif flag == 0:
                 match, base, reasons = MatchType.EXACT, _ranking.MATCH_BASE[MatchType.EXACT], ["exact name 1.00"]
             elif flag == 3:
@@ -219,11 +302,12 @@ class Gazetteer:
                 score += s
                 reasons.append(why_near)
             scored.append((score, place, match, reasons))
-        _prefer_towns_over_their_areas(scored)
-        _prefer_areas_over_city_named_seats(scored, key, self.store)
+        _rerank.prefer_towns_over_their_areas(scored)
+        _rerank.prefer_areas_over_city_named_seats(scored, key, self.store)
         if _ranking.written_as_word_abbreviation(text):
-            _prefer_area_abbreviations(scored)
-        _prefer_owners_of_the_name(scored)
+            _rerank.prefer_area_abbreviations(scored)
+        _rerank.prefer_owners_of_the_name(scored, key)
+        _rerank.prefer_current_over_historical(scored)
         return [Candidate(place=pl, score=round(s, 4), match=m, matched_name=key, reasons=tuple(r))
                 for s, pl, m, r in scored]
 
@@ -247,7 +331,7 @@ class Gazetteer:
                 if len(sub) < 4 and not code or all(w in _NOT_PLACE_WORDS for w in words[i:i + n]):
                     continue
                 for c in self._score(self.store.places_by_key(sub), sub, text, cc, kind_set, near, None):
-                    if code and not _coded(sub, c):
+                    if code and not _ranking.names_by_code(sub, c):
                         continue
                     score = c.score - (_ranking.MATCH_BASE[MatchType.EXACT] - _ranking.PARTIAL_BASE)
                     (by_code if code else found).append(Candidate(c.place, round(score, 4), MatchType.PARTIAL, sub,
@@ -265,10 +349,11 @@ class Gazetteer:
         prefix = key[:2]
         keys = [k for k in self.store.keys_between(prefix, prefix + "\x7f") if abs(len(k) - len(key)) <= 3]
         hits = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_MIN_RATIO, limit=10)
-        out: list[Candidate] = []
+        out: list[tuple[float, Candidate]] = []
         for hit_key, ratio, _ in hits:
-            out += self._score(self.store.places_by_key(hit_key), hit_key, text, cc, kind_set, near, ratio)
-        return _best_per_place(out)
+            out += [(ratio, c) for c in self._score(self.store.places_by_key(hit_key), hit_key, text, cc, kind_set,
+                                                     near, ratio)]
+        return _best_per_place(_rerank.drop_borrowed_near_spellings(out))
 
     # -- ids and search -----------------------------------------------------------------------
     def get(self, place_id: str) -> Place:
@@ -286,7 +371,7 @@ class Gazetteer:
         """
         if not isinstance(place_id, str) or not place_id.strip():
             raise InvalidQuery("a place id must be a non-empty string such as 'geonames:147625'")
-        row = self.store.place_row(place_id.strip())
+        row = self.store.place_row(check_text(place_id, "a place id"))
         if row is None:
             raise PlaceNotFound(place_id)
         return self._place(row)
@@ -300,13 +385,16 @@ class Gazetteer:
         True
         """
         prefix = normalize_name(check_query(text))
+        limit = check_limit(limit)
         if not prefix:
             raise InvalidQuery(f"{text!r} has no letters or digits to search for")
-        keys = self.store.keys_between(prefix, prefix + "\x7f")
+        by_key: dict[str, list[tuple[Any, ...]]] = {}
+        for row in self.store.rows_by_prefix(prefix, max(_SEARCH_ROWS, 10 * limit)):
+            by_key.setdefault(row[0], []).append(row[1:])
         found: list[Candidate] = []
-        for key in keys[:5000]:
-            found += self._score(self.store.places_by_key(key), key, text, None, None, None, None)
-        return sorted(_best_per_place(found), key=lambda c: (-c.score, c.place.place_id))[:limit]
+        for key, rows in by_key.items():
+            found += self._score(rows, key, text, None, None, None, None)
+        return list(_sorted(_best_per_place(found))[:limit])
 
     def info(self) -> dict[str, Any]:
         """Counts by kind, name count, sources, attribution and build date."""
@@ -338,43 +426,11 @@ class Gazetteer:
         ('Laçın', 'Azerbaijan')
         """
         lat, lon = check_coordinates(lat, lon)
-        if not (isinstance(max_km, (int, float)) and 0 < max_km <= 2000):
-            raise InvalidQuery(f"max_km must be between 0 and 2000, got {max_km!r}")
-        import math
-
-        dlat = max_km / 111.0
-        dlon = min(180.0, max_km / (111.0 * max(0.01, math.cos(math.radians(lat)))))
-        cells = sorted({cell_of(max(-90.0, min(90.0, y)), ((x + 180.0) % 360.0) - 180.0)
-                        for y in _steps(lat - dlat, lat + dlat) for x in _steps(lon - dlon, lon + dlon)})
-        best: tuple[float, Place] | None = None
-        for i in range(0, len(cells), 500):
-            for row in self.store.towns_in_cells(cells[i:i + 500]):
-                place = self._place(row)
-                d = _ranking.haversine_km(lat, lon, place.latitude, place.longitude)
-                if d <= max_km and (best is None or d < best[0]):
-                    best = (d, place)
-        areas = self._containing(lat, lon)
+        max_km = check_max_km(max_km)
+        best = _reverse.nearest_town(self.store, self._place, lat, lon, max_km)
+        areas = _reverse.containing(self.store, self._place, self._poly_cache, lat, lon)
         return ReverseResult(nearest=best[1] if best else None, distance_km=round(best[0], 3) if best else None,
                              areas=tuple(areas))
-
-    def _containing(self, lat: float, lon: float) -> list[Place]:
-        import shapely
-
-        pt = shapely.Point(lon, lat)
-        order = {k: i for i, k in enumerate(_AREA_KINDS)}
-        found = []
-        for row in self.store.rows_in_box(lon, lon, lat, lat, _AREA_KINDS):
-            place = self._place(row)
-            if place.geometry_wkb is None:
-                continue
-            geom = self._poly_cache.get(place.place_id)
-            if geom is None:
-                geom = self._poly_cache[place.place_id] = shapely.from_wkb(place.geometry_wkb)
-                shapely.prepare(geom)
-            if geom.intersects(pt):
-                found.append(place)
-        found.sort(key=lambda p: order.get(p.kind.value, 99))
-        return found
 
     # -- helpers ------------------------------------------------------------------------------
     def _place(self, row: tuple[Any, ...]) -> Place:
@@ -386,32 +442,30 @@ class Gazetteer:
             self._places[row[0]] = place
         return place
 
+    def _covers(self, area: Place, place: Place) -> bool:
+        """Whether an area's polygon covers a place's point (shapes cached, as for reverse geocoding), or a
+        town's reach takes in a smaller place ("Soho, London")."""
+        if area.kind is Kind.POPULATED_PLACE:
+            return (place.kind in _PARTS_OF_TOWNS and place.population < area.population
+                    and _ranking.haversine_km(area.latitude, area.longitude, place.latitude, place.longitude)
+                    <= _ranking.town_reach_km(area.population))
+        if area.geometry_type not in ("Polygon", "MultiPolygon"):
+            return False
+        return _reverse.covers(self._poly_cache, area, place.latitude, place.longitude)
+
     def _country_code(self, country: str) -> str:
+        """The ISO alpha-2 code of a country given by code (alpha-2 or -3) or by name ("Germany")."""
         if not isinstance(country, str) or not country.strip():
-            raise UnknownCountry(str(country))
+            raise UnknownCountry(repr(country))
         if self._countries is None:
             self._countries = self.store.country_codes()
         cc = self._countries.get(country.strip().upper())
+        if cc is None and len(country.strip()) > 3 and check_text(country, "a country"):
+            named = {a.country for a in self._containers.areas(country, frozenset({Kind.COUNTRY}))}
+            cc = named.pop() if len(named) == 1 else None
         if cc is None:
             raise UnknownCountry(country)
         return cc
-
-
-def _coded(code: str, c: Candidate) -> bool:
-    """Whether a code in capitals inside a longer name names this candidate.
-
-    Only a country's code as the press writes it ("US", "UAE"; not "SB" for the
-    Solomon Islands, which is someone's initials in "SB Smith Electrical"), or a
-    bloc's ("EU"). A state's is too often something else in a name: "Aughadreena
-    NS" is a national school, not in Nova Scotia; and a code that is also a
-    state's is neither ("SA Water" is South Australia's, "SA Police" South Africa's).
-    """
-    p = c.place
-    if p.kind is Kind.COUNTRY:
-        targets = press_abbreviations().get(code, frozenset())
-        # A target with a dot is an admin-1 code ("AU.05"): the code is a state's as well.
-        return p.country in targets and not any("." in t for t in targets)
-    return p.kind is Kind.REGION and c.reasons[0].startswith(_ranking.ABBREVIATION_REASON)
 
 
 def _best_per_place(cands: list[Candidate]) -> list[Candidate]:
@@ -423,102 +477,6 @@ def _best_per_place(cands: list[Candidate]) -> list[Candidate]:
     return list(best.values())
 
 
-def _steps(low: float, high: float) -> list[float]:
-    """Points one degree apart from low to high, both ends included (to enumerate grid cells)."""
-    import math
-
-    out = [low + i for i in range(int(math.floor(high - low)) + 1)]
-    return out + [high]
-
-
-def _main_town_of(town: Place, area: Place, seat_code: str) -> bool:
-    """Whether a town is the area's seat or its main settlement (area populations sum their towns)."""
-    return (town.feature_code in (seat_code, "PPLC") or town.population >= 1_000_000
-            or (area.population > 0 and town.population >= 0.2 * area.population))
-
-
-def _prefer_area_abbreviations(scored: list[tuple[float, Place, MatchType, list[str]]]) -> None:
-    """A word and a dot that abbreviates a state or province is not also a code.
-
-    "Pa." and "Ind." are Pennsylvania and Indiana, never Panama (PA) or India and
-    Indianapolis's airport (IND), which capitals write; "Mex." abbreviates no state,
-    so it stays Mexico's.
-    """
-    def abbreviation(reasons: list[str]) -> bool:
-        return bool(reasons) and reasons[0].startswith("abbreviation")
-
-    if any(abbreviation(r) and p.kind in _WORD_ABBREVIATED_KINDS for _, p, _, r in scored):
-        scored[:] = [row for row in scored if not abbreviation(row[3]) or row[1].kind in _WORD_ABBREVIATED_KINDS]
-
-
-def _prefer_owners_of_the_name(scored: list[tuple[float, Place, MatchType, list[str]]]) -> None:
-    """A smaller place that has a name only as an alternate ranks lower than the name's owner.
-
-    "Manchester" is an old name of a part of Richmond, Virginia, "Pittsburgh" a
-    misspelling recorded for Pittsburg, California; each word is first the own name
-    of a larger town. (Only towns are weighed here: an area's name is weighed by the
-    kind priors.)
-    """
-    owners = [p.population for _, p, m, _ in scored if m is MatchType.EXACT and p.kind is Kind.POPULATED_PLACE]
-    if not owners:
-        return
-    biggest = max(owners)
-    alias_reason = f"alias {_ranking.MATCH_BASE[MatchType.ALIAS]:.2f}"
-    for i, (s, p, m, r) in enumerate(scored):
-        if (m is MatchType.ALIAS and p.kind is Kind.POPULATED_PLACE and r and r[0] == alias_reason
-                and p.population < biggest):
-            scored[i] = (s - _ranking.OTHERS_NAME_PENALTY, p, m, r + [_ranking.OTHERS_NAME_REASON])
-
-
-def _prefer_areas_over_city_named_seats(scored: list[tuple[float, Place, MatchType, list[str]]], key: str,
-                                        store: Store) -> None:
-    """A province's seat that is called "<name> City" ranks below the province.
-
-    English calls the capital of Quebec "Quebec City" because a bare "Quebec" is the
-    province; so with Chihuahua, Oaxaca, Jeju or Oklahoma (whose seat is read by the
-    short form of its name). A seat of a million people or more is
-    what its bare name means whatever else it is called (Shanghai, Puebla); one under
-    100,000 calls itself "City" as a town's style (Nelson City, Karak City); and a seat
-    that is the area's name only as an alias (Yuma, once "Arizona") is not weighed.
-    """
-    low, high = _ranking.CITY_NAMED_SEAT_POPULATION
-    areas = {p.admin1_code: (s, i) for i, (s, p, _, _) in enumerate(scored) if p.kind is Kind.ADMIN1}
-    seats = [i for i, (_, p, m, r) in enumerate(scored)
-             if (m is MatchType.EXACT or r[0].startswith(_ranking.SHORT_FORM_REASON))
-             and p.kind is Kind.POPULATED_PLACE and p.feature_code == "PPLA"
-             and p.admin1_code in areas and low <= p.population < high]
-    if not seats:
-        return
-    city_named = {row[2] for row in store.places_by_key(f"{key} city")}  # (flag, id, place_id, ...)
-    for i in seats:
-        s, p, m, r = scored[i]
-        if p.place_id in city_named:
-            area_score, a = areas[p.admin1_code]
-            _, ap, am, ar = scored[a]
-            top = max(area_score, s)
-            scored[a] = (top, ap, am, [x for x in ar if x != _ranking.SEAT_FIRST_REASON]
-                         + [_ranking.CITY_NAMED_SEAT_REASON])
-            scored[i] = (top - 0.01, p, m, r)
-
-
-def _prefer_towns_over_their_areas(scored: list[tuple[float, Place, MatchType, list[str]]]) -> None:
-    """An admin area named like its seat (or a city of a million) ranks just below that town.
-
-    "Lachin" is both a town and the district it is the seat of; a text that
-    names it means the town as often as the district, and the town's point lies
-    inside the district either way, so the town (the more precise answer) goes
-    first. Likewise "New York" the city before the state, and Khankendi before
-    the city municipality around it. A small town that merely carries the
-    area's name (Yuma, alias "Arizona") does not demote the area.
-    """
-    for i, (s, p, m, r) in enumerate(scored):
-        if p.kind not in _ADMIN:
-            continue
-        seat_code = "PPLA" if p.kind is Kind.ADMIN1 else "PPLA2"
-        inside = [ts for ts, t, tm, _ in scored
-                  if t.kind is Kind.POPULATED_PLACE and t.admin1_code and
-                  (t.admin1_code == p.admin1_code if p.kind is Kind.ADMIN1
-                   else t.admin2_code == p.admin2_code != "") and
-                  _main_town_of(t, p, seat_code)]
-        if inside:
-            scored[i] = (min(s, max(inside) - 0.01), p, m, r + [_ranking.SEAT_FIRST_REASON])
+def _sorted(cands: list[Candidate]) -> tuple[Candidate, ...]:
+    """Candidates best first (ties by id, so that an answer never depends on the database's row order)."""
+    return tuple(sorted(cands, key=lambda c: (-c.score, c.place.place_id)))

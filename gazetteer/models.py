@@ -28,6 +28,7 @@ class Kind(str, enum.Enum):
     CONTINENT = "continent"
     PHYSICAL_FEATURE = "physical_feature"
     LANDMARK = "landmark"  # a building, square, airport or site news names as a place ("White House")
+    HISTORICAL = "historical"  # a former country or territory (Soviet Union, Zaire), mapped as it was
 
     def __str__(self) -> str:
         return self.value
@@ -74,11 +75,15 @@ def parse_kinds(kinds: Any) -> frozenset[Kind] | None:
         return None
     if isinstance(kinds, (str, Kind)):
         kinds = [kinds]
+    elif isinstance(kinds, (bytes, bytearray)) or not hasattr(kinds, "__iter__"):
+        raise InvalidQuery(f"kinds must be a kind name, a Kind or an iterable of them, not {type(kinds).__name__}")
     out = set()
     for k in kinds:
         if isinstance(k, Kind):
             out.add(k)
             continue
+        if not isinstance(k, str):
+            raise InvalidQuery(f"a kind must be a name such as 'admin1' or a Kind, not {type(k).__name__}")
         key = str(k).strip().lower().replace("-", "_").replace(" ", "_")
         try:
             out.add(Kind(key))
@@ -161,7 +166,7 @@ class Place:
     def geonameid(self) -> int | None:
         """The GeoNames id, where the place comes from GeoNames."""
         prefix, _, rest = self.place_id.partition(":")
-        return int(rest) if prefix == "geonames" and rest.isdigit() else None
+        return int(rest) if prefix == "geonames" and rest.isascii() and rest.isdigit() else None
 
     @property
     def geometry_type(self) -> str | None:

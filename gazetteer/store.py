@@ -15,7 +15,7 @@ from typing import Any, Iterable, Iterator
 from .errors import GazetteerDataError
 from .models import Kind, Place
 
-__all__ = ["COORD_SCALE", "DEFAULT_DB_NAME", "INDEXES", "KIND_CODE", "KIND_CODES", "LOCAL_ID_BASE", "SCHEMA", "SCHEMA_VERSION", "Store", "cell_of", "default_db_path", "row_to_place"]
+__all__ = ["COORD_SCALE", "DEFAULT_DB_NAME", "INDEXES", "KIND_CODE", "KIND_CODES", "LOCAL_ID_BASE", "PREFIX_SQL", "SCHEMA", "SCHEMA_VERSION", "Store", "cell_of", "default_db_path", "row_to_place"]
 
 SCHEMA_VERSION = "4"
 DEFAULT_DB_NAME = "gazetteer.sqlite"
@@ -60,7 +60,7 @@ COORD_SCALE = 100_000
 #: Kinds by their stored integer code; populated places are 0 (the partial point index uses it).
 KIND_CODES: tuple[Kind, ...] = (Kind.POPULATED_PLACE, Kind.ADMIN1, Kind.ADMIN2, Kind.COUNTRY, Kind.REGION,
                                 Kind.CORRIDOR, Kind.BORDER, Kind.DISPUTED_AREA, Kind.CONTINENT, Kind.PHYSICAL_FEATURE,
-                                Kind.LANDMARK)
+                                Kind.LANDMARK, Kind.HISTORICAL)
 KIND_CODE: dict[str, int] = {k.value: i for i, k in enumerate(KIND_CODES)}
 
 
@@ -80,6 +80,13 @@ _PLACE_JOINS = (
     " LEFT JOIN admins a2 ON a2.code = p.admin2_code LEFT JOIN sources s ON s.id = p.source_id"
 )
 _SELECT_PLACES = "SELECT " + _PLACE_FIELDS + " FROM places p" + _PLACE_JOINS
+
+#: Names starting with a prefix (a range of the name index), ranked on the two tables the order needs;
+#: the other tables are joined for the few rows kept.
+PREFIX_SQL = ("SELECT t.key, t.flag, " + _PLACE_FIELDS + " FROM (SELECT n.key, n.flag, n.id FROM names n"
+              " CROSS JOIN places q ON q.id = n.id WHERE n.key >= ? AND n.key < ?"
+              " ORDER BY n.key = ? DESC, q.kind = 3 DESC, max(q.population, q.area_km2 * 100) DESC, n.id LIMIT ?) t"
+              " CROSS JOIN places p ON p.id = t.id" + _PLACE_JOINS)
 
 
 def default_db_path() -> Path:
@@ -142,6 +149,14 @@ class Store:
             (key,),
         ).fetchall()
 
+    def rows_by_prefix(self, prefix: str, most: int) -> list[tuple[Any, ...]]:
+        """Rows ``(key, flag, *place columns)`` of names starting with ``prefix``, the likeliest ``most``.
+
+        One range scan of the name index; the name that is the prefix itself comes first,
+        then countries, then the places with most people (or the largest, for unpeopled areas).
+        """
+        return self._con.execute(PREFIX_SQL, (prefix, prefix + "\x7f", prefix, most)).fetchall()
+
     def rows_by_ids(self, ids: list[int]) -> list[tuple[Any, ...]]:
         """Place rows for internal ids."""
         if not ids:
@@ -160,7 +175,7 @@ class Store:
     def place_row(self, place_id: str) -> tuple[Any, ...] | None:
         """The row of one place by its public id."""
         prefix, _, rest = place_id.partition(":")
-        if prefix == "geonames" and rest.isdigit() and int(rest) < LOCAL_ID_BASE:
+        if prefix == "geonames" and rest.isascii() and rest.isdigit() and int(rest) < LOCAL_ID_BASE:
             return self._con.execute(_SELECT_PLACES + " WHERE p.id = ?", (int(rest),)).fetchone()
         return self._con.execute(_SELECT_PLACES + " WHERE i.place_id = ?", (place_id,)).fetchone()
 

@@ -67,10 +67,12 @@ def open_chain(db: str | None, online: str, *, user_agent: str | None, cache: Pa
 @app.command()
 def geocode(
     names: Annotated[list[str], typer.Argument(help="Place names to look up (any script or spelling).")],
-    country: Annotated[Optional[str], typer.Option("--country", "-c", help="ISO country code to restrict to (AZ, USA...).")] = None,
+    country: Annotated[Optional[str], typer.Option("--country", "-c", help="Country to restrict to: ISO code (AZ, USA...) or name.")] = None,
+    admin1: Annotated[Optional[str], typer.Option("--admin1", help="State or province the place lies in (name or code: Texas, TX, NRW).")] = None,
+    admin2: Annotated[Optional[str], typer.Option("--admin2", help="County or district the place lies in.")] = None,
     kind: Annotated[Optional[list[str]], typer.Option("--kind", "-k", help="Kinds to keep: populated_place, admin1, admin2, country, region, corridor, border, disputed_area, continent, physical_feature, landmark.")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="Candidates per name.")] = 5,
-    as_json: Annotated[bool, typer.Option("--json", help="One JSON list of candidates per name, one per line.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON array of the candidates of every name, each with its query.")] = False,
     db: DbOption = None,
     online: OnlineOption = None,
     user_agent: UserAgentOption = None,
@@ -80,10 +82,16 @@ def geocode(
 ) -> None:
     """Look up place names in the offline gazetteer, best candidates first.
 
+    A name may carry its containers: "Paris, Texas", "London ON CA", "Germany, Aachen".
     With --online, names the gazetteer does not know go to an online geocoder (cached, 1 request/s).
     """
     missing = 0
+    found: list[dict[str, Any]] = []
     with user_errors(), contextlib.ExitStack() as stack:
+        if online is not None and (admin1 is not None or admin2 is not None):
+            from gazetteer import InvalidQuery
+
+            raise InvalidQuery("--admin1 and --admin2 work offline only; write the name as 'Paris, Texas' for --online")
         if online is None:
             gaz = _open(db)
         else:
@@ -92,7 +100,8 @@ def geocode(
         for i, name in enumerate(names):
             label = ""
             if online is None:
-                rows = [_candidate_dict(c) for c in gaz.lookup(name, country=country, kinds=kind or None, limit=limit)]
+                rows = [_candidate_dict(c) for c in gaz.lookup(name, country=country, admin1=admin1, admin2=admin2,
+                                                               kinds=kind or None, limit=limit)]
             else:
                 res = chain.geocode(name, country=country, kinds=kind or None, limit=limit)
                 label = res.label
@@ -102,31 +111,54 @@ def geocode(
                 missing += 1
                 error(f"no place found for {name!r}" + (f" ({label})" if label else ""))
             if as_json:
-                print_json(rows)
+                found += [dict(r, query=name) for r in rows]
             elif rows:
                 if len(names) > 1:
                     typer.echo(("\n" if i else "") + f"# {name}")
                 if online is not None:
                     rows = [dict(r, source=label) for r in rows]
                 _table(rows, ("source",) if online is not None else ())
+    if as_json:
+        print_json(found)
     if missing:
         raise typer.Exit(EXIT_NOT_FOUND)
 
 
-@app.command()
+# "geomap reverse 40.7 -74.0": a negative number is a coordinate, not an unknown option.
+@app.command(context_settings={"ignore_unknown_options": True})
 def reverse(
-    lat: Annotated[str, typer.Argument(help="Latitude in degrees (-90..90).")],
-    lon: Annotated[str, typer.Argument(help="Longitude in degrees (-180..180).")],
+    point: Annotated[list[str], typer.Argument(
+        metavar="LAT LON", help="Latitude and longitude in degrees, as two arguments or one 'LAT,LON'.")],
     max_km: Annotated[float, typer.Option("--max-km", help="Search radius for the nearest town.")] = 50.0,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     db: DbOption = None,
 ) -> None:
-    """Name the nearest populated place and the areas that contain a point."""
+    """Name the nearest populated place and the areas that contain a point (exit 1 when there are none)."""
     with user_errors():
+        lat, lon = _lat_lon(point)
         res = _open(db).reverse(lat, lon, max_km=max_km)
+    nothing = res.nearest is None and not res.areas
+    if nothing:
+        error(f"no populated place within {max_km:g} km and no area contains {lat}, {lon}")
     if as_json:
         print_json(res.to_dict())
-        return
+    else:
+        _print_reverse(res, max_km)
+    if nothing:
+        raise typer.Exit(EXIT_NOT_FOUND)
+
+
+def _lat_lon(point: list[str]) -> tuple[str, str]:
+    """``["40.7", "-74"]`` or ``["40.7,-74"]`` as ``(lat, lon)`` text; the gazetteer checks the numbers."""
+    from gazetteer import InvalidCoordinates
+
+    parts = [x for p in point for x in p.replace(",", " ").split()]
+    if len(parts) != 2:
+        raise InvalidCoordinates(f"give a point as LAT LON or LAT,LON, got {' '.join(point)!r}")
+    return parts[0], parts[1]
+
+
+def _print_reverse(res: Any, max_km: float) -> None:
     if res.nearest is not None:
         p = res.nearest
         typer.echo(f"nearest: {p.name} ({p.kind.value}, {p.country}, {p.admin1}) {res.distance_km:.1f} km")
@@ -170,6 +202,6 @@ def gazetteer_search(
         print_json(rows)
     elif rows:
         _table(rows)
-    else:
+    if not rows:
         error(f"no name starts with {text!r}")
         raise typer.Exit(EXIT_NOT_FOUND)

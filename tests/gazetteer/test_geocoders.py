@@ -46,7 +46,8 @@ def test_not_found_is_none_as_geopy_documents(geo):
     assert geo.geocode("Qqqxxzzyy", exactly_one=False) is None
 
 
-@pytest.mark.parametrize("query", ["", "   ", {"city": "Baku"}, "x" * 100_000])
+@pytest.mark.parametrize("query", ["", "   ", {"town": ""}, {"city": "Baku", "planet": "Earth"}, {"city": 1},
+                                   "x" * 100_000, 12])
 def test_failures_raise_instead_of_returning_none(geo, query):
     with pytest.raises(InvalidQuery):
         geo.geocode(query)

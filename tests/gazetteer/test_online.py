@@ -389,7 +389,9 @@ def cli(server, tmp_path, monkeypatch):
 def test_cli_geocode_online_says_where_each_answer_comes_from(cli, server):
     res = cli("Lachin", "Qaraqaya", "--json")
     assert res.exit_code == 0, res.output
-    town, found = (json.loads(line) for line in res.stdout.splitlines())
+    rows = json.loads(res.stdout)  # one JSON document: every name's candidates, each with its query
+    town = [r for r in rows if r["query"] == "Lachin"]
+    found = [r for r in rows if r["query"] == "Qaraqaya"]
     assert (town[0]["source"], town[0]["provider"], town[0]["place_id"]) == ("offline", "gazetteer", "geonames:147625")
     assert (found[0]["source"], found[0]["provider"], found[0]["place_id"]) == ("online", "nominatim", "nominatim:node/7001")
     assert len(server.requests) == 1 and server.requests[0]["query"]["_user_agent"] == "geomap-tests/1.0"
