@@ -28,6 +28,7 @@ class Kind(str, enum.Enum):
     CONTINENT = "continent"
     PHYSICAL_FEATURE = "physical_feature"
     LANDMARK = "landmark"  # a building, square, airport or site news names as a place ("White House")
+    HISTORICAL = "historical"  # a former country or territory ("Soviet Union", "Netherlands Antilles")
 
     def __str__(self) -> str:
         return self.value

@@ -60,7 +60,7 @@ COORD_SCALE = 100_000
 #: Kinds by their stored integer code; populated places are 0 (the partial point index uses it).
 KIND_CODES: tuple[Kind, ...] = (Kind.POPULATED_PLACE, Kind.ADMIN1, Kind.ADMIN2, Kind.COUNTRY, Kind.REGION,
                                 Kind.CORRIDOR, Kind.BORDER, Kind.DISPUTED_AREA, Kind.CONTINENT, Kind.PHYSICAL_FEATURE,
-                                Kind.LANDMARK)
+                                Kind.LANDMARK, Kind.HISTORICAL)
 KIND_CODE: dict[str, int] = {k.value: i for i, k in enumerate(KIND_CODES)}
 
 
