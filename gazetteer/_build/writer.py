@@ -20,7 +20,7 @@ _FIRST_LOCAL_ID = LOCAL_ID_BASE
 _CODE_LIKE = re.compile(r"^[A-Z]{2,4}$")
 
 
-def _area_km2(geom) -> int:
+def area_km2(geom) -> int:
     """Area of a lon/lat polygon in km², on an equal-area (Lambert cylindrical) projection."""
     import math
 
@@ -33,6 +33,20 @@ def _area_km2(geom) -> int:
     projected = shapely.transform(geom, lambda xy: np.column_stack(
         [np.radians(xy[:, 0]) * r, np.sin(np.radians(np.clip(xy[:, 1], -90, 90))) * r]))
     return int(math.fabs(projected.area))
+
+
+def name_flags(main: str | None, names: Iterable[str], abbreviations: Iterable[str] = ()) -> dict[str, int]:
+    """The index keys of a place's names with their flags: 0 the main name, 1 alternates, 2 codes."""
+    flags: dict[str, int] = {}
+    for flag, group in ((0, [main] if main else []), (2, abbreviations), (1, names)):
+        for name in group:
+            if not name:
+                continue
+            f = 2 if flag == 1 and _CODE_LIKE.match(name) else flag
+            for key in index_keys(name):
+                if len(key) > 1 and (key not in flags or f < flags[key]):
+                    flags[key] = f
+    return flags
 
 
 class GazetteerWriter:
@@ -74,7 +88,7 @@ class GazetteerWriter:
             if geom.geom_type != "Point":
                 wkb = shapely.to_wkb(shapely.set_precision(geom, 1e-5), output_dimension=2)
                 bounds = geom.bounds
-                area = _area_km2(geom)
+                area = area_km2(geom)
         self.con.execute(
             "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
             (rec.internal_id, rec.name, KIND_CODE[rec.kind], rec.country, round(rec.lat * COORD_SCALE), round(rec.lon * COORD_SCALE),
@@ -107,15 +121,7 @@ class GazetteerWriter:
 
     def add_names(self, internal_id: int, main: str | None, names: Iterable[str], abbreviations: Iterable[str] = ()) -> None:
         """Index names of a place: flag 0 the main name, 1 alternates, 2 codes and abbreviations."""
-        flags: dict[str, int] = {}
-        for flag, group in ((0, [main] if main else []), (2, abbreviations), (1, names)):
-            for name in group:
-                if not name:
-                    continue
-                f = 2 if flag == 1 and _CODE_LIKE.match(name) else flag
-                for key in index_keys(name):
-                    if len(key) > 1 and (key not in flags or f < flags[key]):
-                        flags[key] = f
+        flags = name_flags(main, names, abbreviations)
         self.con.executemany(
             "INSERT INTO names VALUES (?,?,?) ON CONFLICT(key, id) DO UPDATE SET flag = min(flag, excluded.flag)",
             [(k, internal_id, f) for k, f in flags.items()],
