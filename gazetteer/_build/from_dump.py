@@ -6,18 +6,19 @@ from pathlib import Path
 from typing import Any
 
 from .countries import country_record
-from .geonames_dump import iter_alternate_names, read_admin_codes, read_country_info, records_from_dump
+from .geonames_dump import country_dumps, iter_alternate_names, read_admin_codes, read_country_info, records_from_dump
 from .writer import GazetteerWriter
 
-__all__ = ["build_from_dump"]
+__all__ = ["add_country_dumps", "build_from_dump"]
 
 
 def build_from_dump(w: GazetteerWriter, dump: Path, shapes: dict[str, Any], ne_info: dict[str, dict[str, Any]],
                      points: dict[str, tuple[float, float]], log) -> dict[str, dict[str, Any]]:
     main = next((dump / n for n in ("allCountries.txt", "allCountries.zip", "cities500.txt", "cities1000.txt",
                                     "cities5000.txt", "cities15000.txt") if (dump / n).exists()), None)
-    if main is None or main.suffix == ".zip":
-        raise FileNotFoundError(f"{dump}: need allCountries.txt (unzipped) or citiesN.txt")
+    mains = [main] if main is not None else country_dumps(dump)
+    if not mains:
+        raise FileNotFoundError(f"{dump}: need allCountries.txt or .zip, citiesN.txt, or per-country XX.txt/XX.zip")
     admin1 = read_admin_codes(dump / "admin1CodesASCII.txt")
     admin2 = read_admin_codes(dump / "admin2Codes.txt") if (dump / "admin2Codes.txt").exists() else {}
     for code, (name, _ascii, _gid) in {**admin1, **admin2}.items():
@@ -37,7 +38,7 @@ def build_from_dump(w: GazetteerWriter, dump: Path, shapes: dict[str, Any], ne_i
             written.add(iso)
 
     n = 0
-    for rec in records_from_dump(main, skip_countries=False):
+    for rec in (r for m in mains for r in records_from_dump(m, skip_countries=False)):
         if rec.kind == "country":
             # The country's own row gives its point; countryInfo and Natural Earth give the rest.
             if rec.country in countries and rec.country not in written and rec.fcode in {"PCLI", "PCLD", "PCLF", "PCLS", "PCL", "TERR"}:
@@ -51,7 +52,7 @@ def build_from_dump(w: GazetteerWriter, dump: Path, shapes: dict[str, Any], ne_i
             add_country(iso, None)
             if iso not in written:
                 log(f"country {iso}: no coordinates in the dump or Natural Earth; skipped")
-    log(f"{main.name}: {n} places, {len(written)} countries")
+    log(f"{', '.join(m.name for m in mains)}: {n} places, {len(written)} countries")
     alt = dump / "alternateNamesV2.txt"
     if not alt.exists():
         alt = dump / "alternateNames.txt"
@@ -60,3 +61,27 @@ def build_from_dump(w: GazetteerWriter, dump: Path, shapes: dict[str, Any], ne_i
     return countries
 
 
+
+
+def add_country_dumps(w: GazetteerWriter, files: list[Path], log) -> int:
+    """Merge GeoNames per-country dumps (``XX.txt``/``XX.zip``) into a build; return the places added.
+
+    A place the build already holds (same GeoNames id, or an admin area of the
+    same code) only gains the dump's names; countries are left to countryInfo
+    and Natural Earth. This is the way to village-level coverage of the
+    countries a user works on.
+    """
+    added = merged = 0
+    for path in files:
+        for rec in records_from_dump(path):
+            own = rec.admin2_code if rec.kind == "admin2" else rec.admin1_code if rec.kind == "admin1" else ""
+            if rec.place_id in w.seen or (own and w.has_admin_area(own)):
+                if rec.place_id in w.seen and rec.internal_id is not None:
+                    w.add_names(rec.internal_id, None, rec.names)
+                merged += 1
+                continue
+            w.add(rec)
+            added += 1
+    log(f"GeoNames per-country dumps ({', '.join(p.name for p in files)}): {added} places added, "
+        f"{merged} already there")
+    return added

@@ -64,6 +64,7 @@ class GazetteerWriter:
         self._seen: set[str] = set()
         self._ids: set[int] = set()
         self._sources: dict[str, int] = {}
+        self._admin_areas: set[str] = set()
         # Areas by the key of their main name, so demonyms can find "Kurdistan" or "England".
         self.areas: dict[str, list[tuple[str, str, int]]] = {}
 
@@ -100,6 +101,7 @@ class GazetteerWriter:
         own_code = rec.admin2_code if rec.kind == "admin2" else rec.admin1_code if rec.kind == "admin1" else ""
         if own_code and "|" not in own_code:  # a county of several areas names none of them
             self.con.execute("INSERT OR IGNORE INTO admins VALUES (?,?)", (own_code, rec.name))
+            self._admin_areas.add(own_code)
         if wkb is not None:
             self.con.execute("INSERT INTO bbox VALUES (?,?,?,?,?)", (rec.internal_id, bounds[0], bounds[2], bounds[1], bounds[3]))
         self.add_names(rec.internal_id, rec.name, rec.names, rec.abbreviations)
@@ -107,6 +109,15 @@ class GazetteerWriter:
             self.areas.setdefault(normalize_name(rec.name), []).append((rec.kind, rec.country, rec.internal_id))
         self.counts[rec.kind] = self.counts.get(rec.kind, 0) + 1
         return rec.internal_id
+
+    @property
+    def seen(self) -> set[str]:
+        """The public ids written so far."""
+        return self._seen
+
+    def has_admin_area(self, code: str) -> bool:
+        """Whether an admin area with this GeoNames code has been written."""
+        return code in self._admin_areas
 
     def _source_id(self, text: str) -> int:
         sid = self._sources.get(text)
