@@ -43,6 +43,8 @@ __all__ = ["COUNTRY_POINTS", "build", "main", "read_country_points"]
 HERE = Path(__file__).resolve().parent
 CURATED = HERE / "data" / "curated.toml"
 DEFAULT_OUTPUT = HERE / "data" / "gazetteer.sqlite"
+# Alternate names that send a query to the wrong place, each with its reason.
+DROPPED_NAMES = HERE / "data" / "dropped_names.csv"
 
 
 def build(output: Path, *, data: Path | None = None, dump: Path | None = None, curated: Path = CURATED,
@@ -132,6 +134,7 @@ def _build_from_shared(w: GazetteerWriter, data: Path, shapes: dict[str, Any], n
                        points: dict[str, tuple[float, float]], log) -> dict[str, dict[str, Any]]:
     cities = src.read_cities(data)
     log(f"GeoNames cities500: {len(cities)} places")
+    _drop_names(cities, log)
     countries = src.read_countries(data)
     capital_of: dict[str, tuple[float, float]] = {}
     for c in cities.values():
@@ -161,6 +164,25 @@ def _build_from_shared(w: GazetteerWriter, data: Path, shapes: dict[str, Any], n
             names={c["name"], c.get("asciiname") or "", *(c.get("alternatenames") or [])} - {""},
         ))
     return countries
+
+
+def _drop_names(cities: dict[int, dict[str, Any]], log, path: Path = DROPPED_NAMES) -> None:
+    """Remove the alternate names ``dropped_names.csv`` lists (each with its reason) from their places."""
+    import csv
+
+    from .normalize import normalize_name
+
+    n = 0
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            c = cities.get(int(row["geonameid"]))
+            if c is None:
+                continue
+            key = normalize_name(row["name"])
+            before = len(c.get("alternatenames") or [])
+            c["alternatenames"] = [a for a in c.get("alternatenames") or [] if normalize_name(a) != key]
+            n += before - len(c["alternatenames"])
+    log(f"dropped alternate names: {n}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -102,9 +102,11 @@ def add_places(csv_path: str | Path, *, db: str | Path | None = None, base: Stor
                 report.errors.append((line, str(exc)))
         if good:
             with _Edit(target) as con:
+                next_id = max(USER_ID_BASE, con.execute("SELECT max(id) FROM places").fetchone()[0] or 0) + 1
                 for rec in good:
                     report.replaced += _delete_same(con, rec)
-                    _insert(con, rec, checker.admin_names)
+                    _insert(con, rec, checker.admin_names, next_id)
+                    next_id += 1
                     report.added += 1
                 report.added -= report.replaced
         return report
@@ -184,8 +186,20 @@ class _RowChecker:
 
     def __init__(self, base: Store) -> None:
         self.base = base
-        self.countries = base.country_codes()
+        self.countries: dict[str, str] = {}
         self.admin_names: dict[str, str] = {}
+
+    def _country(self, text: str) -> str | None:
+        """The alpha-2 code of a country given by its alpha-2 or alpha-3 code; ``None`` when there is none."""
+        if text not in self.countries:
+            found = None
+            for row in self.base.places_by_key(text.lower()):
+                # row: flag, id, place_id, name, kind, country...; the code is one of the country's names
+                if row[4] == KIND_CODE["country"] and row[0] == 2:
+                    found = row[5]
+                    break
+            self.countries[text] = found or ""
+        return self.countries[text] or None
 
     def check(self, row: dict[str, str]) -> _Row:
         name = row.get("name", "")
@@ -206,9 +220,11 @@ class _RowChecker:
             raise ValueError(f"kind {row.get('kind')!r} names more than one kind")
         [kind] = kinds
         cc = row.get("country", "").upper()
-        if cc and cc not in self.countries:
-            raise ValueError(f"unknown country {row.get('country')!r} (give an ISO alpha-2 or alpha-3 code)")
-        cc = self.countries.get(cc, "")
+        if cc:
+            code = self._country(cc) if cc.isalpha() and len(cc) in (2, 3) else None
+            if code is None:
+                raise ValueError(f"unknown country {row.get('country')!r} (give an ISO alpha-2 or alpha-3 code)")
+            cc = code
         a1 = self._admin(row.get("admin1", ""), cc, Kind.ADMIN1, "") if row.get("admin1") else ""
         a2 = self._admin(row.get("admin2", ""), cc, Kind.ADMIN2, a1) if row.get("admin2") else ""
         geom = _geometry(row.get("geometry", ""))
@@ -316,19 +332,20 @@ def _delete_id(con: sqlite3.Connection, internal_id: int) -> None:
     con.execute("DELETE FROM names WHERE id = ?", (internal_id,))
 
 
-def _insert(con: sqlite3.Connection, rec: _Row, admin_names: dict[str, str]) -> None:
-    from ._build.writer import area_km2, name_flags
-
-    new_id = max(USER_ID_BASE + 1, (con.execute("SELECT max(id) FROM places").fetchone()[0] or 0) + 1)
+def _insert(con: sqlite3.Connection, rec: _Row, admin_names: dict[str, str], new_id: int) -> None:
     con.execute("INSERT OR IGNORE INTO sources VALUES (1, 'your places (geomap gazetteer add)')")
     wkb, area = None, 0
     if rec.geometry is not None and rec.geometry.geom_type != "Point":
         import shapely
 
+        from ._build.writer import area_km2
+
         wkb = shapely.to_wkb(shapely.set_precision(rec.geometry, 1e-5), output_dimension=2)
         area = area_km2(rec.geometry)
         minx, miny, maxx, maxy = rec.geometry.bounds
         con.execute("INSERT INTO bbox VALUES (?,?,?,?,?)", (new_id, minx, maxx, miny, maxy))
+    from ._build.writer import name_flags
+
     names = name_flags(rec.name, rec.names - {rec.name}, ())
     con.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (new_id, rec.name, KIND_CODE[rec.kind.value], rec.country, round(rec.lat * COORD_SCALE),
