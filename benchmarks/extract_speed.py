@@ -23,8 +23,8 @@ def main() -> None:
     args = ap.parse_args()
 
     from geomap.evaluate import read_corpus
-    from geomap.extract import extract_incidents
-    from geomap.geoparsing import default_gazetteer, geoparse
+    from geomap.incidents import extract_incidents
+    from geomap.geoparse import default_gazetteer, geoparse
 
     texts = [d.text for d in read_corpus(args.corpus, "gwn")]
     chars = sum(map(len, texts))

@@ -45,7 +45,7 @@ def main() -> None:
     chars = sum(len(t) for t in texts)
 
     t0 = time.perf_counter()
-    from geomap.geoparsing import geoparse
+    from geomap.geoparse import geoparse
 
     geoparse("Warm-up in Paris.")
     startup = time.perf_counter() - t0

@@ -30,7 +30,7 @@ EVENTS = [("Political violence", "Battles", "Armed clash"),
 
 def write_rows(path: Path, n: int, seed: int = 1) -> None:
     """``n`` synthetic ACLED-layout rows (points inside Azerbaijan, a few hundred distinct dates)."""
-    from geomap.incident import ACLED_COLUMNS
+    from geomap.incidents import ACLED_COLUMNS
 
     rnd = random.Random(seed)
     with open(path, "w", newline="", encoding="utf-8") as f:

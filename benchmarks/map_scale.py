@@ -43,7 +43,7 @@ TRIGGERS = ["shelled", "clashed with", "protested near", "attacked", "fired on",
 
 
 def synthetic(n: int, seed: int = 7) -> list:
-    from geomap.incident import Incident
+    from geomap.incidents import Incident
 
     rng = random.Random(seed)
     places = [(f"Village {k}", round(rng.uniform(38.5, 41.5), 5), round(rng.uniform(43.5, 49.5), 5))

@@ -1,5 +1,5 @@
 """``python -m geomap``."""
 
-from geomap.cli import main
+from .cli import main
 
 main()

@@ -72,7 +72,7 @@ class RecordError(InputError):
 
     Examples
     --------
-    >>> from geomap.documents import iter_jsonl
+    >>> from geomap.text._readers import iter_jsonl
     >>> error = next(iter_jsonl(["{}"]))
     >>> error.line, error.reason
     (1, "the object has no 'text'")

@@ -7,7 +7,7 @@ forces, sports and weather reports name them every day. ``composite_areas.csv``
 lists each as the GeoNames admin-2 codes it covers. The build stores it as a
 county (admin-2) of its country and first-level area whose code lists its members'
 codes joined by "|", so that a town of a member lies in it ("Croft, Yorkshire",
-see ``geomap._containment.inside``). It is a point at the middle of its towns'
+see ``geomap.geoparse._containment.inside``). It is a point at the middle of its towns'
 footprint (their convex hull). Without a drawn shape it stays out of reverse
 geocoding, whose areas for a British point are then the country and its M49
 region; incident enrichment takes the admin-2 area of the nearest town.

@@ -6,7 +6,7 @@ A corpus is read in two steps so that the expensive one runs on the workers:
    light :class:`SourceItem` per document: a relative path for a folder, the raw
    bytes of a line for JSON Lines, the raw fields of a row for CSV. Nothing is
    decoded or parsed here, and nothing is kept: the corpus is never a list.
-2. :func:`load_document` turns an item into a :class:`~geomap.documents.Document`
+2. :func:`load_document` turns an item into a :class:`~geomap.text._readers.Document`
    or raises :class:`~geomap.errors.InputError`; workers call it.
 
 Every item has a stable reference (``ref``) that does not depend on the run: the
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Union
 
-from ..documents import Document, iter_jsonl, read_document, read_text
+from ..text import Document, iter_jsonl, read_document, read_text
 from ..errors import InputError, InputTooLarge
 
 __all__ = ["CORPUS_KINDS", "Chunk", "SourceItem", "corpus_kind", "count_items", "iter_chunks", "iter_corpus",

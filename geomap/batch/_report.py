@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..outputs import atomic_write
+from ..io import atomic_write
 from ._store import read_incidents
 
 __all__ = ["BatchSummary", "summarise", "write_map", "write_summary"]
@@ -118,7 +118,9 @@ def write_map(outdir: Path, *, limit: int) -> Path:
     except ImportError:  # geomap.render is optional here: a plain map still shows the incidents
         fmap = _plain_map(incidents)
     else:
-        fmap = render_map(incidents)
+        from ..geoparse import default_gazetteer  # the workers' gazetteer, opened once per process
+
+        fmap = render_map(incidents, gazetteer=default_gazetteer())
     return atomic_write(outdir / "map.html", fmap.get_root().render())
 
 

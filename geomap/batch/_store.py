@@ -12,7 +12,7 @@ Layout::
       map.html                        the incidents on a map
 
 A part file is written to a hidden temporary name, flushed to disk and renamed
-into place (:func:`geomap.outputs.atomic_writer`), so it is either whole or absent; readers of the folder (pyarrow,
+into place (:func:`geomap.io._outputs.atomic_writer`), so it is either whole or absent; readers of the folder (pyarrow,
 dask) skip hidden names. A chunk counts as done only when its manifest line is
 on disk, which is written after its parts: a crash between the two leaves
 parts that the resumed run rewrites with identical content. The manifest is
@@ -32,12 +32,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, OutputError
-from ..outputs import atomic_write, atomic_writer
+from ..io import atomic_write, atomic_writer
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow
 
-    from ..incident import Incident
+    from ..incidents import Incident
     from ._worker import DocResult
 
 __all__ = ["MANIFEST", "Manifest", "part_path", "read_incidents", "write_chunk"]
@@ -236,7 +236,7 @@ class Manifest:
 
 
 def _remove_temporaries(outdir: Path) -> None:
-    # geomap.outputs.atomic_writer's temporaries: ".<name>.<random>.tmp", left behind only by a kill.
+    # geomap.io._outputs.atomic_writer's temporaries: ".<name>.<random>.tmp", left behind only by a kill.
     for folder in (outdir, outdir / "incidents", outdir / "places", outdir / "errors"):
         if folder.is_dir():
             for p in folder.glob(".*.tmp"):
@@ -268,7 +268,7 @@ def merge_errors(outdir: Path, chunk_ids: Sequence[str]) -> int:
 
 
 def read_incidents(outdir: str | os.PathLike[str], *, limit: int | None = None) -> list[Incident]:
-    """Incidents of a batch output folder, as :class:`~geomap.incident.Incident` values.
+    """Incidents of a batch output folder, as :class:`~geomap.incidents._model.Incident` values.
 
     Parameters
     ----------
@@ -304,7 +304,7 @@ def read_incidents(outdir: str | os.PathLike[str], *, limit: int | None = None) 
 def _row_to_incident(row: dict[str, Any]) -> Incident:
     from dataclasses import fields
 
-    from ..incident import Incident
+    from ..incidents import Incident
 
     names = {f.name for f in fields(Incident)}
     values = {k: v for k, v in row.items() if k in names}

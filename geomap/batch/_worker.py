@@ -18,15 +18,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..documents import Document
+from ..text import Document
 from ..errors import InputError
 from ._corpus import Chunk, load_document
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer import Gazetteer
 
-    from ..incident import Incident
-    from ..resolve import ResolvedMention
+    from ..incidents import Incident
+    from ..geoparse import ResolvedMention
 
 __all__ = ["ChunkJob", "ChunkReport", "DocResult", "init_pool_worker", "init_worker", "process_document", "run_chunk", "worker_loads"]
 
@@ -59,7 +59,7 @@ def init_worker(gazetteer_db: str | None = None, *, watch_parent: bool = False) 
     """
     if _STATE.gazetteer is not None and _STATE.db == gazetteer_db:
         return
-    from ..geoparsing import default_gazetteer, geoparse
+    from ..geoparse import default_gazetteer, geoparse
 
     if gazetteer_db is None:
         gaz = default_gazetteer()
@@ -120,15 +120,15 @@ def process_document(doc: Document) -> DocResult:
 
     Examples
     --------
-    >>> from geomap.documents import Document
+    >>> from geomap.text._readers import Document
     >>> import datetime
     >>> r = process_document(Document("Armenian forces shelled Zangilan, killing two soldiers.",
     ...                               published=datetime.date(2023, 3, 20), id="d1"))
     >>> [(i.event_id, i.location) for i in r.incidents], [p.surface for p in r.places], r.error
     ([('d1:0-55:16', 'Zangilan')], ['Zangilan'], '')
     """
-    from ..extract import extract_incidents
-    from ..geoparsing import geoparse
+    from ..incidents import extract_incidents
+    from ..geoparse import geoparse
 
     if _STATE.gazetteer is None:
         init_worker()

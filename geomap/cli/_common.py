@@ -52,7 +52,7 @@ def user_errors() -> Iterator[None]:
 def iter_input_documents(paths: Any) -> Iterator[Any]:
     """Documents of text, HTML, JSON and JSON Lines files, in order; a bad JSON Lines line
     comes as its :class:`~geomap.errors.RecordError` so that the caller can report it and go on."""
-    from ..documents import iter_jsonl, read_document
+    from ..text import iter_jsonl, read_document
 
     for path in paths:
         if str(path).lower().endswith(".jsonl"):

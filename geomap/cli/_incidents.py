@@ -23,7 +23,7 @@ def _incident_row(inc: Any, **extra: Any) -> dict[str, Any]:
 
 def _csv_documents(path: Path, text_column: str, date_column: str | None) -> Iterator[tuple[int, Any, str]]:
     """``(row index, Document or None, error)`` for each row of a CSV of texts."""
-    from ..documents import Document, parse_date
+    from ..text import Document, parse_date
     from ..errors import InputError
 
     try:
@@ -70,8 +70,8 @@ def incidents(
     date_column: Annotated[Optional[str], typer.Option("--date-column", help="With --text-column: the column with each row's date.")] = None,
 ) -> None:
     """Extract incidents (ACLED model: event type, date, place, fatalities, actors, evidence) from text."""
-    from ..documents import RecordError, parse_date
-    from ..extract import extract_incidents
+    from ..text import RecordError, parse_date
+    from ..incidents import extract_incidents
 
     if sum((as_json, as_geojson, as_csv)) > 1:
         error("choose one of --json, --geojson and --csv")
@@ -123,7 +123,7 @@ def eval_incidents(
 ) -> None:
     """Score incident extraction: detection P/R, type and sub-type accuracy, location@25 km, fatalities, date."""
     from ..evaluate import evaluate_incidents, read_incident_set
-    from ..extract import extract_incidents
+    from ..incidents import extract_incidents
 
     with user_errors():
         docs = read_incident_set(file)

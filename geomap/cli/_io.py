@@ -10,9 +10,9 @@ import typer
 from ._common import app, print_json, user_errors
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..incident import Incident
+    from ..incidents import Incident
 
-#: Extensions read as incident tables; every other input is an article (see geomap.documents).
+#: Extensions read as incident tables; every other input is an article (see geomap.text._readers).
 #: ``.json`` is an article record here (as ``read_document`` reads it); GeoJSON tables are ``.geojson``.
 TABLE_SUFFIXES = (".csv", ".geojson", ".gpkg", ".parquet", ".geoparquet", ".kml")
 _SHOWN = 5
@@ -38,7 +38,7 @@ def _report(problems: list[tuple[str, Any]], output: Path, quiet: bool) -> Path 
     import csv
     import io
 
-    from ..outputs import atomic_write
+    from ..io import atomic_write
 
     report = errors_path(output)
     if not problems:
@@ -59,8 +59,8 @@ def _report(problems: list[tuple[str, Any]], output: Path, quiet: bool) -> Path 
 
 def _read_inputs(paths: list[Path], *, published: str | None, lat_column: str | None, lon_column: str | None,
                  place_column: str | None, gazetteer: Any) -> tuple[list[Incident], list[tuple[str, Any]]]:
-    from ..documents import RecordError, iter_jsonl, read_document
-    from ..extract import extract_incidents
+    from ..text import RecordError, iter_jsonl, read_document
+    from ..incidents import extract_incidents
     from ..io import RowError, read_incidents
 
     incidents: list[Incident] = []
@@ -115,7 +115,7 @@ def export_command(
     """
     with user_errors():
         from ..io import format_for, write_incidents
-        from ..outputs import resolve_output_path
+        from ..io import resolve_output_path
 
         fmt = format_for(output)  # a bad extension fails before the work
         target = resolve_output_path(output)
@@ -156,7 +156,7 @@ def enrich_command(
     """
     with user_errors():
         from ..io import enrich, format_for, read_incidents, write_incidents
-        from ..outputs import resolve_output_path
+        from ..io import resolve_output_path
 
         fmt = format_for(output)
         target = resolve_output_path(output)

@@ -10,9 +10,9 @@ import typer
 from ._common import app, print_json, user_errors
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..incident import Incident
+    from ..incidents import Incident
 
-#: Extensions read as incident tables; the others are articles (see geomap.documents).
+#: Extensions read as incident tables; the others are articles (see geomap.text._readers).
 TABLE_SUFFIXES = (".csv", ".geojson")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _MAX_WARNINGS = 20
@@ -39,8 +39,8 @@ def default_paths(first_input: Path, output: Path | None) -> tuple[Path, Path]:
 
 def read_inputs(paths: list[Path], *, published: str | None = None) -> tuple[list[Incident], list[str]]:
     """Incidents from articles and incident tables, and the problems met (one line each)."""
-    from ..documents import RecordError, iter_jsonl, read_document
-    from ..extract import extract_incidents
+    from ..text import RecordError, iter_jsonl, read_document
+    from ..incidents import extract_incidents
     from ..io import read_incidents
 
     incidents: list[Incident] = []
@@ -95,7 +95,7 @@ def map_command(
     """
     with user_errors():
         from ..io import write_incidents
-        from ..outputs import resolve_output_path
+        from ..io import resolve_output_path
         from ..render import render_map, save_map
 
         html_path, geojson_path = default_paths(inputs[0], output)
@@ -111,8 +111,10 @@ def map_command(
             _warn(f"... and {len(problems) - _MAX_WARNINGS} more problems")
         if not incidents:
             _warn("no incidents found; writing an empty map")
+        from ..geoparse import default_gazetteer  # the one extraction used: opened once per process
+
         fmap = render_map(incidents, borders=borders, cluster=cluster, heatmap=heatmap, offline=offline,
-                          title=title if title is not None else _title(inputs))
+                          title=title if title is not None else _title(inputs), gazetteer=default_gazetteer())
         save_map(fmap, html_out)
         write_incidents(incidents, geojson_out, format="geojson")
     summary: dict[str, Any] = {"map": str(html_path), "geojson": str(geojson_path), "incidents": len(incidents),

@@ -28,8 +28,8 @@ def places(
     demonyms: Annotated[bool, typer.Option("--demonyms", help="Also list demonyms (Armenian) as places.")] = False,
 ) -> None:
     """Find the places each FILE names and resolve them in context."""
-    from ..documents import RecordError
-    from ..geoparsing import geoparse
+    from ..text import RecordError
+    from ..geoparse import geoparse
 
     if as_json and as_geojson:
         error("choose one of --json and --geojson")
@@ -69,7 +69,7 @@ def eval_geoparse(
 ) -> None:
     """Score geomap's geoparser on a gold corpus: recognition P/R/F1, acc@161, errors and AUC."""
     from ..evaluate import FORMATS, evaluate_geoparse, read_corpus
-    from ..geoparsing import geoparse, resolve_spans
+    from ..geoparse import geoparse, resolve_spans
 
     if fmt not in FORMATS:
         error(f"unknown format {fmt!r}; valid formats: {', '.join(FORMATS)}")

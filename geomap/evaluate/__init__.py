@@ -13,24 +13,8 @@ Errors are :class:`geomap.errors.EvaluationError`.
 
 from __future__ import annotations
 
-from .corpora import (
-    FORMATS,
-    Corpus,
-    GoldDocument,
-    GoldToponym,
-    read_corpus,
-    read_geovirus,
-    read_gwn,
-    read_lgl,
-)
-from .geoparse import (
-    GeoparseReport,
-    Miss,
-    Prediction,
-    PredictionLike,
-    TypeScore,
-    evaluate_geoparse,
-)
+from .corpora import FORMATS, Corpus, GoldDocument, GoldToponym, read_corpus, read_geovirus, read_gwn, read_lgl
+from .geoparse import GeoparseReport, Miss, Prediction, PredictionLike, TypeScore, evaluate_geoparse
 from .metrics import (
     ACC_KM,
     EARTH_RADIUS_KM,

@@ -16,8 +16,8 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from geomap.errors import EvaluationError
-from geomap.incident import EVENT_TYPES, GEO_PRECISION, TIME_PRECISION
+from ..errors import EvaluationError
+from ..incidents import EVENT_TYPES, GEO_PRECISION, TIME_PRECISION
 
 __all__ = [
     "GoldIncident",
@@ -37,13 +37,13 @@ _DOC_KEYS = ("id", "text", "published", "incidents")
 class GoldIncident:
     """One gold incident, coded in ACLED's terms.
 
-    It has the attribute names of :class:`geomap.incident.Incident`, so it is itself
+    It has the attribute names of :class:`geomap.incidents._model.Incident`, so it is itself
     :class:`~geomap.evaluate.incidents.IncidentLike` (a "perfect extractor" can return the gold).
 
     Attributes
     ----------
     event_type, sub_event_type : str
-        ACLED's taxonomy (:data:`geomap.incident.EVENT_TYPES`).
+        ACLED's taxonomy (:data:`geomap.incidents._model.EVENT_TYPES`).
     event_date : datetime.date
         The day; the first of the month when only the month is known.
     time_precision : int

@@ -15,14 +15,14 @@ document type declaration, so that no entity can be declared or expanded.
 
 from __future__ import annotations
 
-import math
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import overload
 
-from geomap.errors import EvaluationError
+from ..errors import EvaluationError
+from ._xml import articles, child, child_int, child_text, coordinates, load_root, optional_int
 
 __all__ = [
     "FORMATS",
@@ -150,94 +150,6 @@ class Corpus(Sequence[GoldDocument]):
 
 # --------------------------------------------------------------------------- parsing
 
-
-def _load_root(path: str | Path) -> ET.Element:
-    """Parse an XML file into its root element, refusing DTDs, with errors as EvaluationError."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise EvaluationError(f"cannot read corpus {path}: {exc.strerror or exc}") from exc
-    _refuse_doctype(data, path)
-    try:
-        return ET.fromstring(data)
-    except ET.ParseError as exc:
-        raise EvaluationError(f"malformed XML in corpus {path}: {exc}") from exc
-
-
-def _refuse_doctype(data: bytes, path: Path) -> None:
-    # A DTD is the only place entities can be declared, and it must come before the
-    # root element, so scanning the prolog (declaration, comments, PIs) is enough.
-    # This keeps entity expansion (billion laughs) and external entities out without
-    # a defusedxml dependency. Everything else starting with "<!" is refused too.
-    pos = 3 if data.startswith(b"\xef\xbb\xbf") else 0
-    while True:
-        while pos < len(data) and data[pos : pos + 1].isspace():
-            pos += 1
-        if data.startswith(b"<?", pos):
-            end = data.find(b"?>", pos)
-            pos = len(data) if end < 0 else end + 2
-        elif data.startswith(b"<!--", pos):
-            end = data.find(b"-->", pos)
-            pos = len(data) if end < 0 else end + 3
-        elif data.startswith(b"<!", pos):
-            raise EvaluationError(f"corpus {path} declares a DOCTYPE or ENTITY; refusing to parse it")
-        else:
-            return
-
-
-def _text(el: ET.Element, tag: str) -> str:
-    """The stripped text of a direct child, ``""`` when it is missing or empty."""
-    return (el.findtext(tag) or "").strip()
-
-
-def _int(el: ET.Element, tag: str, where: str) -> int:
-    raw = _text(el, tag)
-    try:
-        return int(raw)
-    except ValueError:
-        raise EvaluationError(f"{where}: <{tag}> is {raw!r}, not an integer") from None
-
-
-def _coordinates(el: ET.Element, lat_tag: str, lon_tag: str, where: str) -> tuple[float, float] | None:
-    """Both coordinates, or ``None`` when the annotation has neither."""
-    lat_raw, lon_raw = _text(el, lat_tag), _text(el, lon_tag)
-    if not lat_raw and not lon_raw:
-        return None
-    try:
-        lat, lon = float(lat_raw), float(lon_raw)
-    except ValueError:
-        raise EvaluationError(f"{where}: bad coordinates {lat_raw!r}, {lon_raw!r}") from None
-    if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
-        raise EvaluationError(f"{where}: coordinates out of range: {lat}, {lon}")
-    return lat, lon
-
-
-def _optional_int(raw: str, where: str) -> int | None:
-    if not raw:
-        return None
-    try:
-        return int(raw)
-    except ValueError:
-        raise EvaluationError(f"{where}: GeoNames id {raw!r} is not an integer") from None
-
-
-def _child(el: ET.Element, tag: str, where: str) -> ET.Element:
-    found = el.find(tag)
-    if found is None:
-        raise EvaluationError(f"{where}: missing <{tag}>")
-    return found
-
-
-def _articles(root: ET.Element, path: str | Path) -> list[ET.Element]:
-    if root.tag != "articles":
-        raise EvaluationError(f"corpus {path}: root element is <{root.tag}>, expected <articles>")
-    return root.findall("article")
-
-
-# --------------------------------------------------------------------------- readers
-
-
 def read_gwn(path: str | Path) -> Corpus:
     """Read GeoWebNews (``GWN.xml``).
 
@@ -271,22 +183,22 @@ def read_gwn(path: str | Path) -> Corpus:
     >>> corpus[0].text[t.start:t.end] == t.name, t.type
     (True, 'Literal')
     """
-    root = _load_root(path)
+    root = load_root(path)
     docs: list[GoldDocument] = []
     annotations = without = dropped = 0
     notes: list[str] = []
-    for i, art in enumerate(_articles(root, path)):
+    for i, art in enumerate(articles(root, path)):
         doc_id = art.get("file") or str(i)
         where, text = _article_text(art, path, doc_id)
         toponyms: list[GoldToponym] = []
-        for ann in _child(art, "toponyms", where).findall("toponym"):
+        for ann in child(art, "toponyms", where).findall("toponym"):
             annotations += 1
             name = ann.findtext("extractedName") or ""
-            coords = _coordinates(ann, "latitude", "longitude", where)
+            coords = coordinates(ann, "latitude", "longitude", where)
             if coords is None:
                 without += 1
                 continue
-            start, end = _int(ann, "start", where), _int(ann, "end", where)
+            start, end = child_int(ann, "start", where), child_int(ann, "end", where)
             if not _selects(text, start, end, name):
                 dropped += 1
                 notes.append(f"article {doc_id}: {name!r} at {start}:{end} does not match the text; dropped")
@@ -298,11 +210,11 @@ def read_gwn(path: str | Path) -> Corpus:
                     name=name,
                     latitude=coords[0],
                     longitude=coords[1],
-                    geonameid=_optional_int(_text(ann, "geonamesID"), where),
-                    type=_text(ann, "type"),
+                    geonameid=optional_int(child_text(ann, "geonamesID"), where),
+                    type=child_text(ann, "type"),
                 )
             )
-        docs.append(GoldDocument(doc_id, text, tuple(toponyms), _text(art, "title"), _text(art, "link")))
+        docs.append(GoldDocument(doc_id, text, tuple(toponyms), child_text(art, "title"), child_text(art, "link")))
     return Corpus("gwn", tuple(docs), annotations, without, 0, dropped, tuple(notes))
 
 
@@ -346,23 +258,23 @@ def read_lgl(path: str | Path, *, max_shift: int = DEFAULT_MAX_SHIFT) -> Corpus:
     """
     if max_shift < 0:
         raise EvaluationError(f"max_shift must be 0 or more, got {max_shift}")
-    root = _load_root(path)
+    root = load_root(path)
     docs: list[GoldDocument] = []
     annotations = without = realigned = dropped = 0
     notes: list[str] = []
-    for i, art in enumerate(_articles(root, path)):
+    for i, art in enumerate(articles(root, path)):
         doc_id = art.get("docid") or str(i)
         where, text = _article_text(art, path, doc_id)
         toponyms: list[GoldToponym] = []
-        for ann in _child(art, "toponyms", where).findall("toponym"):
+        for ann in child(art, "toponyms", where).findall("toponym"):
             annotations += 1
             phrase = ann.findtext("phrase") or ""
-            start, end = _int(ann, "start", where), _int(ann, "end", where)
+            start, end = child_int(ann, "start", where), child_int(ann, "end", where)
             found = _realign(text, phrase, start, max_shift) if phrase else None
             if found is not None and found != start:
                 realigned += 1
             gaz = ann.find("gaztag")
-            coords = None if gaz is None else _coordinates(gaz, "lat", "lon", where)
+            coords = None if gaz is None else coordinates(gaz, "lat", "lon", where)
             if coords is None:
                 without += 1
                 continue
@@ -378,11 +290,11 @@ def read_lgl(path: str | Path, *, max_shift: int = DEFAULT_MAX_SHIFT) -> Corpus:
                     name=phrase,
                     latitude=coords[0],
                     longitude=coords[1],
-                    geonameid=_optional_int((gaz.get("geonameid") or "").strip(), where),
+                    geonameid=optional_int((gaz.get("geonameid") or "").strip(), where),
                     type="",
                 )
             )
-        docs.append(GoldDocument(doc_id, text, tuple(toponyms), _text(art, "title"), _text(art, "url")))
+        docs.append(GoldDocument(doc_id, text, tuple(toponyms), child_text(art, "title"), child_text(art, "url")))
     return Corpus("lgl", tuple(docs), annotations, without, realigned, dropped, tuple(notes))
 
 
@@ -444,23 +356,23 @@ def read_geovirus(path: str | Path) -> Corpus:
     >>> t.name, t.start, corpus[0].text[t.start:t.end]
     ('Pandi', 10, 'Pandi')
     """
-    root = _load_root(path)
+    root = load_root(path)
     docs: list[GoldDocument] = []
     annotations = without = dropped = 0
     notes: list[str] = []
-    for i, art in enumerate(_articles(root, path)):
+    for i, art in enumerate(articles(root, path)):
         doc_id = str(i)
         where, text = _article_text(art, path, doc_id)
         toponyms: list[GoldToponym] = []
         # iter(), not findall(): the file nests a few <location> elements in another.
-        for ann in _child(art, "locations", where).iter("location"):
+        for ann in child(art, "locations", where).iter("location"):
             annotations += 1
             name = ann.findtext("name") or ""
-            coords = _coordinates(ann, "lat", "lon", where)
+            coords = coordinates(ann, "lat", "lon", where)
             if coords is None:
                 without += 1
                 continue
-            start, end = _int(ann, "start", where) - 1, _int(ann, "end", where) - 1
+            start, end = child_int(ann, "start", where) - 1, child_int(ann, "end", where) - 1
             if not _selects(text, start, end, name):
                 dropped += 1
                 notes.append(
@@ -468,7 +380,7 @@ def read_geovirus(path: str | Path) -> Corpus:
                 )
                 continue
             toponyms.append(GoldToponym(start, end, name, coords[0], coords[1], None, ""))
-        docs.append(GoldDocument(doc_id, text, tuple(toponyms), "", _text(art, "source")))
+        docs.append(GoldDocument(doc_id, text, tuple(toponyms), "", child_text(art, "source")))
     return Corpus("geovirus", tuple(docs), annotations, without, 0, dropped, tuple(notes))
 
 

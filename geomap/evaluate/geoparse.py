@@ -19,7 +19,7 @@ from typing import Any, NamedTuple, Protocol
 
 import numpy as np
 
-from geomap.errors import EvaluationError
+from ..errors import EvaluationError
 from ._numbers import fmt as _fmt, json_number as _json_number
 
 from .corpora import GoldDocument, GoldToponym

@@ -35,9 +35,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
-from geomap.errors import EvaluationError
+from ..errors import EvaluationError
 from ._numbers import fmt as _fmt, json_number as _json_number
-from geomap.incident import EVENT_TYPES
+from ..incidents import EVENT_TYPES
 
 from ._incident_gold import GoldIncident, GoldIncidentDoc, read_incident_set
 from .metrics import great_circle_km, greedy_pairs, precision_recall_f1
@@ -60,7 +60,7 @@ LOCATION_KM = 25.0
 
 
 class IncidentLike(Protocol):
-    """What ``extract`` may return: anything with these attributes, e.g. :class:`geomap.incident.Incident`."""
+    """What ``extract`` may return: anything with these attributes, e.g. :class:`geomap.incidents._model.Incident`."""
 
     @property
     def event_type(self) -> str: ...
@@ -339,7 +339,7 @@ def evaluate_incidents(
         E.g. from :func:`read_incident_set`.
     extract : callable
         ``extract(text, published)`` returns the incidents of one document: objects with
-        the attributes of :class:`geomap.incident.Incident` (``event_type``,
+        the attributes of :class:`geomap.incidents._model.Incident` (``event_type``,
         ``sub_event_type``, ``event_date``, ``time_precision``, ``latitude``,
         ``longitude``, ``fatalities``).
 

@@ -11,7 +11,7 @@ target's folder, renamed over the target when complete.
 Examples
 --------
 >>> import datetime, pathlib, tempfile
->>> from geomap.incident import Incident
+>>> from geomap.incidents._model import Incident
 >>> i = Incident("e1", datetime.date(2023, 3, 20), 1, "Political violence", "Battles", "Armed clash",
 ...              location="Lachin", latitude=39.64, longitude=46.55)
 >>> path = write_incidents([i], pathlib.Path(tempfile.mkdtemp()) / "incidents.geojson")
@@ -28,8 +28,9 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from ..errors import InputError
-from ..incident import Incident
+from ..incidents import Incident
 from ._enrich import enrich
+from ._outputs import atomic_path, atomic_write, atomic_writer, resolve_output_path
 from ._records import CheckedTable, FrameResult, ReadResult, RowError
 
 __all__ = [
@@ -37,11 +38,15 @@ __all__ = [
     "FrameResult",
     "ReadResult",
     "RowError",
+    "atomic_path",
+    "atomic_write",
+    "atomic_writer",
     "dumps_incidents",
     "enrich",
     "format_for",
     "read_frame",
     "read_incidents",
+    "resolve_output_path",
     "write_errors",
     "write_incidents",
 ]
@@ -95,7 +100,7 @@ def write_incidents(incidents: Iterable[Incident], path: str | os.PathLike[str],
     incidents : iterable of Incident
     path : str or os.PathLike
         Written as given (callers that take paths from users check them with
-        :func:`geomap.outputs.resolve_output_path`).
+        :func:`geomap.io._outputs.resolve_output_path`).
     format : {"csv", "geojson", "gpkg", "kml", "parquet"}, optional
         Overrides the extension.
     gazetteer : gazetteer.Gazetteer, optional
@@ -194,8 +199,8 @@ def read_frame(path: str | os.PathLike[str], *, format: str | None = None, lat_c
                check_swapped: bool = True) -> FrameResult:
     """Read incidents as a GeoDataFrame, with the same checks and errors as :func:`read_incidents`.
 
-    The fast path for large tables: no :class:`~geomap.incident.Incident` is made per row.
-    The frame has the columns of :func:`geomap.frame.to_geodataframe` and the same values
+    The fast path for large tables: no :class:`~geomap.incidents._model.Incident` is made per row.
+    The frame has the columns of :func:`geomap.to_geodataframe` and the same values
     as ``to_geodataframe(read_incidents(path).incidents)``.
 
     Parameters
@@ -263,7 +268,7 @@ def write_errors(errors: Iterable[RowError], path: str | os.PathLike[str]) -> Pa
     >>> p.read_text().splitlines()
     ['row,column,value,reason', '3,latitude,abc,not a number']
     """
-    from ..outputs import atomic_write
+    from ._outputs import atomic_write
 
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")

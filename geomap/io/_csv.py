@@ -1,6 +1,6 @@
 """CSV: our ACLED-order writer; readers for our files, ACLED exports, UCDP GED exports and generic tables.
 
-The written file has ACLED's columns in ACLED's order (:data:`~geomap.incident.ACLED_COLUMNS`),
+The written file has ACLED's columns in ACLED's order (:data:`~geomap.incidents._model.ACLED_COLUMNS`),
 then ours (:data:`EXTRA_COLUMNS`). ACLED columns we have no value for (``assoc_actor_1``,
 ``region``, ``admin3``, ``source_scale``, ``tags``, ``timestamp``, ``interaction``) are empty;
 ``inter1``/``inter2`` are ACLED's numeric codes; ``civilian_targeting`` is
@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
 from ..errors import InputError
-from ..incident import ACLED_COLUMNS, Incident
+from ..incidents import ACLED_COLUMNS, Incident
 from ._columns import distinct, per_distinct, per_value, text_series
 from ._records import FIELDS, CheckedTable, RowError, check_table
 
@@ -98,7 +98,7 @@ def write_csv(incidents: Sequence[Incident], path: str | Path) -> Path:
     >>> p.read_text().splitlines()[0][:39]
     'event_id_cnty,event_date,year,time_prec'
     """
-    from ..outputs import atomic_writer
+    from ._outputs import atomic_writer
 
     with atomic_writer(path, "w") as f:
         write_csv_rows(incidents, f)

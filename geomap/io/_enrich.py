@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Iterable
 
-from ..incident import Incident
+from ..incidents import Incident
 from ._records import ReadResult, RowError
 
 __all__ = ["enrich"]

@@ -15,7 +15,7 @@ _TYPES = {0: "Point", 1: "LineString", 2: "LinearRing", 3: "Polygon", 4: "MultiP
 
 
 def frame_from_columns(cols: dict[str, Any], keep: np.ndarray, defaults: dict[str, Any]) -> Any:
-    """A GeoDataFrame (EPSG:4326) with the columns of :func:`geomap.frame.to_geodataframe`.
+    """A GeoDataFrame (EPSG:4326) with the columns of :func:`geomap.to_geodataframe`.
 
     The frame takes the kept rows' arrays as they are, without copying them again.
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ..errors import InputError
-from ..incident import Incident
+from ..incidents import Incident
 from ._records import CheckedTable
 
 __all__ = ["PRECISION", "read_geojson", "rfc7946_geometry", "write_geojson"]
@@ -188,7 +188,7 @@ def write_geojson(incidents: Sequence[Incident], path: str | Path) -> Path:
     >>> write_geojson([i], pathlib.Path(tempfile.mkdtemp()) / "a.geojson").suffix
     '.geojson'
     """
-    from ..outputs import atomic_write
+    from ._outputs import atomic_write
 
     return atomic_write(path, to_geojson_bytes(incidents))
 

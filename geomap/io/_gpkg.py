@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
 from ..errors import InputError
-from ..incident import Incident
+from ..incidents import Incident
 from ._records import CheckedTable, RowError, check_table
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -28,14 +28,14 @@ LAYERS = ("incidents", "places", "borders")
 
 
 def incidents_frame(incidents: Sequence[Incident]) -> geopandas.GeoDataFrame:
-    """:func:`geomap.frame.to_geodataframe` with ``event_date`` as ISO text (portable across drivers).
+    """:func:`geomap.to_geodataframe` with ``event_date`` as ISO text (portable across drivers).
 
     Examples
     --------
     >>> incidents_frame([]).crs.to_epsg()
     4326
     """
-    from ..frame import to_geodataframe
+    from ..incidents import to_geodataframe
 
     gdf = to_geodataframe(incidents)
     gdf["event_date"] = gdf["event_date"].map(lambda d: d.isoformat() if d is not None and d == d else None)
@@ -113,7 +113,7 @@ def write_gpkg(incidents: Sequence[Incident], path: str | Path, *, gazetteer: An
     """
     import pyogrio
 
-    from ..outputs import atomic_path
+    from ._outputs import atomic_path
 
     incidents = list(incidents)
     for inc in incidents:

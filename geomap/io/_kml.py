@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ..errors import InputError
-from ..incident import Incident
+from ..incidents import Incident
 from ._records import FIELDS, CheckedTable, RowError, check_table
 
 __all__ = ["read_kml", "to_kml_bytes", "write_kml"]
@@ -113,7 +113,7 @@ def write_kml(incidents: Sequence[Incident], path: str | Path) -> Path:
     >>> write_kml([i], pathlib.Path(tempfile.mkdtemp()) / "a.kml").suffix
     '.kml'
     """
-    from ..outputs import atomic_write
+    from ._outputs import atomic_write
 
     return atomic_write(path, to_kml_bytes(incidents))
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ..errors import InputError
-from ..incident import Incident
+from ..incidents import Incident
 from ._records import CheckedTable
 
 __all__ = ["read_parquet", "write_parquet"]
@@ -29,7 +29,7 @@ def write_parquet(incidents: Sequence[Incident], path: str | Path) -> Path:
     >>> geopandas.read_parquet(p).geometry.iloc[0].wkt
     'POINT (46.5 39.1)'
     """
-    from ..outputs import atomic_write
+    from ._outputs import atomic_write
     from ._gpkg import incidents_frame
 
     buf = io.BytesIO()

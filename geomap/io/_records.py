@@ -1,7 +1,7 @@
-"""Tables of incident fields → checked columns → :class:`~geomap.incident.Incident` values or a GeoDataFrame.
+"""Tables of incident fields → checked columns → :class:`~geomap.incidents._model.Incident` values or a GeoDataFrame.
 
 Every reader maps its layout onto our field names (ACLED's, see
-:data:`geomap.incident.ACLED_COLUMNS`) and hands the columns to :func:`check_table`,
+:data:`geomap.incidents._model.ACLED_COLUMNS`) and hands the columns to :func:`check_table`,
 which checks each column at once (Python runs once per distinct value, not per row)
 and reports each bad cell as a :class:`RowError`. The :class:`CheckedTable` it
 returns makes incidents (:meth:`CheckedTable.to_incidents`) or, faster, a
@@ -30,7 +30,7 @@ from dataclasses import fields
 from itertools import repeat
 from typing import TYPE_CHECKING, Any, Sequence
 
-from ..incident import EVENT_TYPES, Incident
+from ..incidents import EVENT_TYPES, Incident
 from ._columns import distinct, gc_paused, per_value
 from ._results import FrameResult, ReadResult, RowError
 
@@ -426,7 +426,7 @@ class CheckedTable:
         return ReadResult(self.to_incidents(), self.errors)
 
     def to_frame(self) -> Any:
-        """The good rows as a GeoDataFrame with the columns of :func:`geomap.frame.to_geodataframe`."""
+        """The good rows as a GeoDataFrame with the columns of :func:`geomap.to_geodataframe`."""
         from ._frame import frame_from_columns
 
         return frame_from_columns(self._cols, self._keep, _DEFAULTS)

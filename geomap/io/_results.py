@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..incident import Incident
+from ..incidents import Incident
 
 __all__ = ["FrameResult", "ReadResult", "RowError"]
 
@@ -76,7 +76,7 @@ class FrameResult:
     Attributes
     ----------
     frame : geopandas.GeoDataFrame
-        The columns of :func:`geomap.frame.to_geodataframe`, in input order, EPSG:4326.
+        The columns of :func:`geomap.to_geodataframe`, in input order, EPSG:4326.
     errors : list of RowError
         Sorted by row.
     """

@@ -20,8 +20,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from ..incident import Incident
-from ..outputs import atomic_write
+from ..incidents import Incident
+from ..io import atomic_write
 from ._escape import html_text, json_for_script
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -73,7 +73,7 @@ def render_map(incidents: Iterable[Incident], *, borders: bool = True, cluster: 
     Examples
     --------
     >>> import datetime
-    >>> from geomap.incident import Incident
+    >>> from geomap.incidents._model import Incident
     >>> i = Incident("d:0", datetime.date(2023, 2, 20), 1, "Political violence", "Battles", "Armed clash",
     ...              location="Zangilan", latitude=39.08, longitude=46.66)
     >>> m = render_map([i], title="Zangilan")
@@ -99,9 +99,9 @@ def render_map(incidents: Iterable[Incident], *, borders: bool = True, cluster: 
     if not isinstance(title, str) or (subtitle is not None and not isinstance(subtitle, str)):
         raise TypeError("title and subtitle must be str")
     if gazetteer is None and (borders or offline):
-        from ..geoparsing import default_gazetteer
+        from gazetteer import Gazetteer
 
-        gazetteer = default_gazetteer()
+        gazetteer = Gazetteer()
     payload = build_payload(items, title=title, subtitle=_subtitle(items) if subtitle is None else subtitle,
                             offline=offline, cluster=cluster, heatmap=heatmap, uncertainty=uncertainty,
                             collapsed=collapsed_layers)
@@ -183,9 +183,9 @@ def _subtitle(items: list[Incident]) -> str:
 
 
 def save_map(fmap: folium.Map, path: str | os.PathLike[str]) -> Path:
-    """Write the map's page to ``path`` atomically (see :func:`geomap.outputs.atomic_write`).
+    """Write the map's page to ``path`` atomically (see :func:`geomap.io._outputs.atomic_write`).
 
-    The path is used as given: check it first with :func:`geomap.outputs.resolve_output_path`.
+    The path is used as given: check it first with :func:`geomap.io._outputs.resolve_output_path`.
 
     Examples
     --------

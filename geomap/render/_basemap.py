@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer import Gazetteer
 
-    from ..incident import Incident
+    from ..incidents import Incident
 
 __all__ = ["Box", "basemap", "border_groups", "view_box"]
 

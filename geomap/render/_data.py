@@ -17,7 +17,7 @@ from ._escape import layer_name, safe_url
 from ._legend import type_style
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..incident import Incident
+    from ..incidents import Incident
 
 __all__ = ["ATTRIBUTION", "border_payload", "build_payload", "valid_point"]
 
@@ -62,7 +62,7 @@ def build_payload(incidents: Sequence[Incident], *, title: str, subtitle: str, o
     Examples
     --------
     >>> import datetime
-    >>> from geomap.incident import Incident
+    >>> from geomap.incidents._model import Incident
     >>> i = Incident("d:0", datetime.date(2023, 2, 20), 1, "Political violence", "Battles", "Armed clash",
     ...              location="Zangilan", latitude=39.08, longitude=46.66, notes="Gunfire hit Zangilan.",
     ...              evidence_start=0, evidence_end=21, trigger="Gunfire", trigger_start=0, trigger_end=7)

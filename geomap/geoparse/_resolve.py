@@ -1,0 +1,463 @@
+"""Resolution in context: from recognised mentions to gazetteer places.
+
+Each distinct name of a document is resolved once (one sense per document) by
+re-scoring the gazetteer's ranked candidates with what the document says:
+
+* the gazetteer's own priors: how the name matched, the kind of place (a
+  country or admin area when the name is one), capitals and admin seats,
+  population;
+* country and admin cues: countries and first-level areas the document names,
+  demonyms ("Armenian"), a container written next to the name ("Moscow,
+  Idaho", "the Zangilan region of Karabakh") and a feature word after it
+  ("the Zangilan region");
+* spatial coherence: closeness to the median point of the document's other
+  places, or to the nearest of them (:mod:`geomap.geoparse._neighbours`), whichever is more;
+* standing: the document's countries and centre choose among namesakes of like
+  standing, so "California" or "Atlantic" stays the state or the ocean rather
+  than a small town named after it, unless the text places the town;
+* game reports (:mod:`geomap.geoparse._sports`): a bare town's name is a team, and the
+  largest namesake, a big city, is read before one near the venue.
+
+In running text (``require_support``), a one-word name whose reading is a small
+place that nothing in the document points to is left out: mostly a surname.
+
+Every :class:`ResolvedMention` carries its score and the reasons for it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Collection, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from gazetteer import Kind, MatchType
+from gazetteer._ranking import (SPELLING_REASON, capital_codes, haversine_km,
+                                penalize_admin_misfits, written_as_abbreviation)
+
+from ._containment import inside, reach_km, written_as_container
+from ._context_rules import COMMON_WORDS, FEATURE_WORDS, MODIFIERS, ORG_WORDS, press_abbreviations
+from ._enumerations import in_list, introduced_kinds, list_kind
+from ._neighbours import Neighbours
+from ._sports import sports_story
+from ._support import AREA_KINDS as _AREA_KINDS
+from ._support import LOCATIVE_BEFORE as _LOCATIVE_BEFORE
+from ._support import SUPPORT_POPULATION, WEAK_MATCHES
+from ._support import prominent as _prominent
+from ._support import unsupported as _unsupported
+from ._support import written_with_container as _written_with_container
+from ._namesakes import W_SALIENT, W_TEAM_CITY
+from ._namesakes import centre as _centre
+from ._namesakes import prominent_reading as _prominent_reading
+from ._namesakes import salient as _salient
+from ._namesakes import standing as _standing
+from ._namesakes import team_city as _team_city
+from ._namesakes import wide as _wide
+from ._namesakes import world_city as _world_city
+from ._mention import Mention
+from ._resolved import ResolvedMention
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gazetteer import Candidate, Gazetteer, Place
+
+__all__ = ["ResolvedMention", "resolve_mentions"]
+
+_BIG_KINDS = frozenset({Kind.COUNTRY, Kind.CONTINENT, Kind.REGION})
+_LOCAL_KINDS = frozenset({Kind.POPULATED_PLACE, Kind.ADMIN2})
+_DEMONYM_KINDS = ("country", "region", "continent", "admin1", "disputed_area")
+# How many of the gazetteer's readings of a name are weighed. A name many towns share ("Newport",
+# "Washington", "Monroe County": 30 or more places) ranks a small one 13th or later, where its
+# neighbours in the text can no longer speak for it; 25 costs about 4% of throughput over 12.
+_LIMIT = 25
+# Weights of the context cues, added to the gazetteer's own score (about 1 to 2).
+W_CONTAINER = 1.2
+W_FEATURE = 0.5
+# Standing in a list of places of one kind ("Arizona, Colorado, Georgia, Illinois"): more than a
+# feature word, less than a written container.
+W_LISTED = 0.75
+W_COUNTRY = 0.35
+W_ADMIN1 = 0.15
+W_NEAR = 0.3
+NEAR_SCALE_KM = 400.0
+# Closeness to the nearest other local place the document names ("London" beside "St. Thomas").
+W_NEIGHBOUR = 0.3
+NEIGHBOUR_SCALE_KM = 50.0
+# Joiners of a compound name ("Asia-Pacific"): a word after them is the compound's last part.
+_HYPHENS = "-\u2010\u2011\u2013"
+# "the Donetsk and Luhansk regions"; but "the Gulf states" are no admin-1 areas.
+_FEATURE_AFTER = re.compile(
+    r"\s+(?!states\b)(region|district|province|county|oblast|governorate|state|city|town|village|corridor)s?\b",
+    re.IGNORECASE)
+_FEATURE_KINDS = {
+    "region": {Kind.ADMIN1, Kind.ADMIN2, Kind.REGION, Kind.DISPUTED_AREA},
+    "district": {Kind.ADMIN2, Kind.ADMIN1},
+    "province": {Kind.ADMIN1},
+    "county": {Kind.ADMIN2},
+    "oblast": {Kind.ADMIN1},
+    "governorate": {Kind.ADMIN1},
+    "state": {Kind.ADMIN1},
+    "city": {Kind.POPULATED_PLACE},
+    "town": {Kind.POPULATED_PLACE},
+    "village": {Kind.POPULATED_PLACE},
+    "corridor": {Kind.CORRIDOR},
+}
+# "the city of Turkey", "the province of Quebec": a feature word before the name, surer than one after
+# it ("the Ain Zara district of Tripoli" is a container phrase instead).
+_FEATURE_BEFORE = re.compile(
+    r"\b(?:the|a)\s+(region|district|province|county|oblast|governorate|state|city|town|village)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE)
+# Between two listed names: "Donetsk and Luhansk", "Idlib, Aleppo or Hama".
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s*(?:and|or|&))\s*$", re.IGNORECASE)
+# "the West", "the East": a world region named by a bare compass word takes the article.
+_COMPASS_KEYS = frozenset({"west", "east", "north", "south"})
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# "Cameroon's West region": the possessive between an area's name and the next name.
+_POSSESSIVE_GAP = re.compile(r"['\u2019]s\s+$")
+# "Russia, U.S. officials said": a country name followed by an attribute, not a container.
+_ATTRIBUTE_AFTER = re.compile(r"\s+[a-z]")
+
+
+def _candidates(gaz: Gazetteer, m: Mention) -> list[Candidate]:
+    """The gazetteer's candidates for one mention, filtered by how the name was written."""
+    if m.kind == "demonym":
+        cands = gaz.lookup(m.key, country=m.country or None, kinds=_DEMONYM_KINDS, limit=1, fuzzy=False)
+        return cands or gaz.lookup(m.key, limit=1, fuzzy=False)
+    # "N.B.", "Calif.": written with its dots, the word is the press's abbreviation of a province or state.
+    # "U.S." and "US Federal Reserve": written as they stand, dots and capitals tell a code.
+    codes = capital_codes(m.surface) if " " in m.key else frozenset()
+    query = m.surface if codes or written_as_abbreviation(m.surface) else m.key
+    # Looked up by its key, without the "Province" of "Western Province", which still speaks against regions.
+    cands = penalize_admin_misfits(gaz.lookup(query, limit=_LIMIT, fuzzy=False), m.surface)
+    if m.kind == "abbreviation":
+        # "US", "UK", "EU": an abbreviation in capitals names a country or a big area or city, and
+        # a country only by a code the press writes for it ("SA" is South Africa, not Saudi Arabia).
+        press = press_abbreviations().get(m.key.replace(" ", ""), frozenset())
+        return [c for c in cands if (c.place.kind in _AREA_KINDS or (c.place.population >= 1_000_000
+                                                                     and c.reasons[0].startswith("abbreviation")))
+                and not (c.place.kind is Kind.COUNTRY and c.reasons[0].startswith("abbreviation") and press
+                         and c.place.country not in press)]
+    # "In", "Us": a name written in lower case is no abbreviation. "Soviet Union", "Brands Hatch": a
+    # longer name the gazetteer lacks does not name a place called by one of its common words.
+    return [c for c in cands if not (c.reasons and c.reasons[0].startswith("abbreviation"))
+            and not (c.match is MatchType.PARTIAL and c.matched_name not in codes
+                     and _generic_part(c.matched_name, c.place))]
+
+
+# A short word inside a longer name ("Tokyo" in "British Embassy Tokyo") places it only as a city this big.
+_BIG_PART_POPULATION = 1_000_000
+
+
+def _generic_part(part: str, place: Place) -> bool:
+    """Whether a part of a longer name is too common a word to place it ("World", "Rock", "Mesa").
+
+    A short word does place it when it is a city of millions or a country ("Tokyo" in
+    "British Embassy Tokyo", "Dubai" in "Dubai World Cup").
+    """
+    words = part.split()
+    if all(w in COMMON_WORDS or w in ORG_WORDS or w in FEATURE_WORDS or w in MODIFIERS for w in words):
+        return True
+    return len(words) == 1 and len(part) < 6 and not (
+        place.kind is Kind.COUNTRY or place.kind is Kind.POPULATED_PLACE and place.population >= _BIG_PART_POPULATION)
+
+
+def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer, *,
+                     require_support: bool = False,
+                     given: Collection[tuple[int, int]] = ()) -> list[ResolvedMention]:
+    """Resolve recognised mentions in the context of their document.
+
+    Parameters
+    ----------
+    text : str
+        The document text the mentions index into.
+    mentions : sequence of Mention
+        From :func:`geomap.geoparse._recognize.recognize`, or gold spans.
+    gazetteer : Gazetteer
+    require_support : bool, default False
+        Leave out one-word names whose reading is a small place (under
+        ``SUPPORT_POPULATION``) that nothing in the document points to: in running
+        text these are mostly surnames and words ("Kock", "Bains"). Off for gold spans,
+        which are places by definition.
+    given : collection of (start, end), optional
+        Spans known to be places (gold toponyms): never left out for want of support,
+        while the other mentions, the document's context, still are.
+
+    Returns
+    -------
+    list of ResolvedMention
+        One per mention that names a place in the gazetteer, in text order; a
+        mention without candidates (or a doubtful one naming no prominent place)
+        is left out.
+
+    Examples
+    --------
+    >>> from gazetteer import Gazetteer
+    >>> from geomap.geoparse._recognize import recognize
+    >>> text = "Protests in Moscow, Idaho."
+    >>> [(r.surface, r.place.admin1 or r.place.name) for r in resolve_mentions(text, recognize(text), Gazetteer())]
+    [('Moscow', 'Idaho'), ('Idaho', 'Idaho')]
+    >>> text = "Kock said no."
+    >>> [r.surface for r in resolve_mentions(text, recognize(text), Gazetteer(), require_support=True)]
+    []
+    """
+    mentions = sorted(mentions, key=lambda m: m.start)
+    given = frozenset(given)
+    cands: list[list[Candidate]] = []
+    doubtful: dict[int, list[Candidate]] = {}
+    for i, m in enumerate(mentions):
+        cs = _candidates(gazetteer, m)
+        if m.key in _COMPASS_KEYS and not (m.surface[:4].lower() == "the "
+                                           or _THE_BEFORE.search(text, max(0, m.start - 10), m.start)):
+            # "an explosion in West, Texas": without its article a compass word is no world region.
+            cs = [c for c in cs if not (c.place.kind is Kind.REGION and not c.place.country)]
+        if cs and m.caution and not _prominent(cs[0], m.caution):
+            doubtful[i] = cs
+            cs = []
+        cands.append(cs)
+    _read_shared_country_names(mentions, cands, gazetteer)
+
+    # Cues from the whole document: countries and admin1 areas named or implied.
+    countries: Counter[str] = Counter()
+    admin1s: Counter[str] = Counter()
+    own_admin1s: dict[str, Counter[str]] = {}  # what each name's own readings add to admin1s
+    for m, cs in zip(mentions, cands):
+        # A place inside a longer name ("France" in "Frenchmen Street") or a near spelling is
+        # too unsure a reading to speak for the whole document.
+        if not cs or cs[0].match in WEAK_MATCHES:
+            continue
+        top = cs[0].place
+        if m.kind == "demonym" and m.country:
+            countries[m.country] += 1
+        elif top.kind is Kind.COUNTRY and top.country:
+            countries[top.country] += 1
+        elif top.kind is Kind.ADMIN1:
+            countries[top.country] += 0.5  # type: ignore[assignment]
+            admin1s[top.admin1_code] += 1
+            own_admin1s.setdefault(m.key, Counter())[top.admin1_code] += 1
+
+    # "Douma" in a story that names Syria: a doubtful word that is a place's own name spelt another
+    # way, in a country the document names, is that place.
+    for i, cs in doubtful.items():
+        first = cs[0]
+        if (mentions[i].caution == "alternate name only" and countries.get(first.place.country)
+                and first.place.population >= SUPPORT_POPULATION
+                and first.reasons[0].startswith(SPELLING_REASON) and len(mentions[i].key) >= 5):
+            cands[i] = cs
+        elif _written_with_container(text, mentions, cands, i, cs):
+            # "Victoria, British Columbia", "Florence, Alabama": a first name with its state is a town.
+            cands[i] = [c for c in cs if any(inside(c.place, b.place) for b in cands[i + 1]
+                                             if b.place.kind in (Kind.ADMIN1, Kind.ADMIN2))]
+
+    # Cues from the neighbourhood: containers and feature words, pooled per name.
+    by_key: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        if cands[i]:
+            by_key.setdefault(m.key, []).append(i)
+    containers: dict[str, list[Place]] = {}
+    contents: dict[str, list[Place]] = {}
+    features: dict[str, set[Kind]] = {}
+    named_as: dict[str, set[Kind]] = {}
+    for i, m in enumerate(mentions):
+        if not cands[i]:
+            continue
+        feat = _FEATURE_AFTER.match(text, m.end)
+        # "the Asia-Pacific region": the feature word is the whole compound's, not its last part's.
+        if feat and m.kind == "name" and not (m.start and text[m.start - 1] in _HYPHENS):
+            kinds = _FEATURE_KINDS[feat.group(1).lower()]
+            if feat.end() == feat.end(1):
+                features.setdefault(m.key, set()).update(kinds)
+            else:
+                # "the Donetsk and Luhansk regions": a plural is every listed name's; after one name
+                # ("Kyiv districts", "Gaza towns") it speaks of parts of the place, not of its kind.
+                for j in _listed_before(text, mentions, i):
+                    features.setdefault(mentions[j].key, set()).update(kinds)
+        before = _FEATURE_BEFORE.search(text, max(0, m.start - 30), m.start)
+        if before and m.kind == "name":
+            named_as.setdefault(m.key, set()).update(_FEATURE_KINDS[before.group(1).lower()])
+        introduced = introduced_kinds(text, mentions, i) if m.kind == "name" else None
+        if introduced is not None:
+            named_as.setdefault(m.key, set()).add(introduced)
+        if i and cands[i - 1] and m.kind == "name" and _POSSESSIVE_GAP.match(text, mentions[i - 1].end, m.start):
+            # "Cameroon's West region", "Ontario's London": the owner holds the name; but a country
+            # owning a country or a city ("America's Paris embassy", "China's Taiwan policy") does not.
+            owner = next((c.place for c in cands[i - 1] if c.place.kind in (Kind.COUNTRY, Kind.ADMIN1, Kind.ADMIN2)
+                          and any(inside(x.place, c.place) for x in cands[i])), None)
+            if owner is not None and not (owner.kind is Kind.COUNTRY and _prominent_reading(cands[i][0])):
+                containers.setdefault(m.key, []).append(owner)
+        if i + 1 < len(mentions) and cands[i + 1] and m.kind != "demonym":
+            # "Georgia, Armenia said": two countries, not a town in the second; but a country known
+            # by another name of it ("Trinidad, Cuba last year") may be the town the second holds.
+            attribute = (cands[i][0].place.kind in _BIG_KINDS and cands[i][0].match is not MatchType.ALIAS
+                         and _ATTRIBUTE_AFTER.match(text, mentions[i + 1].end) is not None)
+            if (written_as_container(text, m.end, mentions[i + 1].start) and not attribute
+                    and not in_list(text, mentions, cands, i)):
+                # The reading of Y that holds a reading of X: "Rome, Georgia" is the US state.
+                container = next((c.place for c in cands[i + 1] if any(inside(x.place, c.place) for x in cands[i])),
+                                 cands[i + 1][0].place)
+                if container.kind in _AREA_KINDS or container.kind is Kind.ADMIN2:
+                    containers.setdefault(m.key, []).append(container)
+                # ... and the container is read as one that holds a reading of the name: "Atlanta,
+                # Georgia" is the US state, "London, Ontario" the province.
+                contents.setdefault(mentions[i + 1].key, []).extend(c.place for c in cands[i])
+
+    # First pass: priors and cues; second pass: closeness to the document's other places.
+    sports = sports_story(text)
+    chosen: dict[str, tuple[float, Candidate, list[str], float]] = {}
+    for key, idx in by_key.items():
+        chosen[key] = _best(cands[idx[0]], countries, admin1s, containers.get(key, ()),
+                            features.get(key, set()), None, contents.get(key, ()), named_as.get(key, set()),
+                            sports=sports, own_admin1s=own_admin1s.get(key))
+    # Lists of places of one kind, judged by the first pass's readings of the neighbours.
+    listed: dict[str, set[Kind]] = {}
+    for i, m in enumerate(mentions):
+        if cands[i]:
+            kind = list_kind(text, mentions, cands, i, lambda j: chosen[mentions[j].key][1].place.kind)
+            if kind is not None:
+                listed.setdefault(m.key, set()).add(kind)
+    centre = _centre([c for _, c, _, _ in chosen.values() if c.match not in WEAK_MATCHES])
+    neighbours = Neighbours((key, c.place) for key, (_, c, _, _) in chosen.items()
+                            if c.match not in WEAK_MATCHES and c.place.kind in _LOCAL_KINDS)
+    if centre is not None or listed or neighbours:
+        for key, idx in by_key.items():
+            if len(cands[idx[0]]) > 1:
+                chosen[key] = _best(cands[idx[0]], countries, admin1s, containers.get(key, ()),
+                                    features.get(key, set()), centre, contents.get(key, ()), named_as.get(key, set()),
+                                    listed.get(key, set()), neighbours, key, sports=sports,
+                                    own_admin1s=own_admin1s.get(key))
+
+    out: list[ResolvedMention] = []
+    for i, m in enumerate(mentions):
+        if not cands[i]:
+            continue
+        score, c, why, by_country = chosen[m.key]
+        if (require_support and (m.start, m.end) not in given
+                and _unsupported(c, score - c.score, by_country, doubted=bool(m.caution))
+                and not _LOCATIVE_BEFORE.search(text[max(0, m.start - 30):m.start])):
+            continue
+        out.append(ResolvedMention(m.surface, m.start, m.end, c.place, round(score, 4), tuple(why), m.kind, c.match,
+                                   round(score - c.score, 4)))
+    return out
+
+
+def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str], containers: Sequence[Place],
+          features: set[Kind], centre: tuple[float, float] | None,
+          contents: Sequence[Place] = (), named_as: Collection[Kind] = (), listed: Collection[Kind] = (),
+          neighbours: Neighbours | None = None, key: str = "", *, sports: bool = False,
+          own_admin1s: Counter[str] | None = None) -> tuple[float, Candidate, list[str], float]:
+    best: tuple[float, Candidate, list[str], float] | None = None
+    team_city = _team_city(cands) if sports and not containers else None
+    own_country = cands[0].place.country if cands[0].place.kind is Kind.COUNTRY else None
+    # A name whose best reading is a country or continent ("China", "Atlantic") keeps it against
+    # namesake towns in the countries the document names.
+    big_first = _wide(cands[0].place)
+    salient = _salient(cands)
+    scored: list[tuple[float, Candidate, list[str], float]] = []
+    area = salient if salient is not None and salient.place.kind is not Kind.POPULATED_PLACE else None
+    for c in cands:
+        p = c.place
+        score = c.score
+        by_country = 0.0
+        why = list(c.reasons)
+        for box in containers:
+            if inside(p, box):
+                score += W_CONTAINER
+                why.append(f"in {box.name} (written next to it) +{W_CONTAINER:.2f}")
+                break
+        if p.kind in _AREA_KINDS and p.kind not in _BIG_KINDS or p.kind is Kind.ADMIN2:
+            held = next((q for q in contents if inside(q, p)), None)
+            if held is not None:
+                score += W_CONTAINER
+                why.append(f"holds {held.name} (written before it) +{W_CONTAINER:.2f}")
+        if named_as and p.kind in named_as:
+            score += W_CONTAINER
+            why.append(f"called {p.kind.value} before its name +{W_CONTAINER:.2f}")
+        elif features and p.kind in features:
+            score += W_FEATURE
+            why.append(f"feature word fits {p.kind.value} +{W_FEATURE:.2f}")
+        elif listed and p.kind in listed:
+            score += W_LISTED
+            why.append(f"listed with other {p.kind.value} places +{W_LISTED:.2f}")
+        if area is not None and p is area.place and p.kind is not Kind.DISPUTED_AREA:
+            score += W_SALIENT
+            why.append(f"a well-known area's name +{W_SALIENT:.2f}")
+        # The document's countries and centre choose among namesakes of like standing; they do not
+        # turn "California", "Atlantic" or "London" into a small town named after the state, the
+        # ocean or the city.
+        generic = salient is None or c is salient or _standing(p) >= _standing(salient.place)
+        n = countries.get(p.country, 0)
+        if n and generic and not _wide(p) and p.country != own_country and not big_first:
+            by_country = W_COUNTRY * min(1.0, n / 2)
+            score += by_country
+            why.append(f"document names {p.country} +{by_country:.2f}")
+        # A name's own reading as a province is no cue for its other readings: "Quebec" the
+        # province does not make "Quebec" the city, which lies in it.
+        others_named = admin1s.get(p.admin1_code, 0) - (own_admin1s.get(p.admin1_code, 0) if own_admin1s else 0)
+        if p.kind not in _AREA_KINDS and others_named > 0:
+            score += W_ADMIN1
+            why.append(f"document names {p.admin1 or p.admin1_code} +{W_ADMIN1:.2f}")
+        if generic and p.kind not in _BIG_KINDS and not big_first:
+            bonus, reason = 0.0, ""
+            if centre is not None:
+                d = max(0.0, haversine_km(p.latitude, p.longitude, *centre) - reach_km(p))
+                bonus = W_NEAR * math.exp(-d / NEAR_SCALE_KM)
+                reason = f"{d:,.0f} km from the document's places"
+            # Only a neighbour nearer than the distance at which its bonus would beat the centre's.
+            worth = NEIGHBOUR_SCALE_KM * math.log(W_NEIGHBOUR / max(bonus, 0.01))
+            nearest = neighbours.nearest_km(p, key, worth) if neighbours and p.kind in _LOCAL_KINDS else None
+            if nearest is not None and W_NEIGHBOUR * math.exp(-nearest / NEIGHBOUR_SCALE_KM) > bonus:
+                bonus = W_NEIGHBOUR * math.exp(-nearest / NEIGHBOUR_SCALE_KM)
+                reason = f"{nearest:,.0f} km from another place the document names"
+            if bonus >= 0.01:
+                score += bonus
+                why.append(f"{reason} +{bonus:.2f}")
+        if c is team_city:
+            score += W_TEAM_CITY
+            why.append(f"a sports story: a team's city +{W_TEAM_CITY:.2f}")
+        if best is None or score > best[0]:
+            best = (score, c, why, by_country)
+        scored.append((score, c, why, by_country))
+    assert best is not None
+    return _world_city(best, scored)
+
+
+def _listed_before(text: str, mentions: Sequence[Mention], i: int) -> list[int]:
+    """Mention ``i`` and the names listed before it ("Donetsk and Luhansk"), or nothing if none is."""
+    run = [i]
+    while run[-1] > 0 and _LIST_JOIN.match(text, mentions[run[-1] - 1].end, mentions[run[-1]].start):
+        run.append(run[-1] - 1)
+    return run if len(run) > 1 else []
+
+
+def _read_shared_country_names(mentions: Sequence[Mention], cands: list[list[Candidate]], gazetteer: Gazetteer) -> None:
+    """Re-read a country's other name as the named country whose full name it starts.
+
+    "The Islamic Republic" is Iran's other name, but in a story that names
+    Pakistan it is the Islamic Republic of Pakistan. ``cands`` is updated in place.
+    """
+    firm = [(m, cs[0]) for m, cs in zip(mentions, cands)
+            if cs and (cs[0].match is MatchType.EXACT or m.kind == "demonym")]
+    named = {c.place.country: c.place for _, c in firm if c.place.kind is Kind.COUNTRY}
+    if not named:
+        return
+    # Iran named through Tehran keeps "the Islamic Republic" as Iran.
+    present = {c.place.country for _, c in firm}
+    reread: dict[str, list[Candidate] | None] = {}  # once per surface: a long list may repeat one name
+    for i, (m, cs) in enumerate(zip(mentions, cands)):
+        if not cs or m.kind != "name" or cs[0].place.kind is not Kind.COUNTRY or cs[0].match is not MatchType.ALIAS:
+            continue
+        if cs[0].place.country in present:
+            continue  # the document names the country this other name is first read as, or its places
+        if m.surface not in reread:
+            reread[m.surface] = _full_name_reading(m.surface, named, gazetteer)
+        if reread[m.surface] is not None:
+            cands[i] = reread[m.surface]  # type: ignore[assignment]
+
+
+def _full_name_reading(surface: str, named: dict[str, Place], gazetteer: Gazetteer) -> list[Candidate] | None:
+    for cc, place in named.items():
+        full = gazetteer.lookup(f"{surface} of {place.name}", limit=1, kinds=Kind.COUNTRY, fuzzy=False)
+        if full and full[0].place.country == cc and full[0].match not in WEAK_MATCHES:
+            why = f"the start of {place.name}'s full name, which the document names"
+            return [replace(full[0], reasons=(*full[0].reasons, why))]
+    return None

@@ -1,0 +1,380 @@
+"""From a document to incidents: events, and where, when and to whom they happened.
+
+For each sentence, :func:`geomap.incidents._events.find_triggers` finds the words that
+report an event; each trigger's clause then supplies the rest:
+
+* the date: a date expression in the clause, else the nearest one in the
+  sentence, else the publication date (time precision 1); a clause about a
+  bare past year ("in 2020") that gives no day or month is left out, since
+  ACLED has no year precision;
+* the place: the most specific place named in the clause (a town before a
+  district, a district before a region, a region before a country), not the
+  speaker ("Azerbaijan condemned ... in the Zangilan region" is Zangilan); a
+  border phrase ("along their troubled border", "Armenia's border with
+  Azerbaijan") becomes the border line of the countries concerned; without
+  any, the document's main place at geo precision 3;
+* casualties (ACLED's lowest figure, injuries apart), actors, and the source
+  of a reported claim ("Azerbaijan said").
+
+Triggers of one clause make one incident (the most specific type wins:
+"a blockade where activists have been protesting" is a protest), and repeats
+of an incident (same type, place and date) are merged.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Sequence
+
+from gazetteer import Kind
+
+from ..text import Document, read_text
+from ._events import Trigger, find_triggers
+from ._model import Incident
+from ..text import iter_sentences
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gazetteer import Gazetteer, Place
+
+    from ..geoparse import ResolvedMention
+
+__all__ = ["extract_incidents"]
+
+# How specific a place is: lower is more specific, and wins.
+_SPECIFICITY = {Kind.LANDMARK: 0, Kind.POPULATED_PLACE: 0, Kind.ADMIN2: 1, Kind.ADMIN1: 2, Kind.CORRIDOR: 3, Kind.DISPUTED_AREA: 4,
+                Kind.REGION: 4, Kind.PHYSICAL_FEATURE: 5, Kind.BORDER: 5, Kind.COUNTRY: 6,
+                Kind.HISTORICAL: 6, Kind.CONTINENT: 8}
+# Which event types describe more than another when one clause has triggers of both.
+_TYPE_RANK = {"Explosions/Remote violence": 0, "Violence against civilians": 1, "Battles": 2, "Riots": 3,
+              "Protests": 4, "Strategic developments": 5}
+# Areas smaller than this (km^2) are "part of a region" (geo precision 2), larger ones precision 3.
+_SMALL_AREA_KM2 = 15_000.0
+_VERBAL = re.compile(r"\w(?:ed|ing)\b|\b(?:fought|shot|struck|hit|overran|retook|took|threw|hurled|broke|withdrew|"
+                     r"beat|stoned|set up|held|built)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?=(?:but|while|whereas|although|and|as|after|before|when|in addition|"
+                           r"[A-Z][a-z]+ (?:on|also|said|has|have|had|condemned|accused|claimed|denied|reported)))|"
+                           r"\s+[–—-]\s+", re.IGNORECASE)
+_SPEECH = re.compile(r"^\s*(?:(?:on|last|this) \w+\s+)?(?:also\s+)?(?:said|says|condemned|accused|claimed|denied|"
+                     r"reported|announced|stated|blamed|warned|alleged|insisted|told|confirmed)\b", re.IGNORECASE)
+_ATTRIBUTION = re.compile(r"\b(?P<who>(?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,4}|it|they|he|she)"
+                          r"(?: on \w+)?(?: also)? (?:said|says|claimed|reported|alleged|stated)\b")
+_LOCATIVE = re.compile(r"\b(?:in|at|near|of|on|along|across|outside|around|into|inside|through|towards?|"
+                       r"within|from|outskirts of|close to)\s+(?:the\s+)?$", re.IGNORECASE)
+_PROTEST_NOUNS = frozenset({"protest", "protests", "demonstration", "demonstrations", "rally", "rallies"})
+_BORDER = re.compile(r"\bborders?\b|\bfrontier\b|\bline of contact\b|\bboundary\b", re.IGNORECASE)
+_BARE_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_CORROBORATION = re.compile(r"\b(?:killed|dead|died|deaths?|wounded|injured|casualt|soldiers?|troops|forces|"
+                            r"militants?|rebels?|fighters?|servicem[ae]n|army|police)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    text: str
+    published: _dt.date | None
+    mentions: tuple[ResolvedMention, ...]
+    dates: tuple[Any, ...]
+    countries: tuple[str, ...]  # the document's countries, most named first
+    main: ResolvedMention | None  # the document's main area, for incidents that name no place
+    gazetteer: Gazetteer
+    doc: Document
+
+
+def extract_incidents(text_or_document: str | Document, *, published: _dt.date | str | None = None,
+                      gazetteer: Gazetteer | None = None) -> list[Incident]:
+    """Incidents an analyst would map, in the ACLED model, with their evidence.
+
+    Parameters
+    ----------
+    text_or_document : str or Document
+        Offsets in the result refer to its text.
+    published : date or str, optional
+        The publication date that relative dates ("on Monday", "last month") are
+        resolved against. Precedence: this argument, then the document's own
+        date, then a dateline or dated caption in the text.
+    gazetteer : Gazetteer, optional
+        The shipped gazetteer by default.
+
+    Returns
+    -------
+    list of Incident
+        In text order; empty for a text that reports no event.
+
+    Examples
+    --------
+    >>> incs = extract_incidents("On Monday, Armenian forces shelled positions near Zangilan, "
+    ...                          "killing two soldiers.", published="2023-03-20")
+    >>> [(i.event_type, i.sub_event_type, str(i.event_date), i.location, i.fatalities) for i in incs]
+    [('Explosions/Remote violence', 'Shelling/artillery/missile attack', '2023-03-20', 'Zangilan', 2)]
+    """
+    from ..text import find_dates, find_publication_date
+    from ..text import parse_date
+    from ..geoparse import geoparse
+
+    doc = text_or_document if isinstance(text_or_document, Document) else read_text(text_or_document)
+    if not isinstance(doc, Document):
+        raise TypeError(f"expected str or Document, not {type(text_or_document).__name__}")
+    pub = parse_date(published) if published is not None else doc.published or find_publication_date(doc.text)
+    sentences = list(iter_sentences(doc.text))
+    grouped = [_clauses_with_triggers(doc.text, s, e) for s, e in sentences]
+    if not any(grouped):
+        return []  # no event reported: no need to geoparse the document at all
+    if gazetteer is None:
+        from ..geoparse import default_gazetteer
+
+        gazetteer = default_gazetteer()
+    mentions = tuple(geoparse(doc, gazetteer=gazetteer, demonyms=True))
+    ctx = _Context(text=doc.text, published=pub, mentions=mentions, dates=tuple(find_dates(doc.text, pub)),
+                   countries=_doc_countries(mentions), main=_main_place(mentions), gazetteer=gazetteer, doc=doc)
+    out: list[Incident] = []
+    for k, ((s, e), groups) in enumerate(zip(sentences, grouped)):
+        # A sentence with no event of its own may carry the toll of the one before
+        # ("ISWAP attacked a base in Monguno. Nine soldiers were killed.").
+        follow = sentences[k + 1] if k + 1 < len(sentences) and not grouped[k + 1] else None
+        for group in groups:
+            inc = _incident(ctx, s, e, *group, alone=len(groups) == 1, follow=follow)
+            if inc is not None:
+                out.append(inc)
+    return _merge_repeats(out)
+
+
+def _clauses_with_triggers(text: str, s: int, e: int) -> list[tuple[int, int, Trigger]]:
+    """One ``(clause start, clause end, trigger)`` per clause that reports an event."""
+    sentence = text[s:e]
+    triggers = find_triggers(sentence)
+    if not triggers:
+        return []
+    cuts = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(sentence)] + [len(sentence)]
+    groups: dict[tuple[int, int], list[Trigger]] = {}
+    for t in triggers:
+        i = max(k for k in range(len(cuts) - 1) if cuts[k] <= t.start)
+        cs, ce = cuts[i], cuts[i + 1]
+        # A relative clause ("..., which it said injured one") belongs to the clause before it.
+        if i + 2 < len(cuts) and re.match(r"[,\s]*(?:which|who|that)\b", sentence[ce:ce + 12]):
+            ce = cuts[i + 2]
+        groups.setdefault((cs, ce), []).append(t)
+    out = []
+    for (cs, ce), ts in groups.items():
+        # A trigger that is an event on its own outranks one that needs support ("a shootout
+        # killed 280 people" is a battle); then what the clause reports is its verb ("police
+        # arrested activists ahead of a rally" is an arrest); then the most violent type.
+        best = min(ts, key=lambda t: (-t.strength, not _VERBAL.search(t.text), _TYPE_RANK[t.event_type]))
+        if best.strength < 2 and not _CORROBORATION.search(sentence[cs:ce]):
+            continue
+        out.append((s + cs, s + ce, Trigger(s + best.start, s + best.end, best.text, best.event_type,
+                                            best.sub_event_type, best.disorder_type, best.strength)))
+    return out
+
+
+def _incident(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger, *, alone: bool,
+              follow: tuple[int, int] | None = None) -> Incident | None:
+    from ._actors import find_actors, primary_actors
+    from ._casualties import find_casualties
+
+    clause = ctx.text[cs:ce]
+    date = _date_for(ctx, s, e, cs, ce, trig)
+    if date is None:
+        return None
+    event_date, time_precision = date
+    where = _place_for(ctx, s, e, cs, ce, trig, alone=alone)
+    if _vague_protest(ctx, trig, cs, ce, where[2]):
+        return None
+    cas = find_casualties(clause)
+    if _no_toll(cas) and alone:
+        for a, b in ((cs, e), follow or (e, e)):
+            if b > a and not _no_toll(more := find_casualties(ctx.text[a:b])):
+                cas = more
+                break
+    speaker = _speaker_country(ctx, s, trig.start)
+    actors = find_actors(clause, context_country=speaker)
+    a1, a2 = primary_actors(actors, trigger_start=trig.start - cs, sentence=clause)
+    sub = trig.sub_event_type
+    etype = trig.event_type
+    civilians = bool(a2 is not None and a2.inter == 7) or etype == "Violence against civilians"
+    place, precision, mention = where
+    fields: dict[str, Any] = {}
+    if place is not None:
+        fields = dict(country=_country_name(ctx, place.country), iso=place.country,
+                      admin1=place.admin1 if place.kind is not Kind.ADMIN1 else place.name,
+                      admin2=place.admin2 if place.kind is not Kind.ADMIN2 else place.name,
+                      location=place.name, latitude=place.latitude, longitude=place.longitude,
+                      place_id=place.place_id,
+                      geometry_wkb=place.geometry_wkb if place.kind in (Kind.CORRIDOR, Kind.BORDER, Kind.REGION,
+                                                                        Kind.DISPUTED_AREA) else None)
+    attribution = _ATTRIBUTION.search(ctx.text[s:e])
+    source = attribution.group("who") if attribution and attribution.group("who")[0].isupper() else ""
+    return Incident(
+        event_id=f"{ctx.doc.id or 'doc'}:{s}-{e}:{trig.start}",
+        event_date=event_date, time_precision=time_precision, disorder_type=trig.disorder_type,
+        event_type=etype, sub_event_type=sub,
+        actor1=a1.name if a1 else "", actor2=a2.name if a2 else "",
+        inter1=a1.inter if a1 else 0, inter2=a2.inter if a2 else 0, civilian_targeting=civilians,
+        geo_precision=precision, fatalities=cas.fatalities, fatalities_low=cas.low, fatalities_best=cas.best,
+        fatalities_high=cas.high, injuries=cas.injuries,
+        source=source or ctx.doc.title or ctx.doc.source, source_url=ctx.doc.url,
+        notes=ctx.text[s:e], evidence_start=s, evidence_end=e,
+        confidence=round(0.5 + 0.2 * trig.strength + (0.1 if mention is not None else 0.0), 2),
+        trigger=trig.text, trigger_start=trig.start, trigger_end=trig.end,
+        place_start=mention.start if mention is not None else -1, place_end=mention.end if mention is not None else -1,
+        **fields,
+    )
+
+
+def _no_toll(cas: Any) -> bool:
+    return cas.fatalities == 0 and cas.injuries is None and cas.low is None and cas.high is None
+
+
+def _date_for(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger) -> tuple[_dt.date | None, int] | None:
+    in_clause = [d for d in ctx.dates if cs <= d.start and d.end <= ce]
+    in_sentence = [d for d in ctx.dates if s <= d.start and d.end <= e]
+    pool = in_clause or sorted(in_sentence, key=lambda d: abs(d.start - trig.start))
+    if pool:
+        d = min(pool, key=lambda d: abs(d.start - trig.start))
+        if d.kind == "future":
+            return None  # "next week": not an event yet
+        return d.date, d.time_precision
+    if _BARE_YEAR.search(ctx.text[cs:ce]) and not (ctx.published and str(ctx.published.year) in ctx.text[cs:ce]):
+        return None  # "in 2020": a past year with no month; ACLED has no year precision
+    if ctx.published is None:
+        return (None, 1)
+    return ctx.published, 1
+
+
+def _place_for(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger,
+               *, alone: bool) -> tuple[Place | None, int, ResolvedMention | None]:
+    clause = ctx.text[cs:ce]
+    names = [m for m in ctx.mentions if m.kind != "demonym" and cs <= m.start and m.end <= ce]
+    names = [m for m in names if not _SPEECH.match(ctx.text[m.end:m.end + 40])]
+    border_place = _border(ctx, clause, names, s, e) if _BORDER.search(clause) else None
+    if border_place is not None and not any(_SPECIFICITY[m.place.kind] <= 2 for m in names):
+        return border_place, 3, None
+    if not names and alone:
+        # A sentence that reports one event may name its place in another clause; one that
+        # reports several does not lend one event's place to another.
+        names = [m for m in ctx.mentions if m.kind != "demonym" and s <= m.start and m.end <= e
+                 and not _SPEECH.match(ctx.text[m.end:m.end + 40])]
+    if names:
+        # Places in a locative phrase ("in", "near", "of the X corridor") say where; a place as the
+        # subject ("Baku and Yerevan traded accusations") says who.
+        best = min(names, key=lambda m: (not _LOCATIVE.search(ctx.text[max(0, m.start - 40):m.start]),
+                                         _SPECIFICITY.get(m.place.kind, 9), m.start < trig.start,
+                                         abs(m.start - trig.end)))
+        return best.place, _precision(best.place, ctx.text, best), best
+    if ctx.main is not None:
+        return ctx.main.place, 3, None
+    return None, 3, None
+
+
+def _vague_protest(ctx: _Context, trig: Trigger, cs: int, ce: int, mention: ResolvedMention | None) -> bool:
+    """A protest named only as a topic ("As for the demonstrations, ...") with no place or date in its clause."""
+    if trig.event_type != "Protests" or trig.text.lower() not in _PROTEST_NOUNS:
+        return False
+    has_place = mention is not None and cs <= mention.start < ce
+    has_date = any(cs <= d.start and d.end <= ce for d in ctx.dates)
+    return not (has_place or has_date)
+
+
+def _precision(place: Place, text: str, mention: ResolvedMention) -> int:
+    if place.kind in (Kind.POPULATED_PLACE, Kind.LANDMARK):
+        before = text[max(0, mention.start - 30):mention.start].lower()
+        return 2 if re.search(r"\b(?:near|outside|outskirts of|around|close to|km (?:from|of))\s+(?:the )?$", before) else 1
+    if place.kind in (Kind.CORRIDOR, Kind.ADMIN2):
+        return 2
+    if place.kind in (Kind.ADMIN1, Kind.REGION, Kind.DISPUTED_AREA, Kind.PHYSICAL_FEATURE):
+        return 2 if _area_km2(place) < _SMALL_AREA_KM2 else 3
+    return 3
+
+
+def _area_km2(place: Place) -> float:
+    if place.geometry_wkb is None:
+        return 0.0
+    import math
+
+    geom = place.geometry
+    return abs(geom.area) * 111.32 ** 2 * math.cos(math.radians(place.latitude))
+
+
+def _border(ctx: _Context, clause: str, names: Sequence[ResolvedMention], s: int, e: int) -> Place | None:
+    """The border line between the countries the clause, its sentence or the document names."""
+    countries: list[str] = []
+    for pool in (names, [m for m in ctx.mentions if s <= m.start < e]):
+        for m in pool:
+            if m.place.country and m.place.country not in countries:
+                countries.append(m.place.country)
+    for cc in ctx.countries:
+        if cc not in countries:
+            countries.append(cc)
+    for i, a in enumerate(countries[:4]):
+        for b in countries[i + 1:4]:
+            place = _border_between(ctx.gazetteer, a, b)
+            if place is not None:
+                return place
+    return None
+
+
+def _border_between(gaz: Gazetteer, a: str, b: str) -> Place | None:
+    names = {}
+    for cc in (a, b):
+        hits = gaz.lookup(cc, kinds="country", limit=1, fuzzy=False)
+        if not hits:
+            return None
+        names[cc] = hits[0].place.name
+    for x, y in ((a, b), (b, a)):
+        for c in gaz.lookup(f"{names[x]}-{names[y]} border", kinds="border", limit=3, fuzzy=False):
+            return c.place
+    return None
+
+
+def _speaker_country(ctx: _Context, s: int, trigger_start: int) -> str | None:
+    """The country that speaks in the sentence ("Azerbaijan ... condemned"), for "its servicemen"."""
+    for m in ctx.mentions:
+        if s <= m.start < trigger_start and m.place.kind is Kind.COUNTRY and _SPEECH.match(ctx.text[m.end:m.end + 40]):
+            return m.place.country
+    return None
+
+
+def _doc_countries(mentions: Sequence[ResolvedMention]) -> tuple[str, ...]:
+    counts = Counter(m.place.country for m in mentions if m.place.country)
+    return tuple(cc for cc, _ in counts.most_common())
+
+
+def _main_place(mentions: Sequence[ResolvedMention]) -> ResolvedMention | None:
+    """The most named sub-national area of the document, else its most named country."""
+    areas = [m for m in mentions if m.kind != "demonym"
+             and m.place.kind in (Kind.REGION, Kind.DISPUTED_AREA, Kind.ADMIN1, Kind.CORRIDOR)]
+    pool = areas or [m for m in mentions if m.kind != "demonym" and m.place.kind is Kind.COUNTRY]
+    if not pool:
+        return None
+    counts = Counter(m.place.place_id for m in pool)
+    top = counts.most_common(1)[0][0]
+    return next(m for m in pool if m.place.place_id == top)
+
+
+def _country_name(ctx: _Context, iso: str) -> str:
+    if not iso:
+        return ""
+    hits = ctx.gazetteer.lookup(iso, kinds="country", limit=1, fuzzy=False)
+    return hits[0].place.name if hits else iso
+
+
+def _merge_repeats(incidents: list[Incident]) -> list[Incident]:
+    """One incident for each that the text reports more than once.
+
+    Repeats are the same type, place and date anywhere in the text, or the same type and
+    date within one sentence ("the fighting of September, when a border shootout killed
+    280"); the report with the higher toll, then the more precise place, is kept.
+    """
+    kept: list[Incident] = []
+    for inc in incidents:
+        for k, other in enumerate(kept):
+            same_event = (inc.event_type, inc.sub_event_type, inc.event_date, inc.time_precision) == \
+                (other.event_type, other.sub_event_type, other.event_date, other.time_precision)
+            if same_event and (inc.place_id == other.place_id or inc.evidence_start == other.evidence_start):
+                if (inc.fatalities, -inc.geo_precision) > (other.fatalities, -other.geo_precision):
+                    kept[k] = inc
+                break
+        else:
+            kept.append(inc)
+    return kept
