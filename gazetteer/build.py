@@ -144,7 +144,7 @@ def _build_from_shared(w: GazetteerWriter, data: Path, shapes: dict[str, Any], n
         rec = country_record(iso, c["name"], c.get("iso3", ""), int(c.get("geonameid") or 0), int(c.get("population") or 0),
                               capital_of.get(iso), {c["name"], *c["aliases"]}, shapes, ne_info, points)
         if rec:
-            w.add(rec)
+            w.keep_names(w.add(rec), read_extra_names().get(iso, (set(), set()))[0])
     log(f"countries: {len(countries)}")
 
     add_admin_areas(w, data, cities, read_extra_names(), log)

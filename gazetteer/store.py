@@ -298,6 +298,11 @@ class Store:
             out[cc] = cc
         return out
 
+    def has_country(self, code: str) -> bool:
+        """Whether a country of this ISO alpha-2 code is in the base database."""
+        return self._con.execute("SELECT 1 FROM places WHERE kind = ? AND country = ? LIMIT 1",
+                                 (KIND_CODE["country"], code)).fetchone() is not None
+
     def iter_names(self) -> Iterator[tuple[str, int, int]]:
         """Every ``(key, id, flag)`` triple, for building matchers over all names."""
         for con in self._cons:

@@ -192,8 +192,8 @@ class _RowChecker:
     def _country(self, text: str) -> str | None:
         """The alpha-2 code of a country given by its alpha-2 or alpha-3 code; ``None`` when there is none."""
         if text not in self.countries:
-            found = None
-            for row in self.base.places_by_key(text.lower()):
+            found = text if len(text) == 2 and self.base.has_country(text) else None
+            for row in ([] if found else self.base.places_by_key(text.lower())):
                 # row: flag, id, place_id, name, kind, country...; the code is one of the country's names
                 if row[4] == KIND_CODE["country"] and row[0] == 2:
                     found = row[5]

@@ -65,6 +65,7 @@ class GazetteerWriter:
         self._ids: set[int] = set()
         self._sources: dict[str, int] = {}
         self._admin_areas: set[str] = set()
+        self._kept: set[tuple[str, int]] = set()
         # Areas by the key of their main name, so demonyms can find "Kurdistan" or "England".
         self.areas: dict[str, list[tuple[str, str, int]]] = {}
 
@@ -159,20 +160,27 @@ class GazetteerWriter:
             "INSERT INTO names VALUES (?,?,3) ON CONFLICT(key, id) DO NOTHING",
             [(k, internal_id) for k in index_keys(word) if len(k) > 1])
 
+    def keep_names(self, internal_id: int, names: Iterable[str]) -> None:
+        """Mark curated names of a place that :meth:`finish` must not drop (the territory "Macau")."""
+        self._kept.update((k, internal_id) for n in names for k in index_keys(n) if len(k) > 1)
+
     def _drop_city_names_of_countries(self) -> None:
         """Drop a country's alternate name that is the main name of a large city of that country.
 
         Some languages name a country after its capital ("Tunis" is Tunisia in Arabic and
         Turkish), and GeoNames keeps such names as the country's alternates; in a text, the
-        word is the city.
+        word is the city. Names curated in ``abbreviations.csv`` (:meth:`keep_names`) stay.
         """
+        self.con.execute("CREATE TEMP TABLE kept(key TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY(key, id))")
+        self.con.executemany("INSERT OR IGNORE INTO kept VALUES (?,?)", sorted(self._kept))
         self.con.execute(
-            "DELETE FROM names WHERE flag = 1 AND (key, id) IN ("
+            "DELETE FROM names WHERE flag = 1 AND (key, id) NOT IN (SELECT key, id FROM kept) AND (key, id) IN ("
             " SELECT n.key, n.id FROM names n JOIN places c ON c.id = n.id AND c.kind = ?"
             " JOIN names m ON m.key = n.key AND m.flag = 0"
             " JOIN places t ON t.id = m.id AND t.kind = ? AND t.country = c.country AND t.population >= ?"
             " WHERE n.flag = 1)",
             (KIND_CODE["country"], KIND_CODE["populated_place"], 100_000))
+        self.con.execute("DROP TABLE kept")
 
     def _count_names(self) -> None:
         """Store how many names and alternate names each place has: how widely it is known.
