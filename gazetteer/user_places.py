@@ -156,7 +156,7 @@ def _read_csv(path: Path) -> list[tuple[int, dict[str, str]]]:
             missing = {"name", "lat", "lon"} - set(cols)
             if missing:
                 raise GazetteerDataError(f"{path}: the header lacks {sorted(missing)} (columns: {', '.join(_COLUMNS)})")
-            out = []
+            out: list[tuple[int, dict[str, str]]] = []
             for values in reader:
                 if not any(v.strip() for v in values):
                     continue

@@ -47,7 +47,7 @@ def _open_text(path: Path) -> IO[str]:
         except zipfile.BadZipFile as exc:
             raise ValueError(f"{path}: not a zip file: {exc}") from exc
     else:
-        raw = gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")
+        raw = gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")  # type: ignore[assignment]
     return io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
 
 
