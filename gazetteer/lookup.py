@@ -401,7 +401,8 @@ class Gazetteer:
         meta = self.store.meta()
         return {"path": str(self.store.path), "counts": self.store.count_by_kind(), "names": self.store.count_names(),
                 "build_date": meta.get("build_date", ""), "sources": meta.get("sources", ""),
-                "attribution": meta.get("attribution", ""), "schema_version": meta.get("schema_version", "")}
+                "attribution": meta.get("attribution", ""), "schema_version": meta.get("schema_version", ""),
+                "layers": self.store.layers()}
 
     # -- reverse ------------------------------------------------------------------------------
     def reverse(self, lat: float, lon: float, *, max_km: float = 50.0) -> ReverseResult:

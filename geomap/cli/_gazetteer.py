@@ -186,6 +186,49 @@ def gazetteer_info(
     typer.echo(f"  {'names':<18}{info['names']:>9,}")
     typer.echo(f"sources: {info['sources']}")
     typer.echo(f"attribution: {info['attribution']}")
+    for layer in info.get("layers", []):
+        typer.echo(f"layer: {layer['role']:<8} {layer['places']:>9,} places  {layer['date']}  {layer['path']}")
+
+
+UserDbOption = Annotated[Optional[Path], typer.Option(
+    "--db", dir_okay=False, envvar="GEOMAP_USER_DB",
+    help="The user layer (default: $GEOMAP_CACHE_DIR/user_places.sqlite, else ~/.local/share/geomap/user_places.sqlite).")]
+
+
+@gazetteer_app.command("add")
+def gazetteer_add(
+    csv_file: Annotated[Path, typer.Argument(help="CSV with name, alternate_names, lat, lon, kind, country, admin1, admin2, geometry (WKT).", dir_okay=False)],
+    db: UserDbOption = None,
+) -> None:
+    """Merge your own places into the user layer over the shipped gazetteer; bad rows are reported by line."""
+    from gazetteer.user_places import add_places
+
+    with user_errors():
+        report = add_places(csv_file, db=db)
+    for line, problem in report.errors:
+        typer.echo(f"{csv_file}:{line}: skipped: {problem}", err=True)
+    typer.echo(f"added {report.added}, replaced {report.replaced}, skipped {len(report.errors)} -> {report.path}")
+    if report.added + report.replaced == 0:
+        raise typer.Exit(EXIT_NOT_FOUND)
+
+
+@gazetteer_app.command("remove")
+def gazetteer_remove(
+    names: Annotated[Optional[list[str]], typer.Argument(help="Names (any of a place's names) or ids (user:N) to remove.")] = None,
+    everything: Annotated[bool, typer.Option("--all", help="Remove every place of the user layer.")] = False,
+    db: UserDbOption = None,
+) -> None:
+    """Take places back out of the user layer."""
+    from gazetteer.user_places import remove_places
+
+    if not names and not everything:
+        error("give names or ids to remove, or --all")
+        raise typer.Exit(2)
+    with user_errors():
+        n = remove_places(names or [], db=db, everything=everything)
+    typer.echo(f"removed {n}")
+    if n == 0:
+        raise typer.Exit(EXIT_NOT_FOUND)
 
 
 @gazetteer_app.command("search")

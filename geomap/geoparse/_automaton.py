@@ -54,7 +54,7 @@ def _cache_dir() -> Path:
 def _automaton(gaz: Gazetteer) -> Any:
     """The name automaton of a gazetteer: from this process, the cache folder, or built."""
     store = gaz.store
-    build = store.meta().get("build_date", "")
+    build = store.cache_key()  # the build date, and the user layer's version (geomap gazetteer add)
     ident = (str(Path(store.path).resolve()), build)
     automaton = _AUTOMATA.get(ident)
     if automaton is not None:

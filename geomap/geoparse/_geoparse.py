@@ -42,7 +42,8 @@ def default_gazetteer() -> Gazetteer:
 def _recognizer(gazetteer: Gazetteer | None) -> Recognizer:
     # One recogniser per gazetteer object: its automaton and the lookup cache are per process.
     rec = _RECOGNIZERS.get(id(gazetteer))
-    if rec is None or (gazetteer is not None and rec.gazetteer is not gazetteer):
+    if (rec is None or (gazetteer is not None and rec.gazetteer is not gazetteer)
+            or (gazetteer is None and not rec.gazetteer.store.is_current())):  # the user layer changed
         rec = _RECOGNIZERS[id(gazetteer)] = Recognizer(gazetteer)
     return rec
 

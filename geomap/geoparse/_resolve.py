@@ -134,7 +134,8 @@ def _candidates(gaz: Gazetteer, m: Mention) -> list[Candidate]:
         # "US", "UK", "EU": an abbreviation in capitals names a country or a big area or city, and
         # a country only by a code the press writes for it ("SA" is South Africa, not Saudi Arabia).
         press = press_abbreviations().get(m.key.replace(" ", ""), frozenset())
-        return [c for c in cands if (c.place.kind in _AREA_KINDS or (c.place.population >= 1_000_000
+        return [c for c in cands if (c.place.kind in _AREA_KINDS or c.place.kind is Kind.HISTORICAL  # "USSR"
+                                     or (c.place.population >= 1_000_000
                                                                      and c.reasons[0].startswith("abbreviation")))
                 and not (c.place.kind is Kind.COUNTRY and c.reasons[0].startswith("abbreviation") and press
                          and c.place.country not in press)]

@@ -45,7 +45,8 @@ __all__ = ["extract_incidents"]
 
 # How specific a place is: lower is more specific, and wins.
 _SPECIFICITY = {Kind.LANDMARK: 0, Kind.POPULATED_PLACE: 0, Kind.ADMIN2: 1, Kind.ADMIN1: 2, Kind.CORRIDOR: 3, Kind.DISPUTED_AREA: 4,
-                Kind.REGION: 4, Kind.PHYSICAL_FEATURE: 5, Kind.BORDER: 5, Kind.COUNTRY: 6, Kind.CONTINENT: 8}
+                Kind.REGION: 4, Kind.PHYSICAL_FEATURE: 5, Kind.BORDER: 5, Kind.COUNTRY: 6,
+                Kind.HISTORICAL: 6, Kind.CONTINENT: 8}
 # Which event types describe more than another when one clause has triggers of both.
 _TYPE_RANK = {"Explosions/Remote violence": 0, "Violence against civilians": 1, "Battles": 2, "Riots": 3,
               "Protests": 4, "Strategic developments": 5}

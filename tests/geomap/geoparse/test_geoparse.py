@@ -263,11 +263,20 @@ def test_an_unknown_name_falls_back_to_the_area_the_text_names():
 
 
 @pytest.mark.parametrize(
-    ("text", "surface", "country"),
-    [("A nerve agent developed by the Soviet Union.", "Soviet Union", "RU"), ("The USSR collapsed.", "USSR", "RU"),
-     ("Yugoslavia split apart.", "Yugoslavia", "RS"), ("Tea from Ceylon.", "Ceylon", "LK")],
+    ("text", "surface", "name"),
+    [("A nerve agent developed by the Soviet Union.", "Soviet Union", "Soviet Union"),
+     ("The USSR collapsed.", "USSR", "Soviet Union"), ("Yugoslavia split apart.", "Yugoslavia", "Yugoslavia"),
+     ("Czechoslovakia split in 1993.", "Czechoslovakia", "Czechoslovakia")],
 )
-def test_historical_states_read_at_their_successor(text, surface, country):
+def test_dissolved_states_are_the_historical_places(text, surface, name):
+    # Issue 17: a former country is what it was (kind "historical", the union of its members), not a successor.
+    got = {r.surface: r.place for r in geoparse(text)}
+    assert got[surface].name == name and got[surface].kind.value == "historical"
+
+
+@pytest.mark.parametrize(("text", "surface", "country"),
+                         [("Tea from Ceylon.", "Ceylon", "LK"), ("Troops left Russia in May.", "Russia", "RU")])
+def test_renamed_and_current_states_stay_countries(text, surface, country):
     got = {r.surface: r.place for r in geoparse(text)}
     assert got[surface].country == country and got[surface].kind.value == "country"
 
