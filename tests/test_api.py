@@ -64,8 +64,9 @@ def test_every_command_has_help_and_is_in_the_readme():
 
 
 def test_no_module_is_too_long():
+    """No module of the project, tests and benchmarks included, is over 500 lines (ARCHITECTURE.md)."""
     root = Path(__file__).resolve().parents[1]
-    for pkg in ("gazetteer", "geomap"):
-        for path in (root / pkg).rglob("*.py"):
+    for folder in ("gazetteer", "geomap", "tests", "benchmarks"):
+        for path in (root / folder).rglob("*.py"):
             n = path.read_text(encoding="utf-8").count("\n")
-            assert n <= 900, f"{path} has {n} lines: split it"
+            assert n <= 500, f"{path} has {n} lines: split it"
