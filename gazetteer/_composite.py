@@ -44,7 +44,7 @@ _MAX_WORDS = 12
 _EXTRA_CODES = {"NRW": "DE-NW"}
 # A postal code or house number ("TX 78701", "K1A 0B1") says nothing the gazetteer can use.
 _POSTAL = re.compile(r"^(?=.*\d)[A-Za-z0-9-]{2,10}$")
-_SEGMENTS = re.compile(r"\s*[,;]\s*")
+_SEGMENTS = re.compile(r"\s*[,;\u060c\uff0c\u3001]\s*")
 _FLAG_CODE, _FLAG_DEMONYM = 2, 3
 # Bounded caches of what a written container names (the database is read-only).
 _CACHE_SIZE = 50_000

@@ -222,9 +222,10 @@ class Gazetteer:
                fuzzy: bool) -> tuple[Candidate, ...] | None:
         """The places a query names read as a name with containers; ``None`` when it reads as none.
 
-        Empty when a sure reading finds no such place inside: one with a comma, or one
-        whose containers include a country or state and whose name is a place elsewhere
-        ("Cancun Texas"; but "British Embassy Tokyo" names no place in Tokyo, and is read otherwise).
+        Empty when a sure reading finds no such place inside: one whose name is a place
+        elsewhere, with a comma or with a country or state among its containers ("Paris,
+        Germany", "Cancun Texas"; but "British Embassy Tokyo" names no place in Tokyo, and is
+        read otherwise).
         """
         sure = None
         for reading in self._containers.readings(text):
@@ -235,9 +236,10 @@ class Gazetteer:
                 return found
             if sure is None and (reading.comma or reading.strong):
                 key = normalize_name(reading.name)
-                if reading.comma or (key and any(c.match is not MatchType.DEMONYM
-                                                 for c in self._named(reading.name, key, None, None, None))):
-                    sure = reading  # "Czech" is an adjective, not a place that "Czech Republic of Armenia" puts there
+                # "Czech" is an adjective, not a place that "Czech Republic of Armenia" puts there; "中国" (no name
+                # the gazetteer knows) in "北京, 中国" is not a place in Beijing.
+                if key and any(c.match is not MatchType.DEMONYM for c in self._named(reading.name, key, None, None, None)):
+                    sure = reading
         if sure is not None and fuzzy:
             # A misspelt name ("Sprinfield, IL"): near spellings inside its containers, for the
             # first sure reading only, as near spellings are slow to find.

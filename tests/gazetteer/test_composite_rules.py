@@ -164,3 +164,10 @@ def test_a_short_word_in_lower_case_is_a_code_only_in_a_text_without_capitals(ga
     # "of" is no code in a text that writes capitals, nor "Czech" a place in "Republic of Armenia": the
     # longer name falls back to the place inside it.
     assert gaz.lookup("Czech Republic of Armenia")[0].match is MatchType.PARTIAL
+
+
+def test_other_scripts_and_their_commas(gaz):
+    assert gaz.lookup("القاهرة، مصر")[0].place.country == "EG"  # the Arabic comma
+    assert gaz.lookup("東京，日本")[0].place.country == "JP"  # the full-width comma
+    # A reading whose name is no place anywhere says nothing: "北京, 中国" is not "中国" inside Beijing.
+    assert gaz.lookup("北京, 中国")[0].place.country == "CN"
