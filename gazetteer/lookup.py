@@ -213,7 +213,8 @@ class Gazetteer:
         if not key:
             return ()
         cands = [c for c in self._named(name, key, cc, kind_set, near) if c.match is not MatchType.DEMONYM]
-        inside = _composite.filter_inside(cands, containers) or _composite.filter_inside(cands, containers, self._covers)
+        inside = (_composite.filter_inside(cands, containers)
+                  or _composite.filter_inside(cands, containers, self._covers))
         if not inside and fuzzy and len(key) >= 4:
             inside = _composite.filter_inside(self._fuzzy(key, name, cc, kind_set, near), containers)
         return _sorted([dataclasses.replace(c, reasons=c.reasons + tuple(why)) for c, why in inside])
@@ -238,7 +239,8 @@ class Gazetteer:
                 key = normalize_name(reading.name)
                 # "Czech" is an adjective, not a place that "Czech Republic of Armenia" puts there; "中国" (no name
                 # the gazetteer knows) in "北京, 中国" is not a place in Beijing.
-                if key and any(c.match is not MatchType.DEMONYM for c in self._named(reading.name, key, None, None, None)):
+                named = self._named(reading.name, key, None, None, None) if key else ()
+                if any(c.match is not MatchType.DEMONYM for c in named):
                     sure = reading
         if sure is not None and fuzzy:
             # A misspelt name ("Sprinfield, IL"): near spellings inside its containers, for the
