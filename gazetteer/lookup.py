@@ -213,6 +213,10 @@ class Gazetteer:
         if not key:
             return ()
         cands = [c for c in self._named(name, key, cc, kind_set, near) if c.match is not MatchType.DEMONYM]
+        if _names_a_country(self._named(name, key, None, None, None)):
+            # A country's name inside containers is a place's own name ("Georgia, USA", "Peru, Indiana"),
+            # not an alternate name of a village ("Taiwan, Province of China" is no Chinese Dawan).
+            cands = [c for c in cands if c.match is MatchType.EXACT]
         inside = (_composite.filter_inside(cands, containers)
                   or _composite.filter_inside(cands, containers, self._covers))
         if not inside and fuzzy and len(key) >= 4:
@@ -224,9 +228,9 @@ class Gazetteer:
         """The places a query names read as a name with containers; ``None`` when it reads as none.
 
         Empty when a sure reading finds no such place inside: one whose name is a place
-        elsewhere, with a comma or with a country or state among its containers ("Paris,
-        Germany", "Cancun Texas"; but "British Embassy Tokyo" names no place in Tokyo, and is
-        read otherwise).
+        elsewhere (not a country), with a comma or with a country or state among its
+        containers ("Paris, Germany", "Cancun Texas"; but "British Embassy Tokyo" names no
+        place in Tokyo, and "Taiwan, Province of China" no Chinese place: both are read otherwise).
         """
         sure = None
         for reading in self._containers.readings(text):
@@ -240,7 +244,7 @@ class Gazetteer:
                 # "Czech" is an adjective, not a place that "Czech Republic of Armenia" puts there; "中国" (no name
                 # the gazetteer knows) in "北京, 中国" is not a place in Beijing.
                 named = self._named(reading.name, key, None, None, None) if key else ()
-                if any(c.match is not MatchType.DEMONYM for c in named):
+                if any(c.match is not MatchType.DEMONYM for c in named) and not _names_a_country(named):
                     sure = reading
         if sure is not None and fuzzy:
             # A misspelt name ("Sprinfield, IL"): near spellings inside its containers, for the
@@ -470,6 +474,11 @@ class Gazetteer:
         if cc is None:
             raise UnknownCountry(country)
         return cc
+
+
+def _names_a_country(ranked: tuple[Candidate, ...]) -> bool:
+    """Whether a name's best-ranked place is a country (whose name a composite reading weighs apart)."""
+    return bool(ranked) and ranked[0].place.kind is Kind.COUNTRY
 
 
 def _best_per_place(cands: list[Candidate]) -> list[Candidate]:

@@ -171,3 +171,10 @@ def test_other_scripts_and_their_commas(gaz):
     assert gaz.lookup("東京，日本")[0].place.country == "JP"  # the full-width comma
     # A reading whose name is no place anywhere says nothing: "北京, 中国" is not "中国" inside Beijing.
     assert gaz.lookup("北京, 中国")[0].place.country == "CN"
+
+
+def test_a_country_name_inside_containers_is_an_own_name(gaz):
+    assert gaz.lookup("Georgia, USA")[0].place.kind is Kind.ADMIN1
+    assert gaz.lookup("Lebanon, PA")[0].place.admin1 == "Pennsylvania"
+    # No village that has "Taiwan" only as an alternate name; the country, as the whole string reads.
+    assert gaz.lookup("Taiwan, Province of China")[0].place.country == "TW"
