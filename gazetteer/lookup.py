@@ -169,6 +169,10 @@ class Gazetteer:
         """A name's candidates: the whole string as a name, else as a name with containers, else near matches."""
         whole = self._named(text, key, cc, kind_set, near)
         good = any(c.match is not MatchType.DEMONYM for c in whole)
+        turned = _composite.turned_round(text) if not good else None
+        if turned:  # "Congo, Democratic Republic of the", "Gambia, The"
+            whole = self._named(turned, normalize_name(turned), cc, kind_set, near) or whole
+            good = any(c.match is not MatchType.DEMONYM for c in whole)
         if " " in key and (not good or "," in text):
             split = self._split(text, cc, kind_set, near, fuzzy)
             # With a comma, a split that finds a place beats a whole-string name ("Washington, D.C." is both).

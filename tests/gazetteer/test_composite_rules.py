@@ -178,3 +178,11 @@ def test_a_country_name_inside_containers_is_an_own_name(gaz):
     assert gaz.lookup("Lebanon, PA")[0].place.admin1 == "Pennsylvania"
     # No village that has "Taiwan" only as an alternate name; the country, as the whole string reads.
     assert gaz.lookup("Taiwan, Province of China")[0].place.country == "TW"
+
+
+@pytest.mark.parametrize("query,country", [("Congo, Democratic Republic of the", "CD"), ("Gambia, The", "GM"),
+                                           ("Korea, Republic of", "KR")])
+def test_a_name_with_its_head_put_last(gaz, query, country):
+    assert gaz.lookup(query)[0].place.country == country
+    # Not a name turned round where nothing ends in "of" or "the": "Paris, Texas" stays Paris in Texas.
+    assert gaz.lookup("Paris, Texas")[0].place.admin1 == "Texas"
