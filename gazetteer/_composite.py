@@ -26,7 +26,7 @@ from .normalize import index_keys, normalize_name
 if TYPE_CHECKING:  # pragma: no cover
     from .lookup import Gazetteer
 
-__all__ = ["CONTAINER_KINDS", "ContainerReader", "Reading", "contains"]
+__all__ = ["CONTAINER_KINDS", "ContainerReader", "Reading", "contains", "turned_round"]
 
 #: The kinds of place a query may write as the container of another. Regions, disputed areas and
 #: physical features ("Seoul, Korea", "Shusha, Nagorno-Karabakh") contain what their polygon covers.
@@ -44,7 +44,7 @@ _MAX_WORDS = 12
 _EXTRA_CODES = {"NRW": "DE-NW"}
 # A postal code or house number ("TX 78701", "K1A 0B1") says nothing the gazetteer can use.
 _POSTAL = re.compile(r"^(?=.*\d)[A-Za-z0-9-]{2,10}$")
-_SEGMENTS = re.compile(r"\s*[,;]\s*")
+_SEGMENTS = re.compile(r"\s*[,;\u060c\uff0c\u3001]\s*")
 _FLAG_CODE, _FLAG_DEMONYM = 2, 3
 # Bounded caches of what a written container names (the database is read-only).
 _CACHE_SIZE = 50_000
@@ -261,6 +261,24 @@ def _clean_name(name: str) -> str:
     name = re.sub(r"\s*\[.*?\]", "", name)
     name = name.split(",")[0]
     return re.sub(r"\s+(?:Sheng|Zizhiqu|Shi)$", "", name).strip()
+
+
+# "Congo, Democratic Republic of the", "Korea, Republic of", "Bahamas, The": a name with its head put last.
+_INVERTED = re.compile(r"([^,]+),\s*((?:the|[^,]+\bof(?: the)?))\s*", re.IGNORECASE)
+
+
+def turned_round(text: str) -> str | None:
+    """A name written the way lists sort it, turned back; ``None`` for any other text.
+
+    Examples
+    --------
+    >>> turned_round("Congo, Democratic Republic of the"), turned_round("Gambia, The")
+    ('Democratic Republic of the Congo', 'The Gambia')
+    >>> turned_round("Paris, Texas") is None
+    True
+    """
+    m = _INVERTED.fullmatch(text)
+    return f"{m.group(2)} {m.group(1)}" if m else None
 
 
 def _polygonal(place: Place) -> bool:

@@ -11,8 +11,16 @@ from . import _ranking
 from .models import Candidate, Kind, MatchType, Place
 from .store import Store
 
-__all__ = ["FUZZY_ALIAS_REASON", "Scored", "drop_borrowed_near_spellings", "prefer_area_abbreviations", "prefer_areas_over_city_named_seats",
-           "prefer_current_over_historical", "prefer_owners_of_the_name", "prefer_towns_over_their_areas"]
+__all__ = [
+    "FUZZY_ALIAS_REASON",
+    "Scored",
+    "drop_borrowed_near_spellings",
+    "prefer_area_abbreviations",
+    "prefer_areas_over_city_named_seats",
+    "prefer_current_over_historical",
+    "prefer_owners_of_the_name",
+    "prefer_towns_over_their_areas",
+]
 
 #: A candidate being scored: score, place, how it matched, reasons.
 Scored = tuple[float, Place, MatchType, list[str]]

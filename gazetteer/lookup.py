@@ -169,6 +169,10 @@ class Gazetteer:
         """A name's candidates: the whole string as a name, else as a name with containers, else near matches."""
         whole = self._named(text, key, cc, kind_set, near)
         good = any(c.match is not MatchType.DEMONYM for c in whole)
+        turned = _composite.turned_round(text) if not good else None
+        if turned:  # "Congo, Democratic Republic of the", "Gambia, The"
+            whole = self._named(turned, normalize_name(turned), cc, kind_set, near) or whole
+            good = any(c.match is not MatchType.DEMONYM for c in whole)
         if " " in key and (not good or "," in text):
             split = self._split(text, cc, kind_set, near, fuzzy)
             # With a comma, a split that finds a place beats a whole-string name ("Washington, D.C." is both).
@@ -213,7 +217,12 @@ class Gazetteer:
         if not key:
             return ()
         cands = [c for c in self._named(name, key, cc, kind_set, near) if c.match is not MatchType.DEMONYM]
-        inside = _composite.filter_inside(cands, containers) or _composite.filter_inside(cands, containers, self._covers)
+        if _names_a_country(self._named(name, key, None, None, None)):
+            # A country's name inside containers is a place's own name ("Georgia, USA", "Peru, Indiana"),
+            # not an alternate name of a village ("Taiwan, Province of China" is no Chinese Dawan).
+            cands = [c for c in cands if c.match is MatchType.EXACT]
+        inside = (_composite.filter_inside(cands, containers)
+                  or _composite.filter_inside(cands, containers, self._covers))
         if not inside and fuzzy and len(key) >= 4:
             inside = _composite.filter_inside(self._fuzzy(key, name, cc, kind_set, near), containers)
         return _sorted([dataclasses.replace(c, reasons=c.reasons + tuple(why)) for c, why in inside])
@@ -222,9 +231,10 @@ class Gazetteer:
                fuzzy: bool) -> tuple[Candidate, ...] | None:
         """The places a query names read as a name with containers; ``None`` when it reads as none.
 
-        Empty when a sure reading finds no such place inside: one with a comma, or one
-        whose containers include a country or state and whose name is a place elsewhere
-        ("Cancun Texas"; but "British Embassy Tokyo" names no place in Tokyo, and is read otherwise).
+        Empty when a sure reading finds no such place inside: one whose name is a place
+        elsewhere (not a country), with a comma or with a country or state among its
+        containers ("Paris, Germany", "Cancun Texas"; but "British Embassy Tokyo" names no
+        place in Tokyo, and "Taiwan, Province of China" no Chinese place: both are read otherwise).
         """
         sure = None
         for reading in self._containers.readings(text):
@@ -235,9 +245,11 @@ class Gazetteer:
                 return found
             if sure is None and (reading.comma or reading.strong):
                 key = normalize_name(reading.name)
-                if reading.comma or (key and any(c.match is not MatchType.DEMONYM
-                                                 for c in self._named(reading.name, key, None, None, None))):
-                    sure = reading  # "Czech" is an adjective, not a place that "Czech Republic of Armenia" puts there
+                # "Czech" is an adjective, not a place that "Czech Republic of Armenia" puts there; "中国" (no name
+                # the gazetteer knows) in "北京, 中国" is not a place in Beijing.
+                named = self._named(reading.name, key, None, None, None) if key else ()
+                if any(c.match is not MatchType.DEMONYM for c in named) and not _names_a_country(named):
+                    sure = reading
         if sure is not None and fuzzy:
             # A misspelt name ("Sprinfield, IL"): near spellings inside its containers, for the
             # first sure reading only, as near spellings are slow to find.
@@ -467,6 +479,11 @@ class Gazetteer:
         if cc is None:
             raise UnknownCountry(country)
         return cc
+
+
+def _names_a_country(ranked: tuple[Candidate, ...]) -> bool:
+    """Whether a name's best-ranked place is a country (whose name a composite reading weighs apart)."""
+    return bool(ranked) and ranked[0].place.kind is Kind.COUNTRY
 
 
 def _best_per_place(cands: list[Candidate]) -> list[Candidate]:

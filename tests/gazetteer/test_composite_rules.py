@@ -132,8 +132,8 @@ def test_scores_say_which_container_matched(gaz):
 
 
 @pytest.mark.parametrize("query,name,country", [
-    ("Sevastopol, Crimea", "Sevastopol", "UA"),
-    ("Seoul, Korea", "Seoul", "KR"),
+    ("Manaus, Amazonia", "Manaus", "BR"),
+    ("Lachin, Karabakh", "Laçın", "AZ"),
     ("Shusha, Nagorno-Karabakh", "Shusha", "AZ"),
     ("Erbil, Kurdistan", "Erbil", "IQ"),
 ])
@@ -164,3 +164,25 @@ def test_a_short_word_in_lower_case_is_a_code_only_in_a_text_without_capitals(ga
     # "of" is no code in a text that writes capitals, nor "Czech" a place in "Republic of Armenia": the
     # longer name falls back to the place inside it.
     assert gaz.lookup("Czech Republic of Armenia")[0].match is MatchType.PARTIAL
+
+
+def test_other_scripts_and_their_commas(gaz):
+    assert gaz.lookup("القاهرة، مصر")[0].place.country == "EG"  # the Arabic comma
+    assert gaz.lookup("東京，日本")[0].place.country == "JP"  # the full-width comma
+    # A reading whose name is no place anywhere says nothing: "北京, 中国" is not "中国" inside Beijing.
+    assert gaz.lookup("北京, 中国")[0].place.country == "CN"
+
+
+def test_a_country_name_inside_containers_is_an_own_name(gaz):
+    assert gaz.lookup("Georgia, USA")[0].place.kind is Kind.ADMIN1
+    assert gaz.lookup("Lebanon, PA")[0].place.admin1 == "Pennsylvania"
+    # No village that has "Taiwan" only as an alternate name; the country, as the whole string reads.
+    assert gaz.lookup("Taiwan, Province of China")[0].place.country == "TW"
+
+
+@pytest.mark.parametrize("query,country", [("Congo, Democratic Republic of the", "CD"), ("Gambia, The", "GM"),
+                                           ("Korea, Republic of", "KR")])
+def test_a_name_with_its_head_put_last(gaz, query, country):
+    assert gaz.lookup(query)[0].place.country == country
+    # Not a name turned round where nothing ends in "of" or "the": "Paris, Texas" stays Paris in Texas.
+    assert gaz.lookup("Paris, Texas")[0].place.admin1 == "Texas"
