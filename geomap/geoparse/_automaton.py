@@ -72,7 +72,8 @@ def cache_path(store: Any) -> Path:
     meta = store.meta()
     size = Path(store.path).stat().st_size
     version = "|".join(f"{k}={meta[k]}" for k in sorted(meta))
-    digest = hashlib.sha1(f"{_CACHE_FORMAT}|{size}|{version}".encode())
+    # The user's own places (geomap gazetteer add) are names of the automaton too: their version counts.
+    digest = hashlib.sha1(f"{_CACHE_FORMAT}|{size}|{version}|{store.cache_key()}".encode())
     return _cache_dir() / f"names-{digest.hexdigest()[:16]}.pickle"
 
 
