@@ -13,9 +13,10 @@ hypothetical or future ("could erupt", "plans to"), and generic or habitual
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterator
 
+from ._clauses import arguments, clause_bounds, voice_of
 from ._model import EVENT_TYPES
 
 __all__ = ["DISORDER_OF", "Trigger", "find_triggers"]
@@ -151,6 +152,16 @@ class Trigger:
         ACLED's taxonomy.
     strength : int
         2 an event on its own, 1 an event only with corroboration in its clause.
+    lemma : str
+        The event word's dictionary form ("shell" for "shelled", "attack" for "attacks").
+    voice : str
+        ``"active"`` ("troops shelled X"), ``"passive"`` ("soldiers killed", "killed by a
+        sniper") or ``"nominal"`` ("the shelling of X").
+    clause : tuple of int
+        Offsets of the trigger's clause.
+    agent, patient : tuple of int or None
+        Offsets of who acted (an active verb's subject, a passive's by-phrase) and of who
+        or what was acted on, when the clause names them.
     """
 
     start: int
@@ -160,6 +171,26 @@ class Trigger:
     sub_event_type: str
     disorder_type: str
     strength: int
+    lemma: str = ""
+    voice: str = "active"
+    clause: tuple[int, int] = (0, 0)
+    agent: tuple[int, int] | None = None
+    patient: tuple[int, int] | None = None
+
+    def shifted(self, offset: int) -> Trigger:
+        """The same trigger with every offset moved by ``offset`` (from a sentence to its document).
+
+        Examples
+        --------
+        >>> t = find_triggers("Rebels shelled Avdiivka.")[0]
+        >>> t.shifted(100).start, t.shifted(100).clause, t.shifted(100).agent
+        (107, (100, 123), (100, 106))
+        """
+        def move(span: tuple[int, int] | None) -> tuple[int, int] | None:
+            return None if span is None else (span[0] + offset, span[1] + offset)
+
+        return replace(self, start=self.start + offset, end=self.end + offset,
+                       clause=move(self.clause) or self.clause, agent=move(self.agent), patient=move(self.patient))
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
@@ -242,5 +273,38 @@ def find_triggers(text: str) -> list[Trigger]:
             continue
         if _GENERIC.search(_clause_rest(text, trig.end)):
             continue  # "demonstrations ... are very often held": a habit, not an event
-        out.append(trig)
+        out.append(_with_syntax(text, trig))
     return out
+
+
+_IRREGULAR = {"shot": "shoot", "fought": "fight", "struck": "strike", "hit": "hit", "overran": "overrun",
+              "retook": "retake", "took": "take", "threw": "throw", "hurled": "hurl", "beat": "beat",
+              "broke": "break", "withdrew": "withdraw", "held": "hold", "built": "build", "sent": "send",
+              "set": "set", "burnt": "burn"}
+_NOUN_TRIGGERS = re.compile(r"(?:s|ion|ions|ment|ments|fire|strike|strikes|raid|raids|attack|attacks|clash|clashes|"
+                            r"battle|battles|protest|protests|rally|rallies|riot|riots|blast|bomb|bombs|mortar|"
+                            r"artillery|ambush|truce|ceasefire|deal)$")
+
+
+def _with_syntax(text: str, trig: Trigger) -> Trigger:
+    """The trigger with its lemma, voice, clause and arguments."""
+    words = re.findall(r"[A-Za-z'-]+", trig.text)
+    head = words[0].lower() if words else trig.text.lower()
+    for w in words:  # the first word that looks verbal is the head ("drone strike" -> strike)
+        if re.search(r"(?:ed|ing)$", w.lower()) or w.lower() in _IRREGULAR:
+            head = w.lower()
+            break
+    else:
+        head = words[-1].lower() if words else head
+    if head in _IRREGULAR:
+        lemma, tag = _IRREGULAR[head], "VBD"
+    elif head.endswith("ed"):
+        lemma, tag = re.sub(r"(?:ied)$", "y", re.sub(r"(?<=[^e])ed$|(?<=e)d$", "", head)), "VBD"
+    elif head.endswith("ing"):
+        lemma, tag = head[:-3], "VBG"
+    else:
+        lemma, tag = re.sub(r"(?:es|s)$", "", head) if _NOUN_TRIGGERS.search(head) else head, "NN"
+    clause = clause_bounds(text, trig.start, trig.end)
+    voice = voice_of(text, trig.start, trig.end, tag, clause)
+    agent, patient = arguments(text, trig.start, trig.end, voice, clause, preps=("on", "at", "upon") if "fire" in trig.text.lower() else ())
+    return replace(trig, lemma=lemma, voice=voice, clause=clause, agent=agent, patient=patient)
