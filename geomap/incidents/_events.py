@@ -56,6 +56,8 @@ _TOPIC_BEFORE = re.compile(r"\b(?:as for|as to|regarding|concerning|on the (?:is
                            re.IGNORECASE)
 _MONTHS = frozenset({"march", "may"})
 _ARTICLE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w'-]+\s+)?$")
+# "the army reported six soldiers killed": a toll reported, not a headline
+_REPORTED_TOLL = re.compile(r"\b(?:reported|said|says|confirmed|put|counted|found|left)\s+[^,;]*$", re.IGNORECASE)
 _AUX = frozenset("was were been being is are be got get gets".split())
 # "had only returned fire", "attacked only army positions": a defence, not a report.
 _HEDGE = re.compile(r"\bonly\s+(?:\w+\s+)?$|^\s+only\b", re.IGNORECASE)
@@ -185,7 +187,7 @@ def _typed(lex: Lexicon, entry: Entry, text: str, start: int, end: int, tags: se
     voice = voice_of(text, start, end, tag, clause, transitive=not (entry.preps or entry.intransitive))
     preps = () if lemma.rsplit(" ", 1)[-1] in entry.preps else entry.preps  # "fire on": the patient follows
     agent, patient = arguments(text, start, end, voice, clause, preps)
-    toll = voice == "passive" and agent is None and before in _AUX
+    toll = voice == "passive" and agent is None and (before in _AUX or bool(_REPORTED_TOLL.search(text, clause[0], start)))
     if target_text is not None:
         target = target_text
     elif patient is not None:
