@@ -40,7 +40,8 @@ _NEGATION = re.compile(r"\b(?:[Nn]o|[Nn]ot|[Nn]ever|[Ww]ithout|[Nn]either|[Nn]or
                        r"[Rr]efused|[Ff]ailed to|n't)\b")
 _MODAL = re.compile(r"\b(?:could|would|might|may|will|shall|should|must|can)\b")
 _IRREALIS = re.compile(
-    r"\b(?:plans? to|planned|planning|intends? to|threaten(?:s|ed|ing)? to|vow(?:s|ed)? to|"
+    r"\b(?:plans? to|planned|planning|intends? to|threaten(?:s|ed|ing)?(?: \w+){0,2} to|vow(?:s|ed)?(?: \w+){0,2} to|"
+    r"urg(?:e|es|ed|ing)|right (?:of|to)|"
     r"warn(?:s|ed)? (?:of|that|against)|fears? (?:of|that)|risk of|calls? (?:for|on)|called for|urged|"
     r"to prevent|in order to|aims? to|aimed at|ready to|prepared to|if|unless|next (?:week|month|year)|tomorrow|"
     r"upcoming|expected to|scheduled|would-be|possible|potential|attempts? to|trying to|tried to|"
