@@ -59,6 +59,9 @@ _MONTHS = frozenset({"march", "may"})
 _ARTICLE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w'-]+\s+)?$")
 # "the army reported six soldiers killed": a toll reported, not a headline
 _REPORTED_TOLL = re.compile(r"\b(?:reported|said|says|confirmed|put|counted|found|left)\s+[^,;]*$", re.IGNORECASE)
+# "was killed in Idlib on Tuesday": a passive that says where, when or how reports the event itself
+_SCENE_AFTER = re.compile(r"\s*(?:\w+ly\s+)?(?:in|near|at|on|outside|inside|during|when|while|after|along|"
+                          r"overnight|yesterday|today|by)\b", re.IGNORECASE)
 _AUX = frozenset("was were been being is are be got get gets".split())
 # "had only returned fire", "attacked only army positions": a defence, not a report.
 _HEDGE = re.compile(r"\bonly\s+(?:\w+\s+)?$|^\s+only\b", re.IGNORECASE)
@@ -188,7 +191,8 @@ def _typed(lex: Lexicon, entry: Entry, text: str, start: int, end: int, tags: se
     voice = voice_of(text, start, end, tag, clause, transitive=not (entry.preps or entry.intransitive))
     preps = () if lemma.rsplit(" ", 1)[-1] in entry.preps else entry.preps  # "fire on": the patient follows
     agent, patient = arguments(text, start, end, voice, clause, preps)
-    toll = voice == "passive" and agent is None and (before in _AUX or bool(_REPORTED_TOLL.search(text, clause[0], start)))
+    toll = voice == "passive" and agent is None and not _SCENE_AFTER.match(text, end, clause[1]) and \
+        (before in _AUX or bool(_REPORTED_TOLL.search(text, clause[0], start)))
     if target_text is not None:
         target = target_text
     elif patient is not None:
