@@ -61,7 +61,7 @@ _ARTICLE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w'-]+\s+)?$")
 _REPORTED_TOLL = re.compile(r"\b(?:reported|said|says|confirmed|put|counted|found|left)\s+[^,;]*$", re.IGNORECASE)
 # "was killed in Idlib on Tuesday": a passive that says where, when or how reports the event itself
 _SCENE_AFTER = re.compile(r"\s*(?:\w+ly\s+)?(?:in|near|at|on|outside|inside|during|when|while|after|along|"
-                          r"overnight|yesterday|today|by)\b", re.IGNORECASE)
+                          r"overnight|yesterday|today|by|along|alongside|\d|\w+ times)\b", re.IGNORECASE)
 _AUX = frozenset("was were been being is are be got get gets".split())
 # "had only returned fire", "attacked only army positions": a defence, not a report.
 _HEDGE = re.compile(r"\bonly\s+(?:\w+\s+)?$|^\s+only\b", re.IGNORECASE)
@@ -164,8 +164,10 @@ def _word_after(text: str, end: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _holds(lex: Lexicon, cond: dict[str, object], toll: bool, target: str, agent: str, clause: str) -> bool:
-    if "form" in cond and not toll:
+def _holds(lex: Lexicon, cond: dict[str, object], toll: bool, passive: bool, target: str, agent: str,
+           clause: str) -> bool:
+    form = cond.get("form")
+    if form is not None and form != ("toll" if toll else "passive" if passive else ""):
         return False
     for key, where in (("target", target), ("agent", agent), ("weapon", clause), ("scene", clause)):
         name = cond.get(key)
@@ -191,7 +193,7 @@ def _typed(lex: Lexicon, entry: Entry, text: str, start: int, end: int, tags: se
     voice = voice_of(text, start, end, tag, clause, transitive=not (entry.preps or entry.intransitive))
     preps = () if lemma.rsplit(" ", 1)[-1] in entry.preps else entry.preps  # "fire on": the patient follows
     agent, patient = arguments(text, start, end, voice, clause, preps)
-    toll = voice == "passive" and agent is None and not _SCENE_AFTER.match(text, end, clause[1]) and \
+    toll = voice == "passive" and agent is None and not _SCENE_AFTER.match(text[end:end + 40]) and \
         (before in _AUX or bool(_REPORTED_TOLL.search(text, clause[0], start)))
     if target_text is not None:
         target = target_text
@@ -205,7 +207,7 @@ def _typed(lex: Lexicon, entry: Entry, text: str, start: int, end: int, tags: se
     etype, sub, strength = entry.event_type, entry.sub_event_type, entry.strength
     clause_text = text[clause[0]:clause[1]]
     for cond in entry.when:
-        if _holds(lex, cond, toll, target, who, clause_text):
+        if _holds(lex, cond, toll, voice == "passive", target, who, clause_text):
             etype = str(cond.get("type", etype))
             sub = str(cond.get("sub", sub))
             strength = int(str(cond.get("strength", strength)))

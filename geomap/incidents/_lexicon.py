@@ -116,8 +116,8 @@ def _check_entry(i: int, raw: dict[str, Any]) -> None:
         if sub not in EVENT_TYPES.get(etype, ()):
             raise GeomapError(f"triggers.toml event {i}: {etype!r} has no sub-event type {sub!r}")
     for cond in raw.get("when", ()):
-        if cond.get("form", "toll") != "toll":
-            raise GeomapError(f"triggers.toml event {i}: form must be 'toll', not {cond['form']!r}")
+        if cond.get("form", "toll") not in ("toll", "passive"):
+            raise GeomapError(f"triggers.toml event {i}: form must be 'toll' or 'passive', not {cond['form']!r}")
         if set(cond) - _CONDITION_KEYS:
             raise GeomapError(f"triggers.toml event {i}: unknown condition keys {sorted(set(cond) - _CONDITION_KEYS)}")
 
