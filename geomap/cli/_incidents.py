@@ -118,12 +118,11 @@ def incidents(
 
 @eval_app.command("incidents")
 def eval_incidents(
-    file: Annotated[Path, typer.Argument(help="A gold incident set (JSON Lines, see tests/data/incidents/README.md), "
-                                              "or an event-location or PLOVER file with --format.")],
+    file: Annotated[Path, typer.Argument(help="A gold incident set (JSON Lines, see tests/data/incidents/README.md"
+                                              "), or an event-location or PLOVER file with --format.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
-    fmt: Annotated[str, typer.Option("--format", help="geomap (our gold JSON Lines), event-location "
-                                                      "(labeled_text.jsonl or its zip) or plover (PLOVER_GSR_CAMEO.txt).")
-                   ] = "geomap",
+    fmt: Annotated[str, typer.Option("--format", help="geomap (our gold JSON Lines), event-location (labeled_text"
+                                                      ".jsonl or its zip) or plover (PLOVER_GSR_CAMEO.txt).")] = "geomap",
 ) -> None:
     """Score incident extraction: detection P/R, type and sub-type accuracy, location@25 km, fatalities, date."""
     from ..evaluate import evaluate_incidents, read_incident_set
