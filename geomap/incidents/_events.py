@@ -57,6 +57,8 @@ _TOPIC_BEFORE = re.compile(r"\b(?:as for|as to|regarding|concerning|on the (?:is
                            r"(?:(?:the|a|an)\s+)?$",
                            re.IGNORECASE)
 _MONTHS = frozenset({"march", "may"})
+_BACK_REFERENCE = re.compile(r"\b(?:after|since|before|following|ahead of)\s+(?:the|its|their|last|this)\s+"
+                             r"(?:[\w'-]+\s+){0,2}$", re.IGNORECASE)
 _PREPOSITIONS = frozenset("in under during after before amid since following of on at by from with without "
                           "against into through despite".split())
 _OBJECT_WORD = re.compile(r"\s+(?:the|a|an|his|her|their|its|at|in|on|near|by|with|from|to|and|as|after|during|"
@@ -233,6 +235,8 @@ def _reports_nothing(text: str, trig: Trigger) -> bool:
     prefix = text[trig.clause[0]:trig.start]
     if _TOPIC_BEFORE.search(text[max(0, trig.start - 40):trig.start]):
         return True
+    if trig.voice == "nominal" and _BACK_REFERENCE.search(text, max(0, trig.start - 40), trig.start):
+        return True  # "a team sent after the September fighting": an event reported before, named in passing
     if _HEDGE.search(text[max(0, trig.start - 20):trig.start]) or _HEDGE.search(text[trig.end:trig.end + 6]):
         return True
     if _NEGATION.search(prefix) or _MODAL.search(prefix) or _IRREALIS.search(prefix) or _GENERIC.search(prefix):
