@@ -68,7 +68,8 @@ _ARTICLE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w'-]+\s+)?$")
 _REPORTED_TOLL = re.compile(r"\b(?:reported|said|says|confirmed|put|counted|found|left)\s+[^,;]*$", re.IGNORECASE)
 # "was killed in Idlib on Tuesday": a passive that says where, when or how reports the event itself
 _SCENE_AFTER = re.compile(r"\s*(?:\w+ly\s+)?(?:in|near|at|on|outside|inside|during|when|while|after|along|"
-                          r"overnight|yesterday|today|by|along|alongside|\d|\w+ times)\b", re.IGNORECASE)
+                          r"overnight|yesterday|today|by|along|alongside|with|last|this|earlier|later|\d|\w+ times)\b",
+                          re.IGNORECASE)
 _AUX = frozenset("was were been being is are be got get gets".split())
 # "had only returned fire", "attacked only army positions": a defence, not a report.
 _HEDGE = re.compile(r"\bonly\s+(?:\w+\s+)?$|^\s+only\b", re.IGNORECASE)
