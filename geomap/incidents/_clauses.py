@@ -67,8 +67,8 @@ def clause_bounds(text: str, start: int, end: int, lo: int = 0, hi: int | None =
     for m in _OPENS.finditer(text, max(lo, start - 300), start):
         if m.end() <= start:
             cs = m.end()
-    m = _OPENS.search(text, end, min(hi, end + 300))
-    ce = m.start() if m else min(hi, end + 300)
+    after = _OPENS.search(text, end, min(hi, end + 300))
+    ce = after.start() if after else min(hi, end + 300)
     while cs < ce and text[cs].isspace():
         cs += 1
     while ce > cs and (text[ce - 1].isspace() or text[ce - 1] in ".!?,"):
