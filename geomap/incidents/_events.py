@@ -41,7 +41,7 @@ _NEGATION = re.compile(r"\b(?:[Nn]o|[Nn]ot|[Nn]ever|[Ww]ithout|[Nn]either|[Nn]or
 _MODAL = re.compile(r"\b(?:could|would|might|may|will|shall|should|must|can)\b")
 _IRREALIS = re.compile(
     r"\b(?:plans? to|planned|planning|intends? to|threaten(?:s|ed|ing)?(?: \w+){0,2} to|vow(?:s|ed)?(?: \w+){0,2} to|"
-    r"urg(?:e|es|ed|ing)|right (?:of|to)|"
+    r"urg(?:e|es|ed|ing)|right (?:of|to)|prepar(?:e|es|ed|ing) (?:for|to|an?)|"
     r"warn(?:s|ed)? (?:of|that|against)|fears? (?:of|that)|risk of|calls? (?:for|on)|called for|urged|"
     r"to prevent|in order to|aims? to|aimed at|ready to|prepared to|if|unless|next (?:week|month|year)|tomorrow|"
     r"upcoming|expected to|scheduled|would-be|possible|potential|attempts? to|trying to|tried to|"
@@ -58,7 +58,7 @@ _TOPIC_BEFORE = re.compile(r"\b(?:as for|as to|regarding|concerning|on the (?:is
                            re.IGNORECASE)
 _MONTHS = frozenset({"march", "may"})
 _BACK_REFERENCE = re.compile(r"\b(?:after|since|before|following|ahead of)\s+(?:the|its|their|last|this)\s+"
-                             r"(?:[\w'-]+\s+){0,2}$", re.IGNORECASE)
+                             r"(?:[\w'.-]+\s+){0,2}$", re.IGNORECASE)
 _PREPOSITIONS = frozenset("in under during after before amid since following of on at by from with without "
                           "against into through despite".split())
 _OBJECT_WORD = re.compile(r"\s+(?:the|a|an|his|her|their|its|at|in|on|near|by|with|from|to|and|as|after|during|"
@@ -201,7 +201,7 @@ def _typed(lex: Lexicon, entry: Entry, text: str, start: int, end: int, tags: se
     tag = next((t for t in ("VBD", "VBG", "VBZ", "VB", "VBP", "NNS", "NN") if t in tags), "NN")
     clause = clause_bounds(text, start, end)
     if tags == {"VBD"} and (before in ("the", "a", "an") or not text[clause[0]:start].strip()) and \
-            re.match(r"\s+[a-z]+\b(?<!\bby)", text[end:end + 20]) and not _OBJECT_WORD.match(text, end):
+            re.match(r"\s+[A-Za-z]+\b(?<!\bby)", text[end:end + 20]) and not _OBJECT_WORD.match(text, end):
         return None  # "Detained activist dies", "the wounded soldiers": a participle used as an adjective
     voice = voice_of(text, start, end, tag, clause, transitive=not (entry.preps or entry.intransitive))
     preps = () if lemma.rsplit(" ", 1)[-1] in entry.preps else entry.preps  # "fire on": the patient follows
