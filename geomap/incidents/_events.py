@@ -172,21 +172,46 @@ def _word_after(text: str, end: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _holds(lex: Lexicon, cond: dict[str, object], toll: bool, passive: bool, target: str, agent: str,
-           clause: str) -> bool:
+def _holds(lex: Lexicon, cond: dict[str, object], toll: bool, passive: bool, regions: dict[str, str],
+           seen: dict[tuple[str, str], bool]) -> bool:
+    """Whether a condition holds; ``seen`` remembers each class looked up in each region."""
     form = cond.get("form")
     if form is not None and form != ("toll" if toll else "passive" if passive else ""):
         return False
-    for key, where in (("target", target), ("agent", agent), ("weapon", clause), ("scene", clause)):
+    for key in ("target", "agent", "weapon", "scene"):
         name = cond.get(key)
-        if name is not None and not lex.classes[str(name)].search(where):
+        if name is None:
+            continue
+        region = "clause" if key in ("weapon", "scene") else key
+        hit = seen.get((str(name), region))
+        if hit is None:
+            hit = seen[(str(name), region)] = bool(lex.classes[str(name)].search(regions[region]))
+        if not hit:
             return False
     return True
+
+
+# Which word classes the recent texts hold: a sentence is asked once per class, not once per word.
+_PRESENT: dict[tuple[str, str], bool] = {}
+
+
+def _present(lex: Lexicon, name: str, text: str) -> bool:
+    """Whether ``text`` holds a word of class ``name``."""
+    key = (name, text)
+    hit = _PRESENT.get(key)
+    if hit is None:
+        if len(_PRESENT) > 4096:
+            _PRESENT.clear()
+        hit = _PRESENT[key] = bool(lex.classes[name].search(text))
+    return hit
 
 
 def _typed(lex: Lexicon, entry: Entry, text: str, start: int, end: int, tags: set[str],
            lemma: str, target_text: str | None = None) -> Trigger | None:
     """The trigger of ``entry`` at ``text[start:end]``, with its conditions applied."""
+    if entry.strength == 0 and target_text is None and not any(
+            all(_present(lex, name, text) for name in names) for names in entry.needs):
+        return None  # an entry that needs words this text lacks ("launched" without an offensive)
     before = _word_before(text, start)
     if _word_after(text, end) in entry.not_next or before in entry.not_prev:
         return None
@@ -218,9 +243,10 @@ def _typed(lex: Lexicon, entry: Entry, text: str, start: int, end: int, tags: se
         target = text[end:clause[1]]
     who = text[agent[0]:agent[1]] if agent is not None else (text[clause[0]:start] if voice == "active" else "")
     etype, sub, strength = entry.event_type, entry.sub_event_type, entry.strength
-    clause_text = text[clause[0]:clause[1]]
+    regions = {"target": target, "agent": who, "clause": text[clause[0]:clause[1]]}
+    seen: dict[tuple[str, str], bool] = {}
     for cond in entry.when:
-        if _holds(lex, cond, toll, voice == "passive", target, who, clause_text):
+        if _holds(lex, cond, toll, voice == "passive", regions, seen):
             etype = str(cond.get("type", etype))
             sub = str(cond.get("sub", sub))
             strength = int(str(cond.get("strength", strength)))

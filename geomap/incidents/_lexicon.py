@@ -36,6 +36,7 @@ class Entry:
     not_next: frozenset[str]
     not_prev: frozenset[str]
     when: tuple[dict[str, Any], ...]
+    needs: tuple[frozenset[str], ...]  # for an entry of strength 0: the classes each strong condition needs
     fires: str
     fires_as: str
     quiet: str
@@ -127,6 +128,15 @@ def _check_entry(i: int, raw: dict[str, Any]) -> None:
             raise GeomapError(f"triggers.toml event {i}: unknown condition keys {sorted(set(cond) - _CONDITION_KEYS)}")
 
 
+def _needs(raw: dict[str, Any]) -> tuple[frozenset[str], ...]:
+    """The word classes each condition that makes the entry an event needs: an entry of
+    strength 0 is skipped at once in a text that holds none of them."""
+    if int(raw.get("strength", 2)) > 0:
+        return ()
+    return tuple(frozenset(str(c[k]) for k in ("target", "agent", "weapon", "scene") if k in c)
+                 for c in raw.get("when", ()) if int(c.get("strength", 0)) > 0)
+
+
 def build(data: dict[str, Any]) -> Lexicon:
     """A :class:`Lexicon` from the parsed lexicon file.
 
@@ -146,7 +156,7 @@ def build(data: dict[str, Any]) -> Lexicon:
         entries.append(Entry(i, raw["type"], raw["sub"], int(raw.get("strength", 2)), tuple(raw.get("preps", ())),
                              bool(raw.get("intransitive", False)), bool(raw.get("casualty", False)),
                              frozenset(raw.get("not_next", ())), frozenset(raw.get("not_prev", ())),
-                             tuple(raw.get("when", ())), raw.get("fires", ""), raw.get("fires_as", ""),
+                             tuple(raw.get("when", ())), _needs(raw), raw.get("fires", ""), raw.get("fires_as", ""),
                              raw.get("quiet", "")))
         expanded: list[tuple[str, str, str]] = []
         for lemma in [*raw.get("verbs", ()), *raw.get("phrases", ())]:
