@@ -47,7 +47,8 @@ _IRREALIS = re.compile(
     r"upcoming|expected to|scheduled|would-be|possible|potential|attempts? to|trying to|tried to|"
     r"expects?|expected|demand(?:s|ed)?|threat of|accus(?:ed|es|e|ing) \w+(?: \w+)? of|rejected|"
     r"condemn(?:s|ed)? \w+(?: \w+)? for|"
-    r"allegations? of|ban(?:s|ned)? on|against any|claim(?:s|ed)? to have|hop(?:es?|ed|ing) (?:for|to|that))\b",
+    r"allegations? of|ban(?:s|ned)? on|charged with|convicted of|sentenced (?:to|for)|guilty of|trial (?:for|over)|"
+    r"on charges of|suspected of|against any|claim(?:s|ed)? to have|hop(?:es?|ed|ing) (?:for|to|that))\b",
     re.IGNORECASE)
 _GENERIC = re.compile(r"\b(?:often|usually|frequently|regularly|routinely|generally|typically|sometimes|commonly|"
                       r"every (?:year|week|month|day)|each year|tend to|are held|is held|periodic)\b", re.IGNORECASE)
@@ -68,7 +69,7 @@ _ARTICLE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w'-]+\s+)?$")
 _REPORTED_TOLL = re.compile(r"\b(?:reported|said|says|confirmed|put|counted|found|left)\s+[^,;]*$", re.IGNORECASE)
 # "was killed in Idlib on Tuesday": a passive that says where, when or how reports the event itself
 _SCENE_AFTER = re.compile(r"\s*(?:\w+ly\s+)?(?:in|near|at|on|outside|inside|during|when|while|after|along|"
-                          r"overnight|yesterday|today|by|along|alongside|with|last|this|earlier|later|\d|\w+ times)\b",
+                          r"overnight|yesterday|today|by|along|alongside|with|last|this|earlier|later|off|\d|\w+ times)\b",
                           re.IGNORECASE)
 _AUX = frozenset("was were been being is are be got get gets".split())
 # "had only returned fire", "attacked only army positions": a defence, not a report.
@@ -217,6 +218,9 @@ def _typed(lex: Lexicon, entry: Entry, text: str, start: int, end: int, tags: se
         return None
     if tags <= {"VB", "VBP"} and _ARTICLE.search(text[max(0, start - 30):start]):
         return None  # "a powerful storm": a verb's base form inside a noun phrase is a noun
+    if tags <= {"VBZ", "VB", "VBP"} and re.search(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|"
+                                                 r"many|all|both)\s+(?:[\w-]+\s+)?)\s*$", text[max(0, start - 30):start]):
+        return None  # "three storms", "8,000 Egyptian pounds": a plural noun, not a verb
     if before in _DETERMINERS and tags & {"VB", "VBP", "VBZ", "VBG"} and "VBD" not in tags:
         if not tags & {"NN", "NNS"} and "VBG" not in tags:
             return None  # "a torch rally": a verb's form used as a noun the entry does not list
@@ -272,13 +276,17 @@ def _reports_nothing(text: str, trig: Trigger) -> bool:
     return bool(_GENERIC.search(text[trig.end:trig.clause[1]]))
 
 
-def _is_month(text: str, start: int, end: int) -> bool:
-    """"May" or "March" written as a month: capitalised and not the first word."""
+def _is_name(text: str, start: int, end: int) -> bool:
+    """An event word written as a name: "May" and "March" capitalised are months; any other
+    capitalised in running prose (a lower-case word before it in its sentence) is a name
+    ("BP and Shell", "the Easter Vigil"). Headlines in capitals are read as words."""
     word = text[start:end]
-    if word.lower() not in _MONTHS or not word[:1].isupper():
+    if not word[:1].isupper() or word.isupper():
         return False
-    return bool(re.search(r"\w", text[max(0, start - 40):start].split("\n")[-1])) or \
-        bool(re.match(r"\s*\d", text[end:end + 4]))
+    if word.lower() in _MONTHS:
+        return True
+    before = re.split(r"[.!?\n]\s", text[max(0, start - 200):start])[-1]
+    return bool(re.search(r"\b[a-z]{3,}\b", before))
 
 
 def find_triggers(text: str) -> list[Trigger]:
@@ -311,7 +319,7 @@ def find_triggers(text: str) -> list[Trigger]:
     lex = lexicon()
     found: list[_Found] = []
     for start, end, entries in _hits(lex, text):
-        if _is_month(text, start, end):
+        if _is_name(text, start, end):
             continue
         tags: dict[tuple[int, str], set[str]] = {}
         for index, tag, lemma in entries:
@@ -349,7 +357,7 @@ def _without_tolls(lex: Lexicon, text: str, found: list[_Found]) -> list[Trigger
     for s, e in iter_sentences(text):
         here = [f for f in found if s <= f[0].start < e]
         events = [f for f in here if not f[1]]
-        if not events:
+        if not events or len(events) == len(here):
             out += [t for t, _, _ in here]
             continue
         victims = [t.patient for t, casualty, _ in here if casualty and t.patient is not None and t.voice != "passive"]
@@ -357,7 +365,7 @@ def _without_tolls(lex: Lexicon, text: str, found: list[_Found]) -> list[Trigger
             if trig.patient is None and victims:
                 retyped = _best(lex, text, trig.start, trig.end, tags, text[victims[0][0]:victims[0][1]])
                 trig = retyped[0] if retyped is not None else trig
-            out.append(trig)
+            out.append(replace(trig, strength=2))  # a toll corroborates its event
     return sorted(out, key=lambda t: t.start)
 
 
