@@ -58,6 +58,9 @@ _TOPIC_BEFORE = re.compile(r"\b(?:as for|as to|regarding|concerning|on the (?:is
                            r"(?:(?:the|a|an)\s+)?$",
                            re.IGNORECASE)
 _MONTHS = frozenset({"march", "may"})
+_COUNTED = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|many|all|both)\s+"
+                      r"(?:[\w-]+\s+)?)\s*$")
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
 _BACK_REFERENCE = re.compile(r"\b(?:after|since|before|following|ahead of)\s+(?:the|its|their|last|this)\s+"
                              r"(?:[\w'.-]+\s+){0,2}$", re.IGNORECASE)
 _PREPOSITIONS = frozenset("in under during after before amid since following of on at by from with without "
@@ -69,7 +72,8 @@ _ARTICLE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w'-]+\s+)?$")
 _REPORTED_TOLL = re.compile(r"\b(?:reported|said|says|confirmed|put|counted|found|left)\s+[^,;]*$", re.IGNORECASE)
 # "was killed in Idlib on Tuesday": a passive that says where, when or how reports the event itself
 _SCENE_AFTER = re.compile(r"\s*(?:\w+ly\s+)?(?:in|near|at|on|outside|inside|during|when|while|after|along|"
-                          r"overnight|yesterday|today|by|along|alongside|with|last|this|earlier|later|off|\d|\w+ times)\b",
+                          r"overnight|yesterday|today|by|along|alongside|with|last|this|earlier|later|off|\d|"
+                          r"\w+ times)\b",
                           re.IGNORECASE)
 _AUX = frozenset("was were been being is are be got get gets".split())
 # "had only returned fire", "attacked only army positions": a defence, not a report.
@@ -196,6 +200,15 @@ def _holds(lex: Lexicon, cond: dict[str, object], toll: bool, passive: bool, reg
 _PRESENT: dict[tuple[str, str], bool] = {}
 
 
+def _adjectival(text: str, start: int, end: int, clause: tuple[int, int]) -> bool:
+    """A participle after an article ("the besieged town", "the wounded") or before its noun
+    at the start of its clause ("Detained activist dies")."""
+    if _ARTICLE_BEFORE.search(text, max(0, start - 8), start):
+        return not re.match(r"\s+by\b", text[end:end + 5])
+    return bool(not text[clause[0]:start].strip() and re.match(r"\s+[A-Za-z]+\b(?<!\bby)", text[end:end + 20])
+                and not _OBJECT_WORD.match(text, end))
+
+
 def _present(lex: Lexicon, name: str, text: str) -> bool:
     """Whether ``text`` holds a word of class ``name``."""
     key = (name, text)
@@ -218,8 +231,7 @@ def _typed(lex: Lexicon, entry: Entry, text: str, start: int, end: int, tags: se
         return None
     if tags <= {"VB", "VBP"} and _ARTICLE.search(text[max(0, start - 30):start]):
         return None  # "a powerful storm": a verb's base form inside a noun phrase is a noun
-    if tags <= {"VBZ", "VB", "VBP"} and re.search(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|"
-                                                 r"many|all|both)\s+(?:[\w-]+\s+)?)\s*$", text[max(0, start - 30):start]):
+    if tags <= {"VBZ", "VB", "VBP"} and _COUNTED.search(text, max(0, start - 30), start):
         return None  # "three storms", "8,000 Egyptian pounds": a plural noun, not a verb
     if before in _DETERMINERS and tags & {"VB", "VBP", "VBZ", "VBG"} and "VBD" not in tags:
         if not tags & {"NN", "NNS"} and "VBG" not in tags:
@@ -229,8 +241,7 @@ def _typed(lex: Lexicon, entry: Entry, text: str, start: int, end: int, tags: se
         tags = tags & {"NN", "NNS"}  # "under torture", "in clashes"
     tag = next((t for t in ("VBD", "VBG", "VBZ", "VB", "VBP", "NNS", "NN") if t in tags), "NN")
     clause = clause_bounds(text, start, end)
-    if tags == {"VBD"} and (before in ("the", "a", "an") or not text[clause[0]:start].strip()) and \
-            re.match(r"\s+[A-Za-z]+\b(?<!\bby)", text[end:end + 20]) and not _OBJECT_WORD.match(text, end):
+    if tags == {"VBD"} and _adjectival(text, start, end, clause):
         return None  # "Detained activist dies", "the wounded soldiers": a participle used as an adjective
     voice = voice_of(text, start, end, tag, clause, transitive=not (entry.preps or entry.intransitive))
     preps = () if lemma.rsplit(" ", 1)[-1] in entry.preps else entry.preps  # "fire on": the patient follows
