@@ -8,6 +8,10 @@ Read a gold corpus, then score a geoparser end to end or on gold names::
     report = evaluate_geoparse(corpus, parse=my_parser)
     print(report.format_table())
 
+Incident extraction is scored on the team's gold JSON Lines (:func:`evaluate_incidents`)
+and on two third-party sentence sets, event-location and PLOVER
+(:func:`evaluate_event_location`, :func:`evaluate_plover`).
+
 Errors are :class:`geomap.errors.EvaluationError`.
 """
 
