@@ -60,6 +60,8 @@ _TOPIC_BEFORE = re.compile(r"\b(?:as for|as to|regarding|concerning|on the (?:is
 _MONTHS = frozenset({"march", "may"})
 _COUNTED = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|many|all|both)\s+"
                       r"(?:[\w-]+\s+)?)\s*$")
+# A clause that gives the cause or time of another: "burned houses after separatists killed a soldier"
+_BACKGROUND = re.compile(r"\b(?:after|before|since|because|following|when)\s*$", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
 _BACK_REFERENCE = re.compile(r"\b(?:after|since|before|following|ahead of)\s+(?:the|its|their|last|this)\s+"
                              r"(?:[\w'.-]+\s+){0,2}$", re.IGNORECASE)
@@ -357,9 +359,11 @@ def _best(lex: Lexicon, text: str, start: int, end: int, tags: dict[tuple[int, s
 
 
 def _without_tolls(lex: Lexicon, text: str, found: list[_Found]) -> list[Trigger]:
-    """The triggers, less casualty words in a sentence that names another event: "killing
-    two" after "rebels shelled the town" is the shelling's toll. The toll's victims then
-    say whom that event struck ("killed 21 villagers in a raid": a raid on civilians)."""
+    """The triggers, less casualty words in a sentence that names another violent event:
+    "killing two" after "rebels shelled the town" is the shelling's toll. The toll's victims
+    then say whom that event struck ("killed 21 villagers in a raid": a raid on civilians),
+    and the toll makes a weak event word count. Beside a strategic development only
+    ("gunmen burned houses and killed three villagers") a killing stays an event."""
     from ..text import iter_sentences
 
     if not any(casualty for _, casualty, _ in found):
@@ -367,10 +371,16 @@ def _without_tolls(lex: Lexicon, text: str, found: list[_Found]) -> list[Trigger
     out = []
     for s, e in iter_sentences(text):
         here = [f for f in found if s <= f[0].start < e]
-        events = [f for f in here if not f[1]]
-        if not events or len(events) == len(here):
+        events = [f for f in here if not f[1] and f[0].event_type != "Strategic developments"]
+        if not any(f[1] for f in here):
             out += [t for t, _, _ in here]
             continue
+        if not events:  # a killing beside a strategic development, unless it is its background
+            background = len(here) > 1
+            out += [t for t, casualty, _ in here if not (casualty and background and _BACKGROUND.search(
+                text, max(0, t.clause[0] - 12), t.clause[0]))]
+            continue
+        out += [t for t, casualty, _ in here if not casualty and t.event_type == "Strategic developments"]
         victims = [t.patient for t, casualty, _ in here if casualty and t.patient is not None and t.voice != "passive"]
         for trig, _, tags in events:
             if trig.patient is None and victims:

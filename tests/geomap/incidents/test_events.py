@@ -102,3 +102,10 @@ def test_trigger_shifted_moves_every_offset():
 def test_bad_input_is_a_type_error():
     with pytest.raises(TypeError):
         find_triggers(None)  # type: ignore[arg-type]
+
+
+def test_a_killing_beside_property_destruction_stays_an_attack_unless_it_is_the_background():
+    both = find_triggers("Gunmen burned houses and killed three villagers in the hamlet.")
+    assert [t.event_type for t in both] == ["Strategic developments", "Violence against civilians"]
+    cause = find_triggers("Soldiers burned houses in a neighbourhood after separatists killed a soldier there.")
+    assert [t.event_type for t in cause] == ["Strategic developments"]
