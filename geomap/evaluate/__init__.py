@@ -8,6 +8,10 @@ Read a gold corpus, then score a geoparser end to end or on gold names::
     report = evaluate_geoparse(corpus, parse=my_parser)
     print(report.format_table())
 
+Incident extraction is scored on the team's gold JSON Lines (:func:`evaluate_incidents`)
+and on two third-party sentence sets, event-location and PLOVER
+(:func:`evaluate_event_location`, :func:`evaluate_plover`).
+
 Errors are :class:`geomap.errors.EvaluationError`.
 """
 
@@ -28,6 +32,19 @@ from .metrics import (
     precision_recall_f1,
 )
 
+from ._event_sets import (
+    EVENT_VERBS,
+    EventLocationRecord,
+    EventLocationReport,
+    PLOVER_FAMILIES,
+    PLOVER_QUIET,
+    PloverRecord,
+    PloverReport,
+    evaluate_event_location,
+    evaluate_plover,
+    read_event_location,
+    read_plover,
+)
 from .incidents import (
     GoldIncident,
     GoldIncidentDoc,
@@ -45,6 +62,9 @@ __all__ = [
     "ACC_KM",
     "Corpus",
     "EARTH_RADIUS_KM",
+    "EVENT_VERBS",
+    "EventLocationRecord",
+    "EventLocationReport",
     "FORMATS",
     "GeoparseReport",
     "GoldDocument",
@@ -59,12 +79,18 @@ __all__ = [
     "MATCH_WINDOW",
     "MAX_ERROR_KM",
     "Miss",
+    "PLOVER_FAMILIES",
+    "PLOVER_QUIET",
+    "PloverRecord",
+    "PloverReport",
     "Prediction",
     "PredictionLike",
     "TypeScore",
     "accuracy_at",
+    "evaluate_event_location",
     "evaluate_geoparse",
     "evaluate_incidents",
+    "evaluate_plover",
     "great_circle_km",
     "greedy_pairs",
     "incident_similarity",
@@ -72,8 +98,10 @@ __all__ = [
     "match_toponyms",
     "precision_recall_f1",
     "read_corpus",
+    "read_event_location",
     "read_geovirus",
     "read_gwn",
     "read_incident_set",
     "read_lgl",
+    "read_plover",
 ]

@@ -10,7 +10,9 @@ Gives out
 Modules
     ``_model``          :class:`Incident` and ACLED's vocabularies (event types, precisions, columns).
     ``_extract``        :func:`extract_incidents`: events linked to their date, place, actors and casualties.
-    ``_events``         event triggers and ACLED typing.
+    ``_events``         event triggers and ACLED typing, by the lexicon's conditions.
+    ``_lexicon``        ``data/triggers.toml`` (event words, types, conditions) read into every word form.
+    ``_clauses``        a trigger's clause, voice, agent and patient, by light syntax.
     ``_actors``         the actors of a sentence, named and coded the way ACLED does.
     ``_actor_lexicon``  the words, names and countries actor mentions are made of.
     ``_casualties``     deaths and injuries, by ACLED's and UCDP's rules.
