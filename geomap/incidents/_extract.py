@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from bisect import bisect_left, insort
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Sequence
@@ -69,12 +70,34 @@ _CORROBORATION = re.compile(r"\b(?:killed|dead|died|deaths?|wounded|injured|casu
                             r"militants?|rebels?|fighters?|servicem[ae]n|army|police)\b", re.IGNORECASE)
 
 
+class _Spans:
+    """Spans (dates, place mentions) sorted by start, found by offset in logarithmic time.
+
+    Each incident asks for the spans inside its clause or sentence; a scan of every span of
+    the document per incident made extraction quadratic in the document's length.
+    """
+
+    __slots__ = ("items", "starts")
+
+    def __init__(self, items: Sequence[Any]) -> None:
+        self.items = tuple(sorted(items, key=lambda m: (m.start, m.end)))
+        self.starts = [m.start for m in self.items]
+
+    def within(self, a: int, b: int) -> list[Any]:
+        """The spans that lie inside ``[a, b)``, in text order."""
+        return [m for m in self.items[bisect_left(self.starts, a):bisect_left(self.starts, b)] if m.end <= b]
+
+    def starting(self, a: int, b: int) -> list[Any]:
+        """The spans that start inside ``[a, b)``, in text order."""
+        return list(self.items[bisect_left(self.starts, a):bisect_left(self.starts, b)])
+
+
 @dataclass(frozen=True, slots=True)
 class _Context:
     text: str
     published: _dt.date | None
-    mentions: tuple[ResolvedMention, ...]
-    dates: tuple[Any, ...]
+    mentions: _Spans
+    dates: _Spans
     countries: tuple[str, ...]  # the document's countries, most named first
     main: ResolvedMention | None  # the document's main area, for incidents that name no place
     gazetteer: Gazetteer
@@ -125,7 +148,7 @@ def extract_incidents(text_or_document: str | Document, *, published: _dt.date |
 
         gazetteer = default_gazetteer()
     mentions = tuple(geoparse(doc, gazetteer=gazetteer, demonyms=True))
-    ctx = _Context(text=doc.text, published=pub, mentions=mentions, dates=tuple(find_dates(doc.text, pub)),
+    ctx = _Context(text=doc.text, published=pub, mentions=_Spans(mentions), dates=_Spans(find_dates(doc.text, pub)),
                    countries=_doc_countries(mentions), main=_main_place(mentions), gazetteer=gazetteer, doc=doc)
     out: list[Incident] = []
     for k, ((s, e), groups) in enumerate(zip(sentences, grouped)):
@@ -226,8 +249,8 @@ def _no_toll(cas: Any) -> bool:
 
 
 def _date_for(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger) -> tuple[_dt.date | None, int] | None:
-    in_clause = [d for d in ctx.dates if cs <= d.start and d.end <= ce]
-    in_sentence = [d for d in ctx.dates if s <= d.start and d.end <= e]
+    in_clause = ctx.dates.within(cs, ce)
+    in_sentence = ctx.dates.within(s, e)
     pool = in_clause or sorted(in_sentence, key=lambda d: abs(d.start - trig.start))
     if pool:
         d = min(pool, key=lambda d: abs(d.start - trig.start))
@@ -244,7 +267,7 @@ def _date_for(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger) ->
 def _place_for(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger,
                *, alone: bool) -> tuple[Place | None, int, ResolvedMention | None]:
     clause = ctx.text[cs:ce]
-    names = [m for m in ctx.mentions if m.kind != "demonym" and cs <= m.start and m.end <= ce]
+    names = [m for m in ctx.mentions.within(cs, ce) if m.kind != "demonym"]
     names = [m for m in names if not _SPEECH.match(ctx.text[m.end:m.end + 40])]
     border_place = _border(ctx, clause, names, s, e) if _BORDER.search(clause) else None
     if border_place is not None and not any(_SPECIFICITY[m.place.kind] <= 2 for m in names):
@@ -252,7 +275,7 @@ def _place_for(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger,
     if not names and alone:
         # A sentence that reports one event may name its place in another clause; one that
         # reports several does not lend one event's place to another.
-        names = [m for m in ctx.mentions if m.kind != "demonym" and s <= m.start and m.end <= e
+        names = [m for m in ctx.mentions.within(s, e) if m.kind != "demonym"
                  and not _SPEECH.match(ctx.text[m.end:m.end + 40])]
     if names:
         # Places in a locative phrase ("in", "near", "of the X corridor") say where; a place as the
@@ -271,7 +294,7 @@ def _vague_protest(ctx: _Context, trig: Trigger, cs: int, ce: int, mention: Reso
     if trig.event_type != "Protests" or trig.text.lower() not in _PROTEST_NOUNS:
         return False
     has_place = mention is not None and cs <= mention.start < ce
-    has_date = any(cs <= d.start and d.end <= ce for d in ctx.dates)
+    has_date = bool(ctx.dates.within(cs, ce))
     return not (has_place or has_date)
 
 
@@ -298,7 +321,7 @@ def _area_km2(place: Place) -> float:
 def _border(ctx: _Context, clause: str, names: Sequence[ResolvedMention], s: int, e: int) -> Place | None:
     """The border line between the countries the clause, its sentence or the document names."""
     countries: list[str] = []
-    for pool in (names, [m for m in ctx.mentions if s <= m.start < e]):
+    for pool in (names, ctx.mentions.starting(s, e)):
         for m in pool:
             if m.place.country and m.place.country not in countries:
                 countries.append(m.place.country)
@@ -328,8 +351,8 @@ def _border_between(gaz: Gazetteer, a: str, b: str) -> Place | None:
 
 def _speaker_country(ctx: _Context, s: int, trigger_start: int) -> str | None:
     """The country that speaks in the sentence ("Azerbaijan ... condemned"), for "its servicemen"."""
-    for m in ctx.mentions:
-        if s <= m.start < trigger_start and m.place.kind is Kind.COUNTRY and _SPEECH.match(ctx.text[m.end:m.end + 40]):
+    for m in ctx.mentions.starting(s, trigger_start):
+        if m.place.kind is Kind.COUNTRY and _SPEECH.match(ctx.text[m.end:m.end + 40]):
             return m.place.country
     return None
 
@@ -366,14 +389,27 @@ def _merge_repeats(incidents: list[Incident]) -> list[Incident]:
     280"); the report with the higher toll, then the more precise place, is kept.
     """
     kept: list[Incident] = []
+    # Which kept incidents have each (event, place) and each (event, evidence start), in
+    # order: one look-up per incident instead of a scan of all those kept so far.
+    index: dict[tuple[Any, ...], list[int]] = {}
+
+    def keys(inc: Incident) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+        event = (inc.event_type, inc.sub_event_type, inc.event_date, inc.time_precision)
+        return (*event, "place", inc.place_id), (*event, "evidence", inc.evidence_start)
+
     for inc in incidents:
-        for k, other in enumerate(kept):
-            same_event = (inc.event_type, inc.sub_event_type, inc.event_date, inc.time_precision) == \
-                (other.event_type, other.sub_event_type, other.event_date, other.time_precision)
-            if same_event and (inc.place_id == other.place_id or inc.evidence_start == other.evidence_start):
-                if (inc.fatalities, -inc.geo_precision) > (other.fatalities, -other.geo_precision):
-                    kept[k] = inc
-                break
-        else:
+        found = [index[key][0] for key in keys(inc) if index.get(key)]
+        if not found:
+            for key in keys(inc):
+                index.setdefault(key, []).append(len(kept))
             kept.append(inc)
+            continue
+        k = min(found)
+        other = kept[k]
+        if (inc.fatalities, -inc.geo_precision) > (other.fatalities, -other.geo_precision):
+            for key in keys(other):
+                index[key].remove(k)
+            for key in keys(inc):
+                insort(index.setdefault(key, []), k)
+            kept[k] = inc
     return kept
