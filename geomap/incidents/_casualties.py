@@ -67,12 +67,16 @@ from ._casualty_lexicon import (
     _MONTHS,
     _OF_NOUNS,
     _PERSONS,
+    _PERSON_MODIFIERS,
     _QUALIFIERS,
     _QUAL_BY_LAST,
     _REPORTING,
     _RIGHT,
     _RISE,
     _STOP_VERBS,
+    _SUCCUMB,
+    _TAKE_LIFE,
+    _WOUNDS,
     _SUBSET_BEFORE,
     _SUBSET_OF,
     _UNITS,
@@ -143,6 +147,10 @@ def _read_phrase(words: list[str], i: int) -> _Phrase | None:
         if _match(words, i, phrase) and not (phrase == ("many",) and i > 0 and words[i - 1] in ("as", "how", "so")):
             return _Phrase(i, i, i + len(phrase), _estimate("vague", value), False)
     w = words[i]
+    if w in _PERSONS and (i == 0 or words[i - 1] in _BOUNDARY or (
+            words[i - 1] in _PERSON_MODIFIERS and (i == 1 or words[i - 2] in _BOUNDARY))):
+        # A headline's bare singular ("Militiaman killed by sniper", "Man dies under torture") is one.
+        return _Phrase(i, i, i + 1, _estimate("exact", 1), False)
     if w in ("a", "an"):
         # "a soldier was killed": the article counts one only before a person noun.
         for k in (i + 1, i + 2):
@@ -223,6 +231,8 @@ def _scan_left(words: list[str], p: _Phrase) -> tuple[str, int] | None:
             return _LEFT[w], k
         if w in _OF_NOUNS and words[k + 1] == "of":
             return _OF_NOUNS[w], k
+        if w == "life" and words[k + 1] == "of" and _TAKE_LIFE.intersection(words[max(0, k - 2):k]):
+            return _D, k
         if w == "toll":
             return _D, k
         if w not in _LEFT_SKIP:
@@ -255,6 +265,8 @@ def _scan_right(words: list[str], p: _Phrase) -> tuple[str, int] | int | None:
         if k >= n:
             return None
         w = words[k]
+        if w in _SUCCUMB and _WOUNDS.intersection(words[k + 1:k + 4]):
+            return _D, k
         if w in _RIGHT:
             if w in _LEFT and _opens_figure(words, k + 1):
                 return None  # "3 gunmen killed 5 villagers": the 5 are the dead, not the 3

@@ -32,6 +32,11 @@ _LEFT = {
     **dict.fromkeys("wounded wounding wounds injured injuring injures hurt hurting".split(), _I),
 }
 _OF_NOUNS = {"death": _D, "deaths": _D, "lives": _D, "bodies": _D}  # only as "the death of N"
+# "the life of N" counts a death only after a verb that takes it ("claims the life of a farmer").
+_TAKE_LIFE = frozenset("claim claims claimed claiming take takes took taking cost costs costing".split())
+# "succumbed to (his) wounds": a death, but only with the wound word ("succumbed to pressure" is none).
+_SUCCUMB = frozenset("succumbed succumbs succumb".split())
+_WOUNDS = frozenset("wounds wound injuries injury".split())
 # Words the left scan may pass between a governor and its figure ("toll rose to", "deaths of").
 _LEFT_SKIP = frozenset("the of a an to at reportedly rose risen climbed increased jumped reached hit stood stands "
                        "now has have had is was put puts putting exceeded surpassed topped passed total "
@@ -63,7 +68,10 @@ _PERSONS = frozenset("soldier serviceman servicewoman civilian man woman child b
                      "fighter militant rebel protester demonstrator student teenager guard commander member "
                      "shepherd herder driver doctor nurse teacher gunman attacker militiaman trooper sergeant "
                      "pilot employee bystander passer-by passerby infant baby youth official priest imam "
-                     "volunteer medic paramedic contractor peacekeeper gendarme conscript".split())
+                     "volunteer medic paramedic contractor peacekeeper gendarme conscript detainee prisoner "
+                     "hostage inmate activist militiaman".split())
+# Words that may open a headline's bare singular ("Police officer shot dead").
+_PERSON_MODIFIERS = frozenset("police army military security local young elderly female male off-duty".split())
 _ASIDES = frozenset("including among mostly mainly most all many both".split())
 _SUBSET_BEFORE = frozenset("including among incl".split())
 _SUBSET_OF = frozenset("them whom those which".split())
