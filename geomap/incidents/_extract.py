@@ -185,15 +185,14 @@ def _clauses_with_triggers(text: str, s: int, e: int) -> list[tuple[int, int, Tr
         best = min(ts, key=lambda t: (-t.strength, not _VERBAL.search(t.text), _TYPE_RANK[t.event_type]))
         if best.strength < 2 and not _CORROBORATION.search(sentence[cs:ce]):
             continue
-        out.append((s + cs, s + ce, Trigger(s + best.start, s + best.end, best.text, best.event_type,
-                                            best.sub_event_type, best.disorder_type, best.strength)))
+        out.append((s + cs, s + ce, best.shifted(s)))
     return out
 
 
 def _incident(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger, *, alone: bool,
               follow: tuple[int, int] | None = None) -> Incident | None:
-    from ._actors import find_actors, primary_actors
     from ._casualties import find_casualties
+    from ._roles import incident_actors
 
     clause = ctx.text[cs:ce]
     date = _date_for(ctx, s, e, cs, ce, trig)
@@ -210,8 +209,13 @@ def _incident(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger, *,
                 cas = more
                 break
     speaker = _speaker_country(ctx, s, trig.start)
-    actors = find_actors(clause, context_country=speaker)
-    a1, a2 = primary_actors(actors, trigger_start=trig.start - cs, sentence=clause)
+    place = where[0]
+    a1, a2 = incident_actors(clause, trigger=(trig.start - cs, trig.end - cs), event_type=trig.event_type,
+                             sub_event_type=trig.sub_event_type, speaker=speaker,
+                             country=place.country if place is not None and place.country else (
+                                 ctx.countries[0] if ctx.countries else ""),
+                             agent=_relative(trig.agent, cs), patient=_relative(trig.patient, cs),
+                             harmed=bool(cas.fatalities or cas.injuries or cas.low))
     sub = trig.sub_event_type
     etype = trig.event_type
     civilians = bool(a2 is not None and a2.inter == 7) or etype == "Violence against civilians"
@@ -242,6 +246,10 @@ def _incident(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger, *,
         place_start=mention.start if mention is not None else -1, place_end=mention.end if mention is not None else -1,
         **fields,
     )
+
+
+def _relative(span: tuple[int, int] | None, offset: int) -> tuple[int, int] | None:
+    return None if span is None else (span[0] - offset, span[1] - offset)
 
 
 def _no_toll(cas: Any) -> bool:

@@ -97,3 +97,21 @@ def test_future_events_are_dropped():
 def test_type_errors():
     with pytest.raises(TypeError):
         extract_incidents(42)  # type: ignore[arg-type]
+
+
+def _bundled_example():
+    from importlib.resources import files
+
+    text = (files("geomap") / "data" / "example-article.txt").read_text(encoding="utf-8")
+    return text, extract_incidents(text)
+
+
+def test_bundled_example_actors_follow_who_fired():
+    """Issue 16: "Azerbaijan's ministry said ... Armenian units had opened fire on Azerbaijani
+    positions" is Armenia's act on Azerbaijan, and an EU mission is no civilian."""
+    text, incs = _bundled_example()
+    clash = next(i for i in incs if i.event_type == "Battles" and "Zangilan" in i.location)
+    assert (clash.actor1, clash.actor2) == ("Military Forces of Armenia", "Military Forces of Azerbaijan")
+    mission = next(i for i in incs if "mission" in i.trigger)
+    assert mission.actor1 == "EUMA: European Union Mission in Armenia" and mission.inter1 == 8
+    assert not any(i.actor1.startswith("Civilians") for i in incs if "mission" in i.notes)
