@@ -102,7 +102,8 @@ _HEAD_TABLE = {
               "border posts;military base;bases;trenches;units;unit",
     "weapon": "gunfire;fire;shelling;shells;artillery;artillery fire;drone;drones;drone strikes;drone strike;"
               "airstrikes;airstrike;air strikes;air strike;missiles;missile;missile strikes;rockets;mortars;"
-              "mortar fire;snipers;sniper;sniper fire;strikes",
+              "mortar fire;snipers;sniper;sniper fire;strikes;jets;fighter jets;warplanes;aircraft;helicopters;"
+              "helicopter gunships;planes;navy ships;warships",
     "peacekeepers": "peacekeepers;peacekeeping forces;peacekeeping troops",
     "rebels": "rebels;rebel;insurgents;insurgent;separatists;separatist;guerrillas;guerrilla;rebel forces;"
               "rebel fighters;armed separatists",

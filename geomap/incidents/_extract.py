@@ -35,6 +35,8 @@ from gazetteer import Kind
 from ..text import Document, read_text
 from ._events import Trigger, find_triggers
 from ._model import Incident
+from ._fallback_place import locative_places, object_place, village_name
+from ._place_cues import is_locative, names_something_else, near_cue, unknown_place_before
 from ..text import iter_sentences
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -61,8 +63,6 @@ _SPEECH = re.compile(r"^\s*(?:(?:on|last|this) \w+\s+)?(?:also\s+)?(?:said|says|
                      r"reported|announced|stated|blamed|warned|alleged|insisted|told|confirmed)\b", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"\b(?P<who>(?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,4}|it|they|he|she)"
                           r"(?: on \w+)?(?: also)? (?:said|says|claimed|reported|alleged|stated)\b")
-_LOCATIVE = re.compile(r"\b(?:in|at|near|of|on|along|across|outside|around|into|inside|through|towards?|"
-                       r"within|from|outskirts of|close to)\s+(?:the\s+)?$", re.IGNORECASE)
 _PROTEST_NOUNS = frozenset({"protest", "protests", "demonstration", "demonstrations", "rally", "rallies"})
 _BORDER = re.compile(r"\bborders?\b|\bfrontier\b|\bline of contact\b|\bboundary\b", re.IGNORECASE)
 _BARE_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -219,13 +219,13 @@ def _incident(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger, *,
     sub = trig.sub_event_type
     etype = trig.event_type
     civilians = bool(a2 is not None and a2.inter == 7) or etype == "Violence against civilians"
-    place, precision, mention = where
+    place, precision, mention, own_name = where
     fields: dict[str, Any] = {}
     if place is not None:
         fields = dict(country=_country_name(ctx, place.country), iso=place.country,
                       admin1=place.admin1 if place.kind is not Kind.ADMIN1 else place.name,
                       admin2=place.admin2 if place.kind is not Kind.ADMIN2 else place.name,
-                      location=place.name, latitude=place.latitude, longitude=place.longitude,
+                      location=own_name or place.name, latitude=place.latitude, longitude=place.longitude,
                       place_id=place.place_id,
                       geometry_wkb=place.geometry_wkb if place.kind in (Kind.CORRIDOR, Kind.BORDER, Kind.REGION,
                                                                         Kind.DISPUTED_AREA) else None)
@@ -273,28 +273,74 @@ def _date_for(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger) ->
 
 
 def _place_for(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger,
-               *, alone: bool) -> tuple[Place | None, int, ResolvedMention | None]:
+               *, alone: bool) -> tuple[Place | None, int, ResolvedMention | None, str]:
+    """(place, geo precision, its mention, the name to report when the place is only its area)."""
     clause = ctx.text[cs:ce]
-    names = [m for m in ctx.mentions.within(cs, ce) if m.kind != "demonym"]
-    names = [m for m in names if not _SPEECH.match(ctx.text[m.end:m.end + 40])]
+    names = _where_names(ctx, ctx.mentions.within(cs, ce))
     border_place = _border(ctx, clause, names, s, e) if _BORDER.search(clause) else None
     if border_place is not None and not any(_SPECIFICITY[m.place.kind] <= 2 for m in names):
-        return border_place, 3, None
+        return border_place, 3, None, ""
     if not names and alone:
         # A sentence that reports one event may name its place in another clause; one that
         # reports several does not lend one event's place to another.
-        names = [m for m in ctx.mentions.within(s, e) if m.kind != "demonym"
-                 and not _SPEECH.match(ctx.text[m.end:m.end + 40])]
+        names = _where_names(ctx, ctx.mentions.within(s, e))
+    best_kind = min((_SPECIFICITY.get(m.place.kind, 9) for m in names), default=9)
+    if best_kind >= 4 or all(names_something_else(ctx.text, m.start, m.end) for m in names):
+        # Only a country or region, or only a name inside an organisation's: the place the
+        # clause's locative phrase names may be one the geoparser left unread.
+        unread = _unread_place(ctx, cs, ce, trig, [m.place.country for m in names if m.place.country])
+        if unread is not None:
+            names = [unread]
     if names:
-        # Places in a locative phrase ("in", "near", "of the X corridor") say where; a place as the
-        # subject ("Baku and Yerevan traded accusations") says who.
-        best = min(names, key=lambda m: (not _LOCATIVE.search(ctx.text[max(0, m.start - 40):m.start]),
+        # Places in a locative phrase ("in", "near", "of the X corridor") or the event's object
+        # say where; a place as the subject ("Baku and Yerevan traded accusations") says who.
+        best = min(names, key=lambda m: (not is_locative(ctx.text, m.start, m.end, trig.start, trig.end),
                                          _SPECIFICITY.get(m.place.kind, 9), m.start < trig.start,
                                          abs(m.start - trig.end)))
-        return best.place, _precision(best.place, ctx.text, best), best
+        # "Zibane (Anzourou, Tillaberi)": a place the gazetteer lacks, given with its areas.
+        own = unknown_place_before(ctx.text, best.start)
+        if own and not any(m.end <= best.start and m.start >= best.start - len(own) - 3 for m in names):
+            return _as_area(ctx, best.place), 2, best, own
+        village = village_name(ctx.text, cs, ce)
+        if village and not (best.start <= village[1] < best.end) and best.place.name != village[0] \
+                and not ctx.mentions.within(village[1], village[1] + len(village[0])):
+            return best.place, 2, best, village[0]   # "the village of Fleifel in ... Idleb"
+        return best.place, _precision(best.place, ctx.text, best), best, ""
     if ctx.main is not None:
-        return ctx.main.place, 3, None
-    return None, 3, None
+        return ctx.main.place, 3, None, ""
+    return None, 3, None, ""
+
+
+def _unread_place(ctx: _Context, cs: int, ce: int, trig: Trigger, countries: list[str]) -> ResolvedMention | None:
+    from ..geoparse import ResolvedMention
+
+    covered = ctx.mentions.within(cs, ce)
+    countries = countries or list(ctx.countries[:3])
+    found = locative_places(ctx.text, cs, ce, ctx.gazetteer, countries)
+    if cs <= trig.end < ce and (obj := object_place(ctx.text, trig.end, ce, ctx.gazetteer, countries)):
+        found.append(obj)
+    found = [(p, a, b) for p, a, b in found if not any(m.start < b and a < m.end for m in covered
+                                                        if m.kind != "demonym")]
+    if not found:
+        return None
+    place, a, b = min(found, key=lambda f: (_SPECIFICITY.get(f[0].kind, 9), f[1]))
+    return ResolvedMention(ctx.text[a:b], a, b, place, 0.0, ("looked up in the event's locative phrase",))
+
+
+def _as_area(ctx: _Context, place: Place) -> Place:
+    """The admin area of a town's name in its country ("(Anzourou, Tillaberi)" names the region), else the town."""
+    if place.kind is not Kind.POPULATED_PLACE:
+        return place
+    hits = ctx.gazetteer.lookup(place.name, kinds=("admin2", "admin1"), country=place.country, limit=1, fuzzy=False)
+    return hits[0].place if hits else place
+
+
+def _where_names(ctx: _Context, mentions: list[ResolvedMention]) -> list[ResolvedMention]:
+    """The places that may be where an event happened: not demonyms, not a speaker ("Azerbaijan
+    said"), and not inside the name of an organisation or landmark when another place is named."""
+    names = [m for m in mentions if m.kind != "demonym" and not _SPEECH.match(ctx.text[m.end:m.end + 40])]
+    plain = [m for m in names if not names_something_else(ctx.text, m.start, m.end)]
+    return plain or names
 
 
 def _vague_protest(ctx: _Context, trig: Trigger, cs: int, ce: int, mention: ResolvedMention | None) -> bool:
@@ -308,11 +354,12 @@ def _vague_protest(ctx: _Context, trig: Trigger, cs: int, ce: int, mention: Reso
 
 def _precision(place: Place, text: str, mention: ResolvedMention) -> int:
     if place.kind in (Kind.POPULATED_PLACE, Kind.LANDMARK):
-        before = text[max(0, mention.start - 30):mention.start].lower()
-        return 2 if re.search(r"\b(?:near|outside|outskirts of|around|close to|km (?:from|of))\s+(?:the )?$", before) else 1
+        return 2 if near_cue(text, mention.start, mention.end) else 1
     if place.kind in (Kind.CORRIDOR, Kind.ADMIN2):
         return 2
     if place.kind in (Kind.ADMIN1, Kind.REGION, Kind.DISPUTED_AREA, Kind.PHYSICAL_FEATURE):
+        if near_cue(text, mention.start, mention.end):
+            return 2
         return 2 if _area_km2(place) < _SMALL_AREA_KM2 else 3
     return 3
 

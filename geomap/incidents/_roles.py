@@ -17,6 +17,8 @@ then applies what ACLED's codebook says about the event type:
   "Unidentified Armed Group (X)" too; a strike or shelling from an unnamed
   side keeps actor1 empty, since only states shell or bomb from the air and
   which state is exactly what the text does not say;
+* civilians are never actor1 of violence ("struck Idlib, killing four civilians":
+  the civilians are the target);
 * an explosion that killed or hurt people and names no armed target hit
   "Civilians (X)".
 
@@ -102,6 +104,8 @@ def incident_actors(clause: str, *, trigger: tuple[int, int], event_type: str, s
         actors = find_actors(clause)
     a1, a2 = primary_actors(actors, trigger_start=trigger[0], sentence=clause, agent=agent, patient=patient)
     iso = country or (speaker or "")
+    if a1 is not None and a1.inter == 7 and event_type not in ("Protests", "Riots"):
+        a1, a2 = None, a2 if a2 is not None else a1   # civilians are acted on, not actors of violence
     if event_type == "Protests" and sub_event_type == "Excessive force against protesters":
         crowd = next((a for a in (a2, a1) if a is not None and a.inter in _CROWD), None)
         force = next((a for a in (a1, a2) if a is not None and a.inter in _ARMED), None)

@@ -115,3 +115,10 @@ def test_bundled_example_actors_follow_who_fired():
     mission = next(i for i in incs if "mission" in i.trigger)
     assert mission.actor1 == "EUMA: European Union Mission in Armenia" and mission.inter1 == 8
     assert not any(i.actor1.startswith("Civilians") for i in incs if "mission" in i.notes)
+
+
+def test_bundled_example_jermuk_strike_is_at_jermuk():
+    """Issue 16: "drones struck towns inside Armenia, including Jermuk" is placed at Jermuk, not Armenia."""
+    text, incs = _bundled_example()
+    strike = next(i for i in incs if i.event_type == "Explosions/Remote violence" and "Jermuk" in i.notes)
+    assert (strike.location, strike.country, strike.geo_precision) == ("Jermuk", "Armenia", 1)
