@@ -28,6 +28,7 @@ from typing import Any
 
 from ._build import shared_sources as src
 from ._build.admin_areas import add_admin_areas
+from ._build.aliases import add_aliases
 from ._build.composite_areas import add_composite_areas
 from ._build.geonames_dump import (iter_alternate_names, read_admin_codes, read_country_info,
                                    records_from_dump)
@@ -195,6 +196,7 @@ def build(output: Path, *, data: Path | None = None, dump: Path | None = None, c
     if dump is None:
         sources.append("country points: GeoNames' via sample-data by Gerald Venzl (CC BY 4.0)")
     _add_demonyms(w, log)
+    add_aliases(w, log)
     path = w.finish({"sources": "; ".join(sources),
                      "attribution": "Contains data from GeoNames (https://www.geonames.org), CC BY 4.0. "
                                     "Made with Natural Earth. Unicode CLDR (Unicode License v3)."})
