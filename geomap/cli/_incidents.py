@@ -118,16 +118,41 @@ def incidents(
 
 @eval_app.command("incidents")
 def eval_incidents(
-    file: Annotated[Path, typer.Argument(help="A gold incident set (JSON Lines, see tests/data/incidents/README.md).")],
+    file: Annotated[Path, typer.Argument(help="A gold incident set (JSON Lines, see tests/data/incidents/README.md), "
+                                              "or an event-location or PLOVER file with --format.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    fmt: Annotated[str, typer.Option("--format", help="geomap (our gold JSON Lines), event-location "
+                                                      "(labeled_text.jsonl or its zip) or plover (PLOVER_GSR_CAMEO.txt).")
+                   ] = "geomap",
 ) -> None:
     """Score incident extraction: detection P/R, type and sub-type accuracy, location@25 km, fatalities, date."""
     from ..evaluate import evaluate_incidents, read_incident_set
     from ..incidents import extract_incidents
 
+    if fmt not in ("geomap", "event-location", "plover"):
+        error(f"--format must be geomap, event-location or plover, not {fmt!r}")
+        raise typer.Exit(EXIT_USER_ERROR)
+    if fmt != "geomap":
+        _eval_sentence_set(file, fmt, as_json)
+        return
     with user_errors():
         docs = read_incident_set(file)
         report = evaluate_incidents(docs, lambda text, pub: extract_incidents(text, published=pub))
+    if as_json:
+        print_json(report.to_dict())
+    else:
+        typer.echo(report.format_table())
+
+
+def _eval_sentence_set(file: Path, fmt: str, as_json: bool) -> None:
+    from ..evaluate import evaluate_event_location, evaluate_plover, read_event_location, read_plover
+    from ..incidents import extract_incidents
+
+    with user_errors():
+        if fmt == "event-location":
+            report: Any = evaluate_event_location(read_event_location(file), extract_incidents)
+        else:
+            report = evaluate_plover(read_plover(file), extract_incidents)
     if as_json:
         print_json(report.to_dict())
     else:

@@ -40,6 +40,8 @@ _OBJECT_START = re.compile(r"\s*(?:the|a|an|at least|some|several|many|dozens|hu
 _AFTER_PASSIVE = re.compile(r"\s*(?:$|[,.;:!?()–—-]|(?:in|near|at|on|during|ahead|as|after|while|when|by|"
                             r"outside|inside|overnight|yesterday|today|last|this|following|amid|since|"
                             r"and (?:\w+ )?(?:wounded|injured|killed)|under)\b)")
+_TIME_WORDS = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d|January|February|March|April|May|"
+               r"June|July|August|September|October|November|December|the (?:night|morning|evening|eve|day))")
 _ARG_END = re.compile(r",|\s(?:in|near|at|located|outside|around|inside|on (?=(?:Monday|Tuesday|Wednesday|Thursday|"
                       r"Friday|Saturday|Sunday|\d|January|February|March|April|May|June|July|August|September|October|"
                       r"November|December))|during|killing|wounding|injuring|leaving|with|using|after|before|as|"
@@ -137,6 +139,9 @@ def _before(text: str, clause: Span, start: int) -> Span | None:
     a = clause[0]
     for m in _REPORTED.finditer(text, a, start):
         a = m.end()
+    comma = text.rfind(",", a, start)
+    if comma >= 0:
+        a = comma + 1
     b = start
     words = list(re.finditer(r"[\w'’]+", text[a:b]))
     while words and (words[-1].group(0).lower() in _BE | _HAVE | _SKIP | {"did", "had", "have", "has"}):
@@ -149,8 +154,10 @@ def _after(text: str, clause: Span, end: int, preps: tuple[str, ...] = ()) -> Sp
     """The phrase after an event word (after one of ``preps`` when given), to the next
     locative, date or participle phrase."""
     a = end
-    if preps:
-        m = re.search(r"\b(?:" + "|".join(map(re.escape, preps)) + r")\s+", text[a:clause[1]])
+    if preps and not _OBJECT_START.match(text, a, clause[1]):
+        # "fired with small arms on the positions of ...": the target follows the preposition
+        m = re.search(r"\b(?:" + "|".join(map(re.escape, preps)) + r")\s+(?!" + _TIME_WORDS + r")",
+                      text[a:clause[1]])
         if not m:
             return None
         a += m.end()

@@ -1,77 +1,29 @@
 """Event triggers and ACLED typing: which words make a clause an event, and of what type.
 
-A :class:`Trigger` is a match of one lexicon entry in a text. The lexicon maps
-words and phrases ("shootout", "shelled", "drone strike", "were abducted",
-"protesting") to ACLED's event type and sub-event type; some entries are
-weaker and need corroboration in their clause (a casualty figure, an armed
-actor) before they count. :func:`find_triggers` also drops triggers in
-statements that report no event: negated ("there is no military solution"),
-hypothetical or future ("could erupt", "plans to"), and generic or habitual
-("demonstrations are very often held").
+A :class:`Trigger` is an event word of the lexicon (``data/triggers.toml``, read by
+:mod:`._lexicon`) found in a text in any of its forms and voices: "troops shell X",
+"four soldiers killed", "killed by a sniper", "the shelling of X", "an attack on Y".
+Its type is the lexicon entry's, changed by the entry's conditions on who was acted on
+(armed actors, civilians, protesters), who acted, and the weapon the clause names
+(artillery, aircraft or drones, explosives). Some words are weaker and need
+corroboration in their clause (a casualty figure, an armed actor) before they count.
+
+:func:`find_triggers` drops triggers in statements that report no event: negated
+("did not attack"), hypothetical or future ("may attack", "threatened to attack",
+"would strike"), and generic or habitual ("demonstrations are very often held"). A
+month's name is never a modal verb or a march: "On 9 May 2020, militants killed ...".
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Any, Iterator
 
 from ._clauses import arguments, clause_bounds, voice_of
+from ._lexicon import Entry, Lexicon, lexicon
 from ._model import EVENT_TYPES
 
-__all__ = ["DISORDER_OF", "Trigger", "find_triggers"]
-
-# (pattern, event type, sub-event type, strength): strength 2 is an event on its own,
-# 1 needs a casualty figure or an armed actor in the same clause.
-_LEXICON: tuple[tuple[str, str, str, int], ...] = (
-    # Explosions / remote violence, most specific first
-    (r"suicide (?:bomb(?:er|ing|s)?|attack(?:er)?s?|car bomb(?:ing)?)", "Explosions/Remote violence", "Suicide bomb", 2),
-    (r"(?:chemical (?:weapons? )?attack|gas attack|chlorine (?:gas )?attack|sarin)", "Explosions/Remote violence", "Chemical weapon", 2),
-    (r"(?:drones? (?:strike|attack|hit|struck|targeted|dropped|attacked|slammed)s?|(?:aircraft|jets?|planes?) (?:bombed|struck|hit|attacked|targeted)|launched (?:[\w-]+ ){0,3}drones|(?:air|aerial) ?(?:strike|raid|attack|bombardment)s?|airstrikes?|bombed from the air|warplanes? (?:struck|bombed|hit)|(?:struck|hit) by (?:a |an )?(?:drone|warplane|airstrike)s?|helicopter gunships? (?:struck|attacked))",
-     "Explosions/Remote violence", "Air/drone strike", 2),
-    (r"(?:bombs? (?:[\w-]+ ){0,6}(?:exploded|detonated|went off|blew up)|(?:detonated|planted|set off) (?:a |an )?(?:[\w-]+ ){0,2}(?:bomb|explosives?|device)|magnetic bomb|roadside bomb|car bomb|(?:land ?)?mines? (?:blast|explosion)|landmine|(?:stepped|drove) (?:on|over) a (?:land ?)?mine|improvised explosive devices?|IEDs?|explosive devices?|bomb (?:blast|explosion)|(?:a |the )?bomb (?:went off|exploded|detonated)|booby[- ]trap)",
-     "Explosions/Remote violence", "Remote explosive/landmine/IED", 2),
-    (r"(?:hand )?grenades? (?:attack|was thrown|were thrown|exploded)|(?:threw|hurled|lobbed) (?:a )?(?:hand )?grenades?", "Explosions/Remote violence", "Grenade", 2),
-    (r"(?:shell(?:ing|ed|s)|artillery|pounded|cluster munitions?|(?:struck|hit|targeted) (?:[\w-]+ ){0,3}with (?:missiles|rockets)|rockets? (?:fired )?(?:[\w-]+ ){0,4}(?:hit|struck|landed)|mortar (?:fire|rounds?|shells?|attacks?)|mortars?|rocket (?:fire|attacks?|strikes?)|rockets? (?:hit|struck|landed|were fired)|fired rockets|missile (?:strikes?|attacks?)|missiles? (?:hit|struck|slammed)|bombard(?:ed|ment))",
-     "Explosions/Remote violence", "Shelling/artillery/missile attack", 2),
-    # Battles
-    (r"(?:recaptured|retook|regained control of|took back|liberated)", "Battles", "Government regains territory", 1),
-    (r"(?:overran|seized control of|captured the (?:town|village|city|base)|took control of)", "Battles", "Non-state actor overtakes territory", 1),
-    (r"(?:shoot-?outs?|gun ?fights?|firefights?|exchanges? of fire|exchanged fire|skirmish(?:es|ed)?|clash(?:es|ed)?|fighting|fought|battles?|gunfire|gun battles?|(?:opened fire|fired) on (?:\w+ ){0,2}(?:positions|troops|soldiers|forces|posts|units|patrols?)|killed (?:[\w-]+ ){0,2}(?:militants|insurgents|fighters|rebels|jihadists|gunmen|attackers)|ambush(?:ed|es)?|attacked (?:\w+ ){0,2}(?:positions|posts|checkpoints?|bases?|patrols?|convoys?))",
-     "Battles", "Armed clash", 2),
-    (r"(?:flare-? ?ups?|outbreaks?|escalations?|upsurges?) (?:in|of) (?:violence|fighting|hostilities)", "Battles", "Armed clash", 1),
-    # Violence against civilians
-    (r"(?:abduct(?:ed|ion|ions)|kidnapp?(?:ed|ing|ings)|forcibly disappeared|taken hostage|seized as hostages?)", "Violence against civilians", "Abduction/forced disappearance", 2),
-    (r"(?:raped|rape|sexual(?:ly)? (?:violence|assault(?:ed)?))", "Violence against civilians", "Sexual violence", 2),
-    (r"(?:massacred?|executed|beheaded|gunned down|shot dead|hacked to death|stabbed to death|burned alive|killed (?:[\w-]+ ){0,3}(?:civilians|villagers|residents|farmers|herders|fishermen|workers|miners|worshippers|passengers|children|women|students|teachers|journalists|traders|pilgrims|patients|displaced people|a girl|a boy|a child|a woman|a man|a civilian|a journalist|a farmer|a teacher|a student)|shot (?:and (?:killed|wounded|injured) )?(?:civilians|villagers|residents|farmers|herders|fishermen|workers|miners|worshippers|passengers|children|women|students|teachers|journalists|traders|pilgrims|patients|displaced people|a girl|a boy|a child|a woman|a man|a civilian|a journalist|a farmer|a teacher|a student)|attack(?:ed|s)? (?:on )?(?:[\w-]+ ){0,3}(?:villagers|civilians|residents|farmers|worshippers|passengers|villages?|camps?|sites?|neighbou?rhoods?|markets?|churche?s?|mosques?|schools?|hospitals?|buses))",
-     "Violence against civilians", "Attack", 2),
-    # "killed 12 people": an attack on civilians only when nothing else in the clause says battle or strike.
-    (r"killed (?:[\w-]+ ){0,3}people", "Violence against civilians", "Attack", 1),
-    # Riots
-    (r"(?:lynched|beat (?:[\w-]+ ){0,8}to death|mob (?:violence|justice|attack(?:ed)?)|(?:a |an angry )?mob (?:attacked|beat|burned|torched|lynched|stormed))", "Riots", "Mob violence", 2),
-    (r"(?:riot(?:s|ed|ing|ers)?|violent (?:protests?|demonstrations?)|stoned (?:the )?(?:police|security forces|officers|vehicles)|(?:threw|hurled) (?:stones|rocks|petrol bombs|molotov cocktails)|burning tyres|smashed (?:the )?windows|(?:protesters|demonstrators|rioters) (?:threw|hurled|torched|set fire|clashed|stormed|attacked|burned|looted))",
-     "Riots", "Violent demonstration", 2),
-    # Protests
-    (r"(?:(?:fired|opened fire|shot) (?:[\w-]+ ){0,3}(?:on|at|into) (?:the |a )?(?:crowd of )?(?:protesters|demonstrators|crowds?|marchers|mourners))",
-     "Protests", "Excessive force against protesters", 2),
-    (r"(?:(?:tear ?gas|water cannons?|rubber bullets|batons) (?:to|was used|were used)|dispersed (?:the )?(?:protesters|demonstrators|protest|rally|crowd|march)|broke up (?:the |a )?(?:protest|rally|demonstration|sit-in))",
-     "Protests", "Protest with intervention", 2),
-    (r"(?:protest(?:s|ed|ing|ers)?|demonstrat(?:ion|ions|ed|ors)|rall(?:y|ies|ied)|sit-ins?|marched|(?:held|staged) (?:a |an )?(?:[\w-]+ ){0,2}(?:march|vigil)|took to the streets|gathered (?:in|outside|at|near|on) (?:[\w'’-]+ ){0,6}(?:to demand|to protest|against|demanding|calling for)|picket(?:ed|s)?|went on strike|hunger strike|strikers|walkouts?)",
-     "Protests", "Peaceful protest", 2),
-    # Strategic developments
-    (r"(?:looted|looting|ransacked|vandali[sz]ed|torched|set fire to|burned down|(?:burned|destroyed|demolished) (?:[\w'’-]+ ){0,3}(?:houses|homes|huts|shops|property|buildings|bus|buses|vehicles|cars|trucks|stations?|markets?|offices|churches|schools))", "Strategic developments", "Looting/property destruction", 2),
-    (r"(?:arrested|detained|arrests|detentions|rounded up|taken into custody)", "Strategic developments", "Arrests", 2),
-    (r"(?:signed (?:\w+ ){0,3}(?:agreement|accord|deal|truce|ceasefire|cease-fire|treaty|memorandum)|agreed (?:on|to) (?:a |an )?(?:ceasefire|cease-fire|truce|deal|agreement|prisoner exchange)|reached [\"\u201c]?(?:a |an )?(?:\w+ ){0,2}(?:agreement|deal|understanding|accord|truce|ceasefire|cease-fire)|brokered (?:a |an )?(?:ceasefire|cease-fire|truce|deal)|(?:ceasefire|cease-fire|truce) (?:took effect|came into force|was agreed|was signed)|prisoner (?:exchange|swap))",
-     "Strategic developments", "Agreement", 2),
-    (r"(?:defused|dismantled (?:an? )?(?:bomb|IED|explosive)|intercepted (?:\w+ ){0,2}(?:drones?|missiles?|rockets?)|shot down (?:\w+ ){0,2}(?:drones?|missiles?))", "Strategic developments", "Disrupted weapons use", 2),
-    (r"(?:withdrew|handed over|pulled out of|ceded|entered (?:[\w-]+ ){0,2}without a fight)", "Strategic developments", "Non-violent transfer of territory", 1),
-    (r"(?:(?:set up|established|opened|built) (?:a |an |its |their |the )?(?:new )?(?:forward |military |permanent )?(?:base|headquarters|checkpoint|outpost|camp))", "Strategic developments", "Headquarters or base established", 2),
-    (r"(?:deployed|deployment of|dispatched|sent) (?:\w+ ){0,4}(?:mission|peacekeepers|peacekeeping|troops|observers|monitors|contingent)",
-     "Strategic developments", "Other", 2),
-    # A blockade is often named long after it began ("the blockade has led to..."): an event
-    # only where armed actors or casualties make it one; protesters blocking a road are a protest.
-    (r"(?:blockade|blockaded|blocked the (?:road|highway|corridor))", "Strategic developments", "Other", 1),
-)
+__all__ = ["DISORDER_OF", "Trigger", "find_triggers", "reports_event"]
 
 #: ACLED's disorder type for each sub-event type.
 DISORDER_OF: dict[str, str] = {}
@@ -82,61 +34,43 @@ for _etype, _subs in EVENT_TYPES.items():
 DISORDER_OF["Violent demonstration"] = "Demonstrations"
 DISORDER_OF["Excessive force against protesters"] = "Political violence; Demonstrations"
 
-_ENTRIES = [(re.compile(r"\b" + p + r"\b", re.IGNORECASE), et, st, strength) for p, et, st, strength in _LEXICON]
-_COMBINED = re.compile("|".join(f"(?P<t{i}>\\b(?:{p})\\b)" for i, (p, _, _, _) in enumerate(_LEXICON)), re.IGNORECASE)
-
-# Every trigger contains one of these stems. Most sentences contain none, and a scan for
-# literal stems is many times faster than the full trigger pattern, which then runs only
-# where a stem occurs.
-# Each entry is matched inside words, so short stems carry spaces ("| raid" is not "afraid",
-# "| rape" not "grape"); "|" stands for a space. The text is scanned with a space before it.
-_STEM_WORDS = frozenset(w.replace("|", " ") for w in """suicide chemical |gas chlorine sarin drone airstrike
-air|strike air|raid air|attack air|bombard aerial |raid bomb warplane gunship struck|by hit|by |mine landmine
-explosive |ied blast booby grenade threw hurled lobbed shell artillery mortar rocket missile recaptur retook regained
-took|back took|control liberat overran seized captured shootout shoot-out gunfight gun|fight gun|battle firefight
-of|fire exchanged|fire skirmish clash fighting fought battle gunfire opened|fire ambush attack flare-up flareup
-flare|up outbreak escalat upsurge abduct kidnap disappeared hostage |rape raped sexual massacre execut lynch behead
-gunned shot|dead shot|down hacked stabbed burned|alive burned|down burnt killed |mob mob| |riot violent protest
-demonstr rally rallies rallied sit-in marched picket strike tear|gas teargas water|cannon rubber|bullet baton
-dispersed broke|up loot ransack vandal torch set|fire destroy arrest detain detention rounded|up custody signed
-agreed reached broker ceasefire cease-fire truce prisoner defus dismantl intercept withdrew handed|over pulled|out
-ceded set|up establish deploy dispatch troops peacekeep mission observers monitors contingent blockade
-blocked detonated planted magnetic targeted dropped launched aircraft jets planes pounded munition fired|on
-beat stoned stones rocks tyres smashed gathered took|to|the|streets staged held opened built outpost
-entered| shot| burned| demolished""".split())
-
-
-def _stem_automaton() -> Any:
-    import ahocorasick
-
-    auto = ahocorasick.Automaton()
-    for stem in _STEM_WORDS:
-        auto.add_word(stem, len(stem))
-    auto.make_automaton()
-    return auto
-
-
-# A multi-pattern scan (pyahocorasick) for the stems costs a fraction of one regex pass.
-_STEMS = _stem_automaton()
-
-# Words that make a statement no report of an event, looked for between the clause start and the trigger.
-_NEGATION = re.compile(r"\b(?:no|not|never|without|neither|nor|denied|denies|deny|refused|n't)\b", re.IGNORECASE)
+# Words that make a statement no report of an event, looked for between the clause start and
+# the trigger. Modal verbs are matched in lower case only: "May" and "March" are months.
+_NEGATION = re.compile(r"\b(?:[Nn]o|[Nn]ot|[Nn]ever|[Ww]ithout|[Nn]either|[Nn]or|[Dd]enied|[Dd]enies|[Dd]eny|"
+                       r"[Rr]efused|[Ff]ailed to|n't)\b")
+_MODAL = re.compile(r"\b(?:could|would|might|may|will|shall|should|must|can)\b")
 _IRREALIS = re.compile(
-    r"\b(?:could|would|might|may|will|shall|should|must|plans? to|planned|planning|intends? to|threaten(?:s|ed)? to|"
+    r"\b(?:plans? to|planned|planning|intends? to|threaten(?:s|ed|ing)?(?: \w+){0,2} to|vow(?:s|ed)?(?: \w+){0,2} to|"
+    r"urg(?:e|es|ed|ing)|right (?:of|to)|"
     r"warn(?:s|ed)? (?:of|that|against)|fears? (?:of|that)|risk of|calls? (?:for|on)|called for|urged|"
     r"to prevent|in order to|aims? to|aimed at|ready to|prepared to|if|unless|next (?:week|month|year)|tomorrow|"
-    r"upcoming|expected to|scheduled|would-be|possible|potential|attempts? to|trying to)\b",
+    r"upcoming|expected to|scheduled|would-be|possible|potential|attempts? to|trying to|tried to|"
+    r"expects?|expected|demand(?:s|ed)?|threat of|accus(?:ed|es|e|ing) \w+(?: \w+)? of|rejected|condemn(?:s|ed)? \w+(?: \w+)? for|"
+    r"allegations? of|ban(?:s|ned)? on|against any|claim(?:s|ed)? to have|hop(?:es?|ed|ing) (?:for|to|that))\b",
     re.IGNORECASE)
 _GENERIC = re.compile(r"\b(?:often|usually|frequently|regularly|routinely|generally|typically|sometimes|commonly|"
                       r"every (?:year|week|month|day)|each year|tend to|are held|is held|periodic)\b", re.IGNORECASE)
-# Trigger words used in a sense that is no event.
-_NOT_EVENT_BEFORE = re.compile(r"\b(?:diplomatic|verbal|political|legal|media|cyber|information|trade|price|"
-                                r"economic|propaganda|rhetorical|bidding|turf|court|election|electoral|fight against)\s+$",
-                                re.IGNORECASE)
 # A trigger named as a topic ("As for the demonstrations, ...") reports nothing.
-_TOPIC_BEFORE = re.compile(r"\b(?:as for|as to|regarding|concerning|on the (?:issue|subject|question) of)\s+(?:the\s+)?$",
+_TOPIC_BEFORE = re.compile(r"\b(?:as for|as to|regarding|concerning|on the (?:issue|subject|question) of|"
+                           r"(?:film|book|story|novel|documentary|report|play|song|study|lecture) about)\s+"
+                           r"(?:(?:the|a|an)\s+)?$",
                            re.IGNORECASE)
-_CLAUSE_START = re.compile(r"[.;:!?]|,\s*(?:but|while|whereas|although|and|which|who|as)\b|\bbut\b|\bwhile\b", re.IGNORECASE)
+_MONTHS = frozenset({"march", "may"})
+_ARTICLE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w'-]+\s+)?$")
+# "the army reported six soldiers killed": a toll reported, not a headline
+_REPORTED_TOLL = re.compile(r"\b(?:reported|said|says|confirmed|put|counted|found|left)\s+[^,;]*$", re.IGNORECASE)
+# "was killed in Idlib on Tuesday": a passive that says where, when or how reports the event itself
+_SCENE_AFTER = re.compile(r"\s*(?:\w+ly\s+)?(?:in|near|at|on|outside|inside|during|when|while|after|along|"
+                          r"overnight|yesterday|today|by|along|alongside|\d|\w+ times)\b", re.IGNORECASE)
+_AUX = frozenset("was were been being is are be got get gets".split())
+# "had only returned fire", "attacked only army positions": a defence, not a report.
+_HEDGE = re.compile(r"\bonly\s+(?:\w+\s+)?$|^\s+only\b", re.IGNORECASE)
+# What makes a weak trigger count: a casualty word or an armed actor in its clause.
+_CORROBORATION = re.compile(r"\b(?:killed|dead|died|deaths?|wounded|injured|casualt|soldiers?|troops|forces|"
+                            r"militants?|rebels?|fighters?|servicem[ae]n|army|police)\b", re.IGNORECASE)
+_PUNCT = str.maketrans({c: " " for c in "\n\t\r.,;:!?()[]{}\"“”‘’/|«»"})
+_DETERMINERS = frozenset("a an the this that another its their his her our of deadly armed fresh new latest "
+                         "heavy fierce renewed major large huge massive violent peaceful overnight".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +87,7 @@ class Trigger:
     strength : int
         2 an event on its own, 1 an event only with corroboration in its clause.
     lemma : str
-        The event word's dictionary form ("shell" for "shelled", "attack" for "attacks").
+        The lexicon's dictionary form of the event word ("shell" for "shelled").
     voice : str
         ``"active"`` ("troops shelled X"), ``"passive"`` ("soldiers killed", "killed by a
         sniper") or ``"nominal"`` ("the shelling of X").
@@ -193,50 +127,117 @@ class Trigger:
                        clause=move(self.clause) or self.clause, agent=move(self.agent), patient=move(self.patient))
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
-    """Stretches around stem hits where a trigger may match (no trigger starts over 50
-    characters before its stem or ends over 80 after it), merged."""
-    out: list[tuple[int, int]] = []
+def _scan_text(text: str) -> str:
+    """Lower case with punctuation as spaces, offsets kept: what the automaton reads."""
     lower = text.lower()
     if len(lower) != len(text):  # a few letters lower-case to two characters: keep offsets exact
         lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    for end, length in _STEMS.iter(" " + lower):  # end is then the offset in text of the stem's last char + 1
-        a, b = max(0, end - length - 50), min(len(text), end + 80)
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return out
+    return lower.translate(_PUNCT)
 
 
-def _matches(text: str) -> Iterator[Trigger]:
-    seen_end = -1
-    for a, b in _windows(text):
-        for m in _COMBINED.finditer(text, max(a, seen_end), b):
-            seen_end = m.end()
-            yield _trigger(m)
+def _hits(lex: Lexicon, text: str) -> list[tuple[int, int, tuple[tuple[int, str, str], ...]]]:
+    """Whole-word matches of lexicon forms, longest first where they overlap."""
+    scan = " " + _scan_text(text) + " "
+    found = []
+    for end, (length, entries) in lex.automaton.iter(scan):
+        # ``end`` is the index in ``scan`` of the form's last character; in ``text`` it ends at ``end``.
+        if scan[end + 1].isalnum() or scan[end + 1] in "-'":
+            continue
+        found.append((end - length, end, entries))
+    found.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    kept: list[tuple[int, int, tuple[tuple[int, str, str], ...]]] = []
+    for hit in found:
+        if kept and hit[0] < kept[-1][1]:
+            continue  # inside or across a longer form found first ("car bomb" in "suicide car bomb")
+        kept.append(hit)
+    return kept
 
 
-def _trigger(m: re.Match[str]) -> Trigger:
-    idx = int(m.lastgroup[1:]) if m.lastgroup else 0
-    _, et, st, strength = _LEXICON[idx]
-    return Trigger(m.start(), m.end(), m.group(0), et, st, DISORDER_OF[st], strength)
+def _word_before(text: str, start: int) -> str:
+    """The word before ``start``, past an article ("cleared a landmine" -> "cleared")."""
+    m = re.search(r"([\w'-]+)[\s\"“]*(?:\b(?:an?|the)\s+)?$", text[max(0, start - 30):start], re.IGNORECASE)
+    return m.group(1).lower() if m else ""
 
 
-def _clause_prefix(text: str, start: int) -> str:
-    """The text from the start of the trigger's clause to the trigger."""
-    window = text[max(0, start - 200):start]
-    cut = 0
-    for m in _CLAUSE_START.finditer(window):
-        cut = m.end()
-    return window[cut:]
+def _word_after(text: str, end: int) -> str:
+    m = re.match(r"[\s\"”]*([\w'-]+)", text[end:end + 30])
+    return m.group(1).lower() if m else ""
 
 
-def _clause_rest(text: str, end: int) -> str:
-    """The text from the trigger to the end of its clause."""
-    window = text[end:end + 200]
-    m = _CLAUSE_START.search(window)
-    return window[:m.start()] if m else window
+def _holds(lex: Lexicon, cond: dict[str, object], toll: bool, passive: bool, target: str, agent: str,
+           clause: str) -> bool:
+    form = cond.get("form")
+    if form is not None and form != ("toll" if toll else "passive" if passive else ""):
+        return False
+    for key, where in (("target", target), ("agent", agent), ("weapon", clause), ("scene", clause)):
+        name = cond.get(key)
+        if name is not None and not lex.classes[str(name)].search(where):
+            return False
+    return True
+
+
+def _typed(lex: Lexicon, entry: Entry, text: str, start: int, end: int, tags: set[str],
+           lemma: str, target_text: str | None = None) -> Trigger | None:
+    """The trigger of ``entry`` at ``text[start:end]``, with its conditions applied."""
+    before = _word_before(text, start)
+    if _word_after(text, end) in entry.not_next or before in entry.not_prev:
+        return None
+    if tags <= {"VB", "VBP"} and _ARTICLE.search(text[max(0, start - 30):start]):
+        return None  # "a powerful storm": a verb's base form inside a noun phrase is a noun
+    if before in _DETERMINERS and tags & {"VB", "VBP", "VBZ", "VBG"} and "VBD" not in tags:
+        if not tags & {"NN", "NNS"} and "VBG" not in tags:
+            return None  # "a torch rally": a verb's form used as a noun the entry does not list
+        tags = tags & {"NN", "NNS", "VBG"}  # "an attack on", "the shelling of"
+    tag = next((t for t in ("VBD", "VBG", "VBZ", "VB", "VBP", "NNS", "NN") if t in tags), "NN")
+    clause = clause_bounds(text, start, end)
+    voice = voice_of(text, start, end, tag, clause, transitive=not (entry.preps or entry.intransitive))
+    preps = () if lemma.rsplit(" ", 1)[-1] in entry.preps else entry.preps  # "fire on": the patient follows
+    agent, patient = arguments(text, start, end, voice, clause, preps)
+    toll = voice == "passive" and agent is None and not _SCENE_AFTER.match(text[end:end + 40]) and \
+        (before in _AUX or bool(_REPORTED_TOLL.search(text, clause[0], start)))
+    if target_text is not None:
+        target = target_text
+    elif patient is not None:
+        target = text[patient[0]:patient[1]]
+    elif voice == "passive":
+        target = text[clause[0]:start]
+    else:
+        target = text[end:clause[1]]
+    who = text[agent[0]:agent[1]] if agent is not None else (text[clause[0]:start] if voice == "active" else "")
+    etype, sub, strength = entry.event_type, entry.sub_event_type, entry.strength
+    clause_text = text[clause[0]:clause[1]]
+    for cond in entry.when:
+        if _holds(lex, cond, toll, voice == "passive", target, who, clause_text):
+            etype = str(cond.get("type", etype))
+            sub = str(cond.get("sub", sub))
+            strength = int(str(cond.get("strength", strength)))
+            break
+    if strength <= 0:
+        return None
+    return Trigger(start, end, text[start:end], etype, sub, DISORDER_OF[sub], strength, lemma, voice, clause,
+                   agent, patient)
+
+
+def _reports_nothing(text: str, trig: Trigger) -> bool:
+    """Negated, hypothetical, generic or topical mentions of an event."""
+    prefix = text[trig.clause[0]:trig.start]
+    if _TOPIC_BEFORE.search(text[max(0, trig.start - 40):trig.start]):
+        return True
+    if _HEDGE.search(text[max(0, trig.start - 20):trig.start]) or _HEDGE.search(text[trig.end:trig.end + 6]):
+        return True
+    if _NEGATION.search(prefix) or _MODAL.search(prefix) or _IRREALIS.search(prefix) or _GENERIC.search(prefix):
+        return True
+    # "demonstrations ... are very often held": a habit, not an event
+    return bool(_GENERIC.search(text[trig.end:trig.clause[1]]))
+
+
+def _is_month(text: str, start: int, end: int) -> bool:
+    """"May" or "March" written as a month: capitalised and not the first word."""
+    word = text[start:end]
+    if word.lower() not in _MONTHS or not word[:1].isupper():
+        return False
+    return bool(re.search(r"\w", text[max(0, start - 40):start].split("\n")[-1])) or \
+        bool(re.match(r"\s*\d", text[end:end + 4]))
 
 
 def find_triggers(text: str) -> list[Trigger]:
@@ -260,51 +261,73 @@ def find_triggers(text: str) -> list[Trigger]:
     []
     >>> [t.event_type for t in find_triggers("Activists have been protesting against the mine.")]
     ['Protests']
+    >>> t = find_triggers("Four soldiers killed ahead of polls")[0]
+    >>> t.lemma, t.voice, t.event_type
+    ('kill', 'passive', 'Battles')
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
+    lex = lexicon()
+    found: list[_Found] = []
+    for start, end, entries in _hits(lex, text):
+        if _is_month(text, start, end):
+            continue
+        tags: dict[tuple[int, str], set[str]] = {}
+        for index, tag, lemma in entries:
+            tags.setdefault((index, lemma), set()).add(tag)
+        best = _best(lex, text, start, end, tags)
+        if best is not None and not _reports_nothing(text, best[0]):
+            found.append(best)
+    return _without_tolls(lex, text, found)
+
+
+# A trigger found, with its entry's casualty flag and what retyping it needs.
+_Found = tuple[Trigger, bool, dict[tuple[int, str], set[str]]]
+
+
+def _best(lex: Lexicon, text: str, start: int, end: int, tags: dict[tuple[int, str], set[str]],
+          target: str | None = None) -> _Found | None:
+    """The strongest reading of the words at ``text[start:end]`` among the entries that list them."""
+    best: _Found | None = None
+    for (index, lemma), entry_tags in tags.items():
+        trig = _typed(lex, lex.entries[index], text, start, end, entry_tags, lemma, target)
+        if trig is not None and (best is None or trig.strength > best[0].strength):
+            best = (trig, lex.entries[index].casualty, tags)
+    return best
+
+
+def _without_tolls(lex: Lexicon, text: str, found: list[_Found]) -> list[Trigger]:
+    """The triggers, less casualty words in a sentence that names another event: "killing
+    two" after "rebels shelled the town" is the shelling's toll. The toll's victims then
+    say whom that event struck ("killed 21 villagers in a raid": a raid on civilians)."""
+    from ..text import iter_sentences
+
+    if not any(casualty for _, casualty, _ in found):
+        return [t for t, _, _ in found]
     out = []
-    for trig in _matches(text):
-        prefix = _clause_prefix(text, trig.start)
-        if _NOT_EVENT_BEFORE.search(text[max(0, trig.start - 30):trig.start]) or \
-                _TOPIC_BEFORE.search(text[max(0, trig.start - 40):trig.start]):
+    for s, e in iter_sentences(text):
+        here = [f for f in found if s <= f[0].start < e]
+        events = [f for f in here if not f[1]]
+        if not events:
+            out += [t for t, _, _ in here]
             continue
-        if _NEGATION.search(prefix) or _IRREALIS.search(prefix) or _GENERIC.search(prefix):
-            continue
-        if _GENERIC.search(_clause_rest(text, trig.end)):
-            continue  # "demonstrations ... are very often held": a habit, not an event
-        out.append(_with_syntax(text, trig))
-    return out
+        victims = [t.patient for t, casualty, _ in here if casualty and t.patient is not None and t.voice != "passive"]
+        for trig, _, tags in events:
+            if trig.patient is None and victims:
+                retyped = _best(lex, text, trig.start, trig.end, tags, text[victims[0][0]:victims[0][1]])
+                trig = retyped[0] if retyped is not None else trig
+            out.append(trig)
+    return sorted(out, key=lambda t: t.start)
 
 
-_IRREGULAR = {"shot": "shoot", "fought": "fight", "struck": "strike", "hit": "hit", "overran": "overrun",
-              "retook": "retake", "took": "take", "threw": "throw", "hurled": "hurl", "beat": "beat",
-              "broke": "break", "withdrew": "withdraw", "held": "hold", "built": "build", "sent": "send",
-              "set": "set", "burnt": "burn"}
-_NOUN_TRIGGERS = re.compile(r"(?:s|ion|ions|ment|ments|fire|strike|strikes|raid|raids|attack|attacks|clash|clashes|"
-                            r"battle|battles|protest|protests|rally|rallies|riot|riots|blast|bomb|bombs|mortar|"
-                            r"artillery|ambush|truce|ceasefire|deal)$")
+def reports_event(text: str) -> bool:
+    """Whether a sentence reports an event: a strong trigger, or a weak one with a casualty
+    word or armed actor in its clause.
 
-
-def _with_syntax(text: str, trig: Trigger) -> Trigger:
-    """The trigger with its lemma, voice, clause and arguments."""
-    words = re.findall(r"[A-Za-z'-]+", trig.text)
-    head = words[0].lower() if words else trig.text.lower()
-    for w in words:  # the first word that looks verbal is the head ("drone strike" -> strike)
-        if re.search(r"(?:ed|ing)$", w.lower()) or w.lower() in _IRREGULAR:
-            head = w.lower()
-            break
-    else:
-        head = words[-1].lower() if words else head
-    if head in _IRREGULAR:
-        lemma, tag = _IRREGULAR[head], "VBD"
-    elif head.endswith("ed"):
-        lemma, tag = re.sub(r"(?:ied)$", "y", re.sub(r"(?<=[^e])ed$|(?<=e)d$", "", head)), "VBD"
-    elif head.endswith("ing"):
-        lemma, tag = head[:-3], "VBG"
-    else:
-        lemma, tag = re.sub(r"(?:es|s)$", "", head) if _NOUN_TRIGGERS.search(head) else head, "NN"
-    clause = clause_bounds(text, trig.start, trig.end)
-    voice = voice_of(text, trig.start, trig.end, tag, clause)
-    agent, patient = arguments(text, trig.start, trig.end, voice, clause, preps=("on", "at", "upon") if "fire" in trig.text.lower() else ())
-    return replace(trig, lemma=lemma, voice=voice, clause=clause, agent=agent, patient=patient)
+    Examples
+    --------
+    >>> reports_event("Police arrested two men in Kano."), reports_event("Police may arrest two men.")
+    (True, False)
+    """
+    return any(t.strength >= 2 or _CORROBORATION.search(text, t.clause[0], t.clause[1] + 200)
+               for t in find_triggers(text))
