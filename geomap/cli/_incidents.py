@@ -124,6 +124,7 @@ def eval_incidents(
     fmt: Annotated[str, typer.Option("--format", help="geomap (our gold JSON Lines), event-location "
                                                       "(labeled_text.jsonl or its zip) or plover (PLOVER_GSR_CAMEO.txt).")
                    ] = "geomap",
+    text_from: Annotated[Optional[Path], typer.Option("--text-from", help="JSON Lines corpus (id, text, published) that supplies the text of gold lines without one, by id.")] = None,
 ) -> None:
     """Score incident extraction: detection P/R, type and sub-type accuracy, location@25 km, fatalities, date."""
     from ..evaluate import evaluate_incidents, read_incident_set
@@ -136,7 +137,7 @@ def eval_incidents(
         _eval_sentence_set(file, fmt, as_json)
         return
     with user_errors():
-        docs = read_incident_set(file)
+        docs = read_incident_set(file, text_from=text_from)
         report = evaluate_incidents(docs, lambda text, pub: extract_incidents(text, published=pub))
     if as_json:
         print_json(report.to_dict())
