@@ -4,7 +4,7 @@
 phrases of token keys (:func:`_phrase`: lower case, possessive stripped,
 acronyms kept in capitals) up in these tables: the named groups with their
 ACLED name, inter code and home country (:data:`_NAMED`, from
-the data file ``geomap/data/named_actors.csv``); the head words of generic actors by category
+the data file ``geomap/incidents/data/named_actors.csv``); the head words of generic actors by category
 (:data:`_HEADS`, from :data:`_HEAD_TABLE`); the words around them (modifiers,
 ethnic names, locatives); and the country names and national demonyms of the
 gazetteer's demonym table (:func:`_countries`), with the aliases news uses.
@@ -62,7 +62,7 @@ def _phrase(text: str) -> tuple[str, ...]:
 
 
 # --- named groups ------------------------------------------------------------------------
-# geomap/data/named_actors.csv: name, inter, home iso2, aliases (";"), note. Upper-case aliases
+# geomap/incidents/data/named_actors.csv: name, inter, home iso2, aliases (";"), note. Upper-case aliases
 # (IS, RSF, EU) match only in upper case; "@EU" and "@UN" are named by the country (see _actors).
 
 
@@ -71,7 +71,7 @@ def _named_rows() -> list[tuple[str, int, str, list[str]]]:
     import io
     from importlib.resources import files
 
-    text = (files("geomap") / "data" / "named_actors.csv").read_text(encoding="utf-8")
+    text = (files("geomap") / "incidents" / "data" / "named_actors.csv").read_text(encoding="utf-8")
     return [(r["name"], int(r["inter"]), r["iso2"], r["aliases"].split(";")) for r in csv.DictReader(io.StringIO(text))]
 
 

@@ -17,7 +17,7 @@ forces. Our mapping:
   military of their owner and need one. Foreign state forces keep code 1:
   "Russian peacekeepers" are "Military Forces of Russia", as ACLED keeps a
   state's forces under code 1 wherever they act.
-* Named groups: the data file ``geomap/data/named_actors.csv`` (read by
+* Named groups: the data file ``geomap/incidents/data/named_actors.csv`` (read by
   :mod:`geomap.incidents._actor_lexicon`) gives each its ACLED name, inter code and
   home country, with aliases: rebel groups (2) such as al-Shabaab, JNIM, ISWAP, IS
   Sahel, SDF/QSD, HTS, PDF, Arakan Army; political militias (3) such as Hezbollah,

@@ -254,7 +254,7 @@ def test_named_actor_file_is_well_formed():
     import csv
     from importlib.resources import files
 
-    text = (files("geomap") / "data" / "named_actors.csv").read_text(encoding="utf-8")
+    text = (files("geomap") / "incidents" / "data" / "named_actors.csv").read_text(encoding="utf-8")
     rows = list(csv.DictReader(text.splitlines()))
     assert len(rows) >= 60
     for r in rows:
