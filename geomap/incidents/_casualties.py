@@ -87,7 +87,7 @@ from ._casualty_lexicon import (
     _ZERO_WORDS,
 )
 
-__all__ = ["Casualties", "VAGUE_COUNTS", "find_casualties", "parse_number"]
+__all__ = ["Casualties", "VAGUE_COUNTS", "find_casualties", "other_report", "parse_number"]
 
 
 
@@ -151,6 +151,9 @@ def _read_phrase(words: list[str], i: int) -> _Phrase | None:
             words[i - 1] in _PERSON_MODIFIERS and (i == 1 or words[i - 2] in _BOUNDARY))):
         # A headline's bare singular ("Militiaman killed by sniper", "Man dies under torture") is one.
         return _Phrase(i, i, i + 1, _estimate("exact", 1), False)
+    if w == "the" and i > 0 and words[i - 1] in _LEFT and any(
+            k < n and words[k] in _PERSONS for k in (i + 1, i + 2)):
+        return _Phrase(i, i, i + 1, _estimate("exact", 1), False)   # "killing the driver"
     if w in ("a", "an"):
         # "a soldier was killed": the article counts one only before a person noun.
         for k in (i + 1, i + 2):
@@ -215,8 +218,9 @@ def _excluded(words: list[str], p: _Phrase) -> bool:
         return True
     if after == "of" and p.end + 1 < n:
         nxt = words[p.end + 1]
-        if nxt in _SUBSET_OF or (nxt == "the" and p.end + 2 < n and words[p.end + 2] in _VICTIMS):
-            return True
+        if (nxt in _SUBSET_OF and before not in _LEFT) or (
+                nxt == "the" and p.end + 2 < n and words[p.end + 2] in _VICTIMS):
+            return True     # "five died, three of them children"; but "killing three of them" counts
     return before == "no" and core == "one"
 
 
@@ -415,6 +419,20 @@ def find_casualties(sentence: str) -> Casualties:
     return Casualties(*deaths, _combine(groups[_I])[0] if groups[_I] else None, tuple(merged))
 
 
+def other_report(first: Casualties, other: Casualties) -> Casualties:
+    """One toll reported twice ("killed 11, residents said; the army put the toll at seven"):
+    the lowest for ACLED, the spread for UCDP's low and high.
+
+    >>> other_report(find_casualties("rebels killed 11"), find_casualties("the army put the toll at seven")).fatalities
+    7
+    """
+    if not (first.fatalities and other.fatalities):
+        return first
+    d = _combine([(first.fatalities, first.low, first.best, first.high), (other.fatalities, other.low, other.best,
+                                                                         other.high)])
+    return Casualties(*d, first.injuries, first.evidence)
+
+
 def _tie(words: list[str], phrases: list[_Phrase]) -> tuple[dict[int, tuple[str, int]], dict[int, int]]:
     """Which figures count deaths or injuries: ({phrase: (kind, word index)}, {listed phrase: phrase})."""
     tied: dict[int, tuple[str, int]] = {}
@@ -449,7 +467,8 @@ def _tie(words: list[str], phrases: list[_Phrase]) -> tuple[dict[int, tuple[str,
             w = words[k]
             if w in ("and", ","):
                 seen_sep = True
-            elif not w[0].isalpha() or w in _RIGHT or w in _LEFT or w in _CONJ or w in _STOP_VERBS:
+            elif not w[0].isalpha() or w in _RIGHT or w in _LEFT or w in _CONJ or w in _STOP_VERBS or (
+                    w.endswith("ing") and len(w) > 5):   # "killing two men and burning several houses"
                 break
             k -= 1
     last_kind = ""                         # 3. a bare figure opening a clause after a tied one is

@@ -27,7 +27,7 @@ _RIGHT = {
 }
 # A word before the figure that governs it ("killing 5", "wounded 12", "the death of 280").
 _LEFT = {
-    **dict.fromkeys("killed killing kills kill dead murdered murdering executed executing massacred "
+    **dict.fromkeys("killed killing kills kill dead murdered murdering executed executing massacred lynched "
                     "massacring slaughtered beheaded".split(), _D),
     **dict.fromkeys("wounded wounding wounds injured injuring injures hurt hurting".split(), _I),
 }
@@ -69,7 +69,8 @@ _PERSONS = frozenset("soldier serviceman servicewoman civilian man woman child b
                      "shepherd herder driver doctor nurse teacher gunman attacker militiaman trooper sergeant "
                      "pilot employee bystander passer-by passerby infant baby youth official priest imam "
                      "volunteer medic paramedic contractor peacekeeper gendarme conscript detainee prisoner "
-                     "hostage inmate activist militiaman".split())
+                     "hostage inmate activist militiaman thief suspect chairman commissioner chief mayor "
+                     "governor councillor councilor lawmaker".split())
 # Words that may open a headline's bare singular ("Police officer shot dead").
 _PERSON_MODIFIERS = frozenset("police army military security local young elderly female male off-duty".split())
 _ASIDES = frozenset("including among mostly mainly most all many both".split())

@@ -65,6 +65,8 @@ _ATTRIBUTION = re.compile(r"\b(?P<who>(?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.
                           r"(?: on \w+)?(?: also)? (?:said|says|claimed|reported|alleged|stated)\b")
 _PROTEST_NOUNS = frozenset({"protest", "protests", "demonstration", "demonstrations", "rally", "rallies"})
 _BORDER = re.compile(r"\bborders?\b|\bfrontier\b|\bline of contact\b|\bboundary\b", re.IGNORECASE)
+_ANOTHER_SOURCE = re.compile(r"^(?!.*\b(?:more|another|further|additional|later)\b).*\b(?:according to|"
+                             r"put (?:the )?(?:death )?toll at|said|says|reported|claimed)\b", re.IGNORECASE | re.S)
 _BARE_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CORROBORATION = re.compile(r"\b(?:killed|dead|died|deaths?|wounded|injured|casualt|soldiers?|troops|forces|"
                             r"militants?|rebels?|fighters?|servicem[ae]n|army|police)\b", re.IGNORECASE)
@@ -191,7 +193,7 @@ def _clauses_with_triggers(text: str, s: int, e: int) -> list[tuple[int, int, Tr
 
 def _incident(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger, *, alone: bool,
               follow: tuple[int, int] | None = None) -> Incident | None:
-    from ._casualties import find_casualties
+    from ._casualties import find_casualties, other_report
     from ._roles import incident_actors
 
     clause = ctx.text[cs:ce]
@@ -208,6 +210,8 @@ def _incident(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger, *,
             if b > a and not _no_toll(more := find_casualties(ctx.text[a:b])):
                 cas = more
                 break
+    elif alone and _ANOTHER_SOURCE.search(ctx.text[ce:e]):   # "...; the army put the toll at seven"
+        cas = other_report(cas, find_casualties(ctx.text[ce:e]))
     speaker = _speaker_country(ctx, s, trig.start)
     place = where[0]
     a1, a2 = incident_actors(clause, trigger=(trig.start - cs, trig.end - cs), event_type=trig.event_type,

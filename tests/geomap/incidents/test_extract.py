@@ -122,3 +122,16 @@ def test_bundled_example_jermuk_strike_is_at_jermuk():
     text, incs = _bundled_example()
     strike = next(i for i in incs if i.event_type == "Explosions/Remote violence" and "Jermuk" in i.notes)
     assert (strike.location, strike.country, strike.geo_precision) == ("Jermuk", "Armenia", 1)
+
+
+def test_a_second_source_in_the_sentence_lowers_the_toll():
+    """ACLED's lowest figure: "killed 11 ..., elders said; the army put the toll at seven" is 7."""
+    text = "On 3 April 2024, rebels killed 11 herders in a raid near Beni, elders said; the army put the toll at seven."
+    (inc,) = extract_incidents(text)
+    assert (inc.fatalities, inc.fatalities_low, inc.fatalities_high) == (7, 7, 11)
+
+
+def test_a_later_death_in_the_sentence_is_no_second_source():
+    text = "On 3 April 2024, rebels killed 11 herders in a raid near Beni; two more died later, elders said."
+    (inc,) = extract_incidents(text)
+    assert inc.fatalities == 11
