@@ -27,7 +27,7 @@ import datetime as _dt
 import re
 from bisect import bisect_left, insort
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Sequence
 
 from gazetteer import Kind
@@ -465,10 +465,17 @@ def _merge_repeats(incidents: list[Incident]) -> list[Incident]:
             continue
         k = min(found)
         other = kept[k]
-        if (inc.fatalities, -inc.geo_precision) > (other.fatalities, -other.geo_precision):
-            for key in keys(other):
-                index[key].remove(k)
-            for key in keys(inc):
-                insort(index.setdefault(key, []), k)
-            kept[k] = inc
+        winner, loser = (inc, other) if (inc.fatalities, -inc.geo_precision) > \
+            (other.fatalities, -other.geo_precision) else (other, inc)
+        if winner.latitude is None and loser.latitude is not None:   # the toll of one report, the place of the other
+            winner = replace(winner, **{f: getattr(loser, f) for f in _PLACE_FIELDS})
+        for key in keys(other):
+            index[key].remove(k)
+        for key in keys(winner):
+            insort(index.setdefault(key, []), k)
+        kept[k] = winner
     return kept
+
+
+_PLACE_FIELDS = ("country", "iso", "admin1", "admin2", "location", "latitude", "longitude", "place_id", "geometry_wkb",
+                 "geo_precision", "place_start", "place_end")

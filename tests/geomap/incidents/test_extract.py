@@ -135,3 +135,24 @@ def test_a_later_death_in_the_sentence_is_no_second_source():
     text = "On 3 April 2024, rebels killed 11 herders in a raid near Beni; two more died later, elders said."
     (inc,) = extract_incidents(text)
     assert inc.fatalities == 11
+
+
+def _report(**kw):
+    import datetime as _d
+
+    base = dict(event_id="d:0-9:0", event_date=_d.date(2024, 3, 2), time_precision=1,
+                disorder_type="Political violence", event_type="Battles", sub_event_type="Armed clash",
+                evidence_start=0, evidence_end=90)
+    return Incident(**{**base, **kw})
+
+
+def test_merged_repeats_keep_the_toll_of_one_and_the_place_of_the_other():
+    from geomap.incidents._extract import _merge_repeats
+
+    placed = _report(location="Gao", latitude=16.27, longitude=-0.04, place_id="geonames:2457163", geo_precision=2)
+    tolled = _report(fatalities=3, event_id="d:0-9:50")
+    (merged,) = _merge_repeats([placed, tolled])
+    assert (merged.fatalities, merged.location, merged.geo_precision) == (3, "Gao", 2)
+    # neither placed: nothing to borrow
+    (merged,) = _merge_repeats([_report(), tolled])
+    assert (merged.fatalities, merged.latitude) == (3, None)
