@@ -14,6 +14,9 @@ Examples
 >>> t = "Drones struck towns inside Armenia, including Jermuk."
 >>> [(p.name, p.country, t[s:e]) for p, s, e in locative_places(t, 0, len(t), default_gazetteer(), ("AM",))]
 [('Jermuk', 'AM', 'Jermuk')]
+>>> t = "Forces advanced in Nigeria's Borno state."
+>>> [(p.name, t[s:e]) for p, s, e in locative_places(t, 0, len(t), default_gazetteer(), ("NG",))]
+[('Borno State', 'Borno')]
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ _NAME = r"[A-Z][\w'’]*(?:-[\w'’]+)*(?:\s+(?:(?:al|el|ad|as|ash|an|ar|at|az|e
 _CUE = re.compile(
     r"\b(?:in|near|at|outside|around|inside|of|including|such as|towards?|from)\s+"
     r"(?:the\s+)?(?:(?:\w+ern\s+)?(?:village|town|city|area|locality|district|countryside|outskirts|vicinity)\s+of\s+"
-    r"(?:the\s+)?)?(?P<name>" + _NAME + r")")
+    r"(?:the\s+)?)?(?:[A-Z][\w-]*['’]s\s+)?(?P<name>" + _NAME + r")")
 _NOT_NAMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december the a an this that its their his her they he she it we i
 parliament congress government police army ministry islamic state""".split())
