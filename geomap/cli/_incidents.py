@@ -118,12 +118,11 @@ def incidents(
 
 @eval_app.command("incidents")
 def eval_incidents(
-    file: Annotated[Path, typer.Argument(help="A gold incident set (JSON Lines, see tests/data/incidents/README.md), "
-                                              "or an event-location or PLOVER file with --format.")],
+    file: Annotated[Path, typer.Argument(help="A gold incident set (JSON Lines, see tests/data/incidents/README.md"
+                                              "), or an event-location or PLOVER file with --format.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
-    fmt: Annotated[str, typer.Option("--format", help="geomap (our gold JSON Lines), event-location "
-                                                      "(labeled_text.jsonl or its zip) or plover (PLOVER_GSR_CAMEO.txt).")
-                   ] = "geomap",
+    fmt: Annotated[str, typer.Option("--format", help="geomap (our gold JSON Lines), event-location (labeled_text"
+                                                      ".jsonl or its zip) or plover (PLOVER_GSR_CAMEO.txt).")] = "geomap",
     text_from: Annotated[Optional[Path], typer.Option("--text-from", help="JSON Lines corpus (id, text, published) that supplies the text of gold lines without one, by id.")] = None,
 ) -> None:
     """Score incident extraction: detection P/R, type and sub-type accuracy, location@25 km, fatalities, date."""

@@ -45,7 +45,8 @@ _IRREALIS = re.compile(
     r"warn(?:s|ed)? (?:of|that|against)|fears? (?:of|that)|risk of|calls? (?:for|on)|called for|urged|"
     r"to prevent|in order to|aims? to|aimed at|ready to|prepared to|if|unless|next (?:week|month|year)|tomorrow|"
     r"upcoming|expected to|scheduled|would-be|possible|potential|attempts? to|trying to|tried to|"
-    r"expects?|expected|demand(?:s|ed)?|threat of|accus(?:ed|es|e|ing) \w+(?: \w+)? of|rejected|condemn(?:s|ed)? \w+(?: \w+)? for|"
+    r"expects?|expected|demand(?:s|ed)?|threat of|accus(?:ed|es|e|ing) \w+(?: \w+)? of|rejected|"
+    r"condemn(?:s|ed)? \w+(?: \w+)? for|"
     r"allegations? of|ban(?:s|ned)? on|against any|claim(?:s|ed)? to have|hop(?:es?|ed|ing) (?:for|to|that))\b",
     re.IGNORECASE)
 _GENERIC = re.compile(r"\b(?:often|usually|frequently|regularly|routinely|generally|typically|sometimes|commonly|"
@@ -56,6 +57,12 @@ _TOPIC_BEFORE = re.compile(r"\b(?:as for|as to|regarding|concerning|on the (?:is
                            r"(?:(?:the|a|an)\s+)?$",
                            re.IGNORECASE)
 _MONTHS = frozenset({"march", "may"})
+_BACK_REFERENCE = re.compile(r"\b(?:after|since|before|following|ahead of)\s+(?:the|its|their|last|this)\s+"
+                             r"(?:[\w'-]+\s+){0,2}$", re.IGNORECASE)
+_PREPOSITIONS = frozenset("in under during after before amid since following of on at by from with without "
+                          "against into through despite".split())
+_OBJECT_WORD = re.compile(r"\s+(?:the|a|an|his|her|their|its|at|in|on|near|by|with|from|to|and|as|after|during|"
+                          r"ahead|while|when|\d)\b", re.IGNORECASE)
 _ARTICLE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w'-]+\s+)?$")
 # "the army reported six soldiers killed": a toll reported, not a headline
 _REPORTED_TOLL = re.compile(r"\b(?:reported|said|says|confirmed|put|counted|found|left)\s+[^,;]*$", re.IGNORECASE)
@@ -188,8 +195,13 @@ def _typed(lex: Lexicon, entry: Entry, text: str, start: int, end: int, tags: se
         if not tags & {"NN", "NNS"} and "VBG" not in tags:
             return None  # "a torch rally": a verb's form used as a noun the entry does not list
         tags = tags & {"NN", "NNS", "VBG"}  # "an attack on", "the shelling of"
+    if tags & {"NN", "NNS"} and before in _PREPOSITIONS:
+        tags = tags & {"NN", "NNS"}  # "under torture", "in clashes"
     tag = next((t for t in ("VBD", "VBG", "VBZ", "VB", "VBP", "NNS", "NN") if t in tags), "NN")
     clause = clause_bounds(text, start, end)
+    if tags == {"VBD"} and (before in ("the", "a", "an") or not text[clause[0]:start].strip()) and \
+            re.match(r"\s+[a-z]+\b(?<!\bby)", text[end:end + 20]) and not _OBJECT_WORD.match(text, end):
+        return None  # "Detained activist dies", "the wounded soldiers": a participle used as an adjective
     voice = voice_of(text, start, end, tag, clause, transitive=not (entry.preps or entry.intransitive))
     preps = () if lemma.rsplit(" ", 1)[-1] in entry.preps else entry.preps  # "fire on": the patient follows
     agent, patient = arguments(text, start, end, voice, clause, preps)
@@ -223,6 +235,8 @@ def _reports_nothing(text: str, trig: Trigger) -> bool:
     prefix = text[trig.clause[0]:trig.start]
     if _TOPIC_BEFORE.search(text[max(0, trig.start - 40):trig.start]):
         return True
+    if trig.voice == "nominal" and _BACK_REFERENCE.search(text, max(0, trig.start - 40), trig.start):
+        return True  # "a team sent after the September fighting": an event reported before, named in passing
     if _HEDGE.search(text[max(0, trig.start - 20):trig.start]) or _HEDGE.search(text[trig.end:trig.end + 6]):
         return True
     if _NEGATION.search(prefix) or _MODAL.search(prefix) or _IRREALIS.search(prefix) or _GENERIC.search(prefix):

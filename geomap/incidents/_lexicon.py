@@ -65,12 +65,17 @@ def _inflections(word: str, upos: str) -> dict[str, tuple[str, ...]]:
 
 
 def _verb_forms(lemma: str) -> dict[str, str]:
-    """Every form of a verb or verb phrase (its first word inflected) -> Penn tag."""
-    head, _, rest = lemma.partition(" ")
+    """Every form of a verb or verb phrase -> Penn tag. A phrase inflects its first word that
+    the dictionary knows as a verb ("open fire" -> "opened fire", "sexually abuse" -> "sexually
+    abused")."""
+    import lemminflect
+
+    words = lemma.split(" ")
+    k = next((i for i, w in enumerate(words) if lemminflect.getAllInflections(w, upos="VERB")), 0)
     out: dict[str, str] = {}
     for tag in ("VBG", "VBZ", "VB", "VBP", "VBN", "VBD"):  # later tags win: "killed" is VBD
-        for form in _inflections(head, "VERB").get(tag, ()):
-            out[f"{form} {rest}".strip().lower()] = "VBD" if tag == "VBN" else tag
+        for form in _inflections(words[k], "VERB").get(tag, ()):
+            out[" ".join(words[:k] + [form] + words[k + 1:]).lower()] = "VBD" if tag == "VBN" else tag
     out.setdefault(lemma.lower(), "VB")
     return out
 

@@ -16,6 +16,7 @@ Modules
     ``_pubdate``   publication dates (:func:`parse_date`).
     ``_sentences`` sentence and clause boundaries with offsets.
     ``_dates``     dates in running text (:func:`find_dates`).
+    ``_datelines`` datelines: publication date, one per story, dates carried to the next sentence.
     ``_numbers``   numbers in digits or English words.
 
 Imports only :mod:`geomap.errors`; knows nothing of places or incidents.
@@ -40,8 +41,9 @@ _EXPORTS = {
     "RecordError": "_readers",
     "TOKEN": "_numbers",
     "digit_value": "_numbers",
+    "carried_date": "_datelines",
     "find_dates": "_dates",
-    "find_publication_date": "_dates",
+    "find_publication_date": "_datelines",
     "iter_jsonl": "_readers",
     "iter_sentences": "_sentences",
     "parse_date": "_readers",
@@ -57,7 +59,8 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ._dates import find_dates, find_publication_date
+    from ._dates import find_dates
+    from ._datelines import carried_date, find_publication_date
     from ._document import Document
     from ._numbers import TOKEN, digit_value, parse_number, read_number_at, word_value
     from ._readers import RecordError, iter_jsonl, parse_date, read_document, read_html, read_jsonl, read_text

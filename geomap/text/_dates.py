@@ -4,7 +4,8 @@
 2023", "on Monday", "yesterday", "last week", "in October", "two days ago",
 "since December", "2023-03-20") and resolves each to a :class:`DateMention`
 in ACLED's terms: a ``date`` and a ``time_precision`` (1 day, 2 week, 3 month).
-:func:`find_publication_date` reads a dateline or a dated caption.
+:mod:`._datelines` reads datelines: the publication date, and the date each story of a
+file starts from.
 
 Conventions
 -----------
@@ -54,7 +55,7 @@ from dataclasses import dataclass
 
 from ._numbers import SMALL
 
-__all__ = ["DateMention", "find_dates", "find_publication_date", "resolve_date"]
+__all__ = ["DateMention", "find_dates", "resolve_date"]
 
 _DAY = _dt.timedelta(days=1)
 
@@ -373,9 +374,17 @@ def find_dates(text: str, published: _dt.date | None) -> list[DateMention]:
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
-    published = _check_published(published)
+    from ._datelines import by_story, fold_parentheticals
+
+    return fold_parentheticals(text, by_story(text, _check_published(published), _find_dates))
+
+
+def _find_dates(text: str, published: _dt.date | None, lo: int = 0, hi: int | None = None) -> list[DateMention]:
+    """:func:`find_dates` in ``text[lo:hi]`` against one publication date."""
     mentions: list[DateMention] = []
-    matches = (match for low, high in _windows(text) for match in _SCANNER.finditer(text, low, high))
+    hi = len(text) if hi is None else hi
+    spans = [(max(a, lo), min(b, hi)) for a, b in _windows(text) if b > lo and a < hi]
+    matches = (match for a, b in spans for match in _SCANNER.finditer(text, a, b))
     for match in matches:
         name = match.lastgroup or ""
         start, end = match.span(name)
@@ -428,71 +437,3 @@ def resolve_date(expression: str, published: _dt.date | None) -> DateMention | N
     """
     mentions = find_dates(expression, published)
     return mentions[0] if mentions else None
-
-
-_PLAIN_MONTH = _unname(_MONTH)
-_PLAIN_YEAR = r"[12]\d{3}(?!\d)"
-_FULL_DATE = (
-    rf"(?:{_WEEKDAY_PREFIX}(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_PLAIN_MONTH},?\s+{_PLAIN_YEAR}"
-    rf"|{_PLAIN_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_PLAIN_YEAR}"
-    rf"|[12]\d{{3}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?P<sep>[./])\d{{1,2}}(?P=sep){_PLAIN_YEAR}))"
-)
-_PUBLICATION_PATTERNS = (
-    # "Published: 20 March 2023", "Posted on March 20, 2023"
-    re.compile(r"\b(?i:published|posted|first\s+published|publication\s+date|date)\b(?:\s+on)?\s*[:\-\u2013]?\s*"
-               rf"(?P<date>{_FULL_DATE})"),
-    # "MOSCOW, March 20, 2023 (Reuters) -", caption "... in Moscow, Russia, March 20, 2023. (Photo)"
-    re.compile(r"\b[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3},\s+(?:[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'"
-               rf"\u2019.-]*){{0,3}},\s+)?(?P<date>{_FULL_DATE})\s*(?:[.(\u2013\u2014-]|$)", re.MULTILINE),
-    # a line holding only a date, maybe with a time: "20.03.2023", "Monday, 20 March 2023 10:45"
-    re.compile(rf"^[ \t]*(?P<date>{_FULL_DATE})[ \t]*(?:[|,-]?[ \t]*\d{{1,2}}:\d{{2}}[^\n]{{0,20}})?$",
-               re.MULTILINE),
-    # "Updated March 20, 2023": a last resort, the first publication may be earlier
-    re.compile(r"\b(?i:updated|last\s+updated|modified)\b(?:\s+on)?\s*[:\-\u2013]?\s*"
-               rf"(?P<date>{_FULL_DATE})"),
-)
-_PUBLICATION_WINDOW = 1000
-
-
-def find_publication_date(text: str) -> _dt.date | None:
-    """Read the publication date from a dateline or a dated caption near the top of a text.
-
-    Only a full date with its year, in the first 1,000 characters, in one of
-    these settings counts, tried in this order: after "Published"/"Posted"/
-    "Date"; after a place in a dateline or caption ("MOSCOW, March 20, 2023
-    (Reuters) -", "Moscow, Russia, March 20, 2023."); alone on its line
-    ("20.03.2023", maybe with a time); after "Updated". A dateline without a
-    year ("MOSCOW, March 20 (Reuters) -") gives no date: the year is unknown.
-
-    Parameters
-    ----------
-    text : str
-
-    Returns
-    -------
-    datetime.date or None
-        ``None`` when no such date is found.
-
-    Raises
-    ------
-    TypeError
-        If ``text`` is not a str.
-
-    Examples
-    --------
-    >>> find_publication_date("Talks in Yerevan, Armenia, April 3, 2023. (AP Photo)\\nThe ministers met.")
-    datetime.date(2023, 4, 3)
-    >>> find_publication_date("Updated 4 April 2023\\nPublished: 3 April 2023")
-    datetime.date(2023, 4, 3)
-    >>> find_publication_date("MOSCOW, March 20 (Reuters) - Talks resumed.") is None
-    True
-    """
-    if not isinstance(text, str):
-        raise TypeError(f"text must be str, not {type(text).__name__}")
-    head = text[:_PUBLICATION_WINDOW]
-    for pattern in _PUBLICATION_PATTERNS:
-        for match in pattern.finditer(head):
-            mentions = find_dates(match["date"], None)
-            if mentions and mentions[0].time_precision == 1:
-                return mentions[0].date
-    return None

@@ -8,7 +8,8 @@ import datetime as dt
 import pytest
 
 from geomap.text import _dates as dates
-from geomap.text._dates import DateMention, find_dates, find_publication_date, resolve_date
+from geomap.text._dates import DateMention, find_dates, resolve_date
+from geomap.text._datelines import find_publication_date
 
 MON = dt.date(2023, 3, 20)  # a Monday
 SUN = dt.date(2023, 3, 19)  # a Sunday
