@@ -271,6 +271,14 @@ def _date_for(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger) ->
         return d.date, d.time_precision
     if _BARE_YEAR.search(ctx.text[cs:ce]) and not (ctx.published and str(ctx.published.year) in ctx.text[cs:ce]):
         return None  # "in 2020": a past year with no month; ACLED has no year precision
+    from ..text import carried_date
+
+    # A sentence that goes on about a dated past event keeps its date; only the last few date
+    # mentions before the sentence can be that date, so the look-up stays linear in the text.
+    k = bisect_left(ctx.dates.starts, s)
+    carried = carried_date(ctx.text, list(ctx.dates.items[max(0, k - 3):k]), s, ctx.published)
+    if carried is not None:
+        return carried.date, carried.time_precision
     if ctx.published is None:
         return (None, 1)
     return ctx.published, 1

@@ -122,6 +122,8 @@ def test_bundled_example_jermuk_strike_is_at_jermuk():
     text, incs = _bundled_example()
     strike = next(i for i in incs if i.event_type == "Explosions/Remote violence" and "Jermuk" in i.notes)
     assert (strike.location, strike.country, strike.geo_precision) == ("Jermuk", "Armenia", 1)
+    # its date is carried from the sentence before ("the fighting of September 2022")
+    assert (str(strike.event_date)[:7], strike.time_precision) == ("2022-09", 3)
 
 
 def test_a_second_source_in_the_sentence_lowers_the_toll():
