@@ -132,6 +132,8 @@ CASES = [
     ("PDF fighters ambushed a convoy.", None, [("PDF: People's Defense Force", 2, "MM", "PDF fighters")]),
     ("Download the pdf of the report.", None, []),
     ("Fano militiamen entered the town.", None, [("Fano Militia", 4, "ET", "Fano militiamen")]),
+    ("3R rebels raided a village.", None, [("3R: Return, Reclamation, Rehabilitation", 2, "CF", "3R rebels")]),
+    ("The 3R bus line was closed.", None, []),
     ("The military hospital treated him.", None, []),
     ("", None, []),
 ]
