@@ -46,7 +46,7 @@ _ARG_END = re.compile(r",|\s(?:in|near|at|located|outside|around|inside|on (?=(?
                       r"Friday|Saturday|Sunday|\d|January|February|March|April|May|June|July|August|September|October|"
                       r"November|December))|during|killing|wounding|injuring|leaving|with|using|after|before|as|"
                       r"while|when|amid|since|following|reportedly)\b")
-_DATE_LEAD = re.compile(r"^\s*(?:(?:on|in|around|about|between|since|early|late|last)\s+[^,]{0,40},\s*)+",
+_DATE_LEAD = re.compile(r"^\s*(?:(?:on|in|around|about|between|since|early|late|last)\s+(?:[^,]|,\d){0,40},(?!\d)\s*)+",
                         re.IGNORECASE)
 _LEAD_WORDS = re.compile(r"^\s*(?:and|then|also|that|meanwhile|separately|reportedly)\s+", re.IGNORECASE)
 
@@ -67,8 +67,8 @@ def clause_bounds(text: str, start: int, end: int, lo: int = 0, hi: int | None =
     for m in _OPENS.finditer(text, max(lo, start - 300), start):
         if m.end() <= start:
             cs = m.end()
-    m = _OPENS.search(text, end, min(hi, end + 300))
-    ce = m.start() if m else min(hi, end + 300)
+    after = _OPENS.search(text, end, min(hi, end + 300))
+    ce = after.start() if after else min(hi, end + 300)
     while cs < ce and text[cs].isspace():
         cs += 1
     while ce > cs and (text[ce - 1].isspace() or text[ce - 1] in ".!?,"):
@@ -139,9 +139,9 @@ def _before(text: str, clause: Span, start: int) -> Span | None:
     a = clause[0]
     for m in _REPORTED.finditer(text, a, start):
         a = m.end()
-    comma = text.rfind(",", a, start)
-    if comma >= 0:
-        a = comma + 1
+    commas = [m.end() for m in re.finditer(r",(?!\d)", text[a:start])]  # "3,000 people" is one phrase
+    if commas:
+        a += commas[-1]
     b = start
     words = list(re.finditer(r"[\w'’]+", text[a:b]))
     while words and (words[-1].group(0).lower() in _BE | _HAVE | _SKIP | {"did", "had", "have", "has"}):

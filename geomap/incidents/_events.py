@@ -41,13 +41,14 @@ _NEGATION = re.compile(r"\b(?:[Nn]o|[Nn]ot|[Nn]ever|[Ww]ithout|[Nn]either|[Nn]or
 _MODAL = re.compile(r"\b(?:could|would|might|may|will|shall|should|must|can)\b")
 _IRREALIS = re.compile(
     r"\b(?:plans? to|planned|planning|intends? to|threaten(?:s|ed|ing)?(?: \w+){0,2} to|vow(?:s|ed)?(?: \w+){0,2} to|"
-    r"urg(?:e|es|ed|ing)|right (?:of|to)|"
+    r"urg(?:e|es|ed|ing)|right (?:of|to)|prepar(?:e|es|ed|ing) (?:for|to|an?)|"
     r"warn(?:s|ed)? (?:of|that|against)|fears? (?:of|that)|risk of|calls? (?:for|on)|called for|urged|"
     r"to prevent|in order to|aims? to|aimed at|ready to|prepared to|if|unless|next (?:week|month|year)|tomorrow|"
     r"upcoming|expected to|scheduled|would-be|possible|potential|attempts? to|trying to|tried to|"
     r"expects?|expected|demand(?:s|ed)?|threat of|accus(?:ed|es|e|ing) \w+(?: \w+)? of|rejected|"
     r"condemn(?:s|ed)? \w+(?: \w+)? for|"
-    r"allegations? of|ban(?:s|ned)? on|against any|claim(?:s|ed)? to have|hop(?:es?|ed|ing) (?:for|to|that))\b",
+    r"allegations? of|ban(?:s|ned)? on|charged with|convicted of|sentenced (?:to|for)|guilty of|trial (?:for|over)|"
+    r"on charges of|suspected of|against any|claim(?:s|ed)? to have|hop(?:es?|ed|ing) (?:for|to|that))\b",
     re.IGNORECASE)
 _GENERIC = re.compile(r"\b(?:often|usually|frequently|regularly|routinely|generally|typically|sometimes|commonly|"
                       r"every (?:year|week|month|day)|each year|tend to|are held|is held|periodic)\b", re.IGNORECASE)
@@ -58,7 +59,7 @@ _TOPIC_BEFORE = re.compile(r"\b(?:as for|as to|regarding|concerning|on the (?:is
                            re.IGNORECASE)
 _MONTHS = frozenset({"march", "may"})
 _BACK_REFERENCE = re.compile(r"\b(?:after|since|before|following|ahead of)\s+(?:the|its|their|last|this)\s+"
-                             r"(?:[\w'-]+\s+){0,2}$", re.IGNORECASE)
+                             r"(?:[\w'.-]+\s+){0,2}$", re.IGNORECASE)
 _PREPOSITIONS = frozenset("in under during after before amid since following of on at by from with without "
                           "against into through despite".split())
 _OBJECT_WORD = re.compile(r"\s+(?:the|a|an|his|her|their|its|at|in|on|near|by|with|from|to|and|as|after|during|"
@@ -68,7 +69,8 @@ _ARTICLE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w'-]+\s+)?$")
 _REPORTED_TOLL = re.compile(r"\b(?:reported|said|says|confirmed|put|counted|found|left)\s+[^,;]*$", re.IGNORECASE)
 # "was killed in Idlib on Tuesday": a passive that says where, when or how reports the event itself
 _SCENE_AFTER = re.compile(r"\s*(?:\w+ly\s+)?(?:in|near|at|on|outside|inside|during|when|while|after|along|"
-                          r"overnight|yesterday|today|by|along|alongside|\d|\w+ times)\b", re.IGNORECASE)
+                          r"overnight|yesterday|today|by|along|alongside|with|last|this|earlier|later|off|\d|\w+ times)\b",
+                          re.IGNORECASE)
 _AUX = frozenset("was were been being is are be got get gets".split())
 # "had only returned fire", "attacked only army positions": a defence, not a report.
 _HEDGE = re.compile(r"\bonly\s+(?:\w+\s+)?$|^\s+only\b", re.IGNORECASE)
@@ -171,26 +173,54 @@ def _word_after(text: str, end: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _holds(lex: Lexicon, cond: dict[str, object], toll: bool, passive: bool, target: str, agent: str,
-           clause: str) -> bool:
+def _holds(lex: Lexicon, cond: dict[str, object], toll: bool, passive: bool, regions: dict[str, str],
+           seen: dict[tuple[str, str], bool]) -> bool:
+    """Whether a condition holds; ``seen`` remembers each class looked up in each region."""
     form = cond.get("form")
     if form is not None and form != ("toll" if toll else "passive" if passive else ""):
         return False
-    for key, where in (("target", target), ("agent", agent), ("weapon", clause), ("scene", clause)):
+    for key in ("target", "agent", "weapon", "scene"):
         name = cond.get(key)
-        if name is not None and not lex.classes[str(name)].search(where):
+        if name is None:
+            continue
+        region = "clause" if key in ("weapon", "scene") else key
+        hit = seen.get((str(name), region))
+        if hit is None:
+            hit = seen[(str(name), region)] = bool(lex.classes[str(name)].search(regions[region]))
+        if not hit:
             return False
     return True
+
+
+# Which word classes the recent texts hold: a sentence is asked once per class, not once per word.
+_PRESENT: dict[tuple[str, str], bool] = {}
+
+
+def _present(lex: Lexicon, name: str, text: str) -> bool:
+    """Whether ``text`` holds a word of class ``name``."""
+    key = (name, text)
+    hit = _PRESENT.get(key)
+    if hit is None:
+        if len(_PRESENT) > 4096:
+            _PRESENT.clear()
+        hit = _PRESENT[key] = bool(lex.classes[name].search(text))
+    return hit
 
 
 def _typed(lex: Lexicon, entry: Entry, text: str, start: int, end: int, tags: set[str],
            lemma: str, target_text: str | None = None) -> Trigger | None:
     """The trigger of ``entry`` at ``text[start:end]``, with its conditions applied."""
+    if entry.strength == 0 and target_text is None and not any(
+            all(_present(lex, name, text) for name in names) for names in entry.needs):
+        return None  # an entry that needs words this text lacks ("launched" without an offensive)
     before = _word_before(text, start)
     if _word_after(text, end) in entry.not_next or before in entry.not_prev:
         return None
     if tags <= {"VB", "VBP"} and _ARTICLE.search(text[max(0, start - 30):start]):
         return None  # "a powerful storm": a verb's base form inside a noun phrase is a noun
+    if tags <= {"VBZ", "VB", "VBP"} and re.search(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|"
+                                                 r"many|all|both)\s+(?:[\w-]+\s+)?)\s*$", text[max(0, start - 30):start]):
+        return None  # "three storms", "8,000 Egyptian pounds": a plural noun, not a verb
     if before in _DETERMINERS and tags & {"VB", "VBP", "VBZ", "VBG"} and "VBD" not in tags:
         if not tags & {"NN", "NNS"} and "VBG" not in tags:
             return None  # "a torch rally": a verb's form used as a noun the entry does not list
@@ -200,7 +230,7 @@ def _typed(lex: Lexicon, entry: Entry, text: str, start: int, end: int, tags: se
     tag = next((t for t in ("VBD", "VBG", "VBZ", "VB", "VBP", "NNS", "NN") if t in tags), "NN")
     clause = clause_bounds(text, start, end)
     if tags == {"VBD"} and (before in ("the", "a", "an") or not text[clause[0]:start].strip()) and \
-            re.match(r"\s+[a-z]+\b(?<!\bby)", text[end:end + 20]) and not _OBJECT_WORD.match(text, end):
+            re.match(r"\s+[A-Za-z]+\b(?<!\bby)", text[end:end + 20]) and not _OBJECT_WORD.match(text, end):
         return None  # "Detained activist dies", "the wounded soldiers": a participle used as an adjective
     voice = voice_of(text, start, end, tag, clause, transitive=not (entry.preps or entry.intransitive))
     preps = () if lemma.rsplit(" ", 1)[-1] in entry.preps else entry.preps  # "fire on": the patient follows
@@ -217,9 +247,10 @@ def _typed(lex: Lexicon, entry: Entry, text: str, start: int, end: int, tags: se
         target = text[end:clause[1]]
     who = text[agent[0]:agent[1]] if agent is not None else (text[clause[0]:start] if voice == "active" else "")
     etype, sub, strength = entry.event_type, entry.sub_event_type, entry.strength
-    clause_text = text[clause[0]:clause[1]]
+    regions = {"target": target, "agent": who, "clause": text[clause[0]:clause[1]]}
+    seen: dict[tuple[str, str], bool] = {}
     for cond in entry.when:
-        if _holds(lex, cond, toll, voice == "passive", target, who, clause_text):
+        if _holds(lex, cond, toll, voice == "passive", regions, seen):
             etype = str(cond.get("type", etype))
             sub = str(cond.get("sub", sub))
             strength = int(str(cond.get("strength", strength)))
@@ -245,13 +276,17 @@ def _reports_nothing(text: str, trig: Trigger) -> bool:
     return bool(_GENERIC.search(text[trig.end:trig.clause[1]]))
 
 
-def _is_month(text: str, start: int, end: int) -> bool:
-    """"May" or "March" written as a month: capitalised and not the first word."""
+def _is_name(text: str, start: int, end: int) -> bool:
+    """An event word written as a name: "May" and "March" capitalised are months; any other
+    capitalised in running prose (a lower-case word before it in its sentence) is a name
+    ("BP and Shell", "the Easter Vigil"). Headlines in capitals are read as words."""
     word = text[start:end]
-    if word.lower() not in _MONTHS or not word[:1].isupper():
+    if not word[:1].isupper() or word.isupper():
         return False
-    return bool(re.search(r"\w", text[max(0, start - 40):start].split("\n")[-1])) or \
-        bool(re.match(r"\s*\d", text[end:end + 4]))
+    if word.lower() in _MONTHS:
+        return True
+    before = re.split(r"[.!?\n]\s", text[max(0, start - 200):start])[-1]
+    return bool(re.search(r"\b[a-z]{3,}\b", before))
 
 
 def find_triggers(text: str) -> list[Trigger]:
@@ -284,7 +319,7 @@ def find_triggers(text: str) -> list[Trigger]:
     lex = lexicon()
     found: list[_Found] = []
     for start, end, entries in _hits(lex, text):
-        if _is_month(text, start, end):
+        if _is_name(text, start, end):
             continue
         tags: dict[tuple[int, str], set[str]] = {}
         for index, tag, lemma in entries:
@@ -322,7 +357,7 @@ def _without_tolls(lex: Lexicon, text: str, found: list[_Found]) -> list[Trigger
     for s, e in iter_sentences(text):
         here = [f for f in found if s <= f[0].start < e]
         events = [f for f in here if not f[1]]
-        if not events:
+        if not events or len(events) == len(here):
             out += [t for t, _, _ in here]
             continue
         victims = [t.patient for t, casualty, _ in here if casualty and t.patient is not None and t.voice != "passive"]
@@ -330,7 +365,7 @@ def _without_tolls(lex: Lexicon, text: str, found: list[_Found]) -> list[Trigger
             if trig.patient is None and victims:
                 retyped = _best(lex, text, trig.start, trig.end, tags, text[victims[0][0]:victims[0][1]])
                 trig = retyped[0] if retyped is not None else trig
-            out.append(trig)
+            out.append(replace(trig, strength=2))  # a toll corroborates its event
     return sorted(out, key=lambda t: t.start)
 
 

@@ -36,6 +36,7 @@ class Entry:
     not_next: frozenset[str]
     not_prev: frozenset[str]
     when: tuple[dict[str, Any], ...]
+    needs: tuple[frozenset[str], ...]  # for an entry of strength 0: the classes each strong condition needs
     fires: str
     fires_as: str
     quiet: str
@@ -92,20 +93,25 @@ def _noun_forms(lemma: str) -> dict[str, str]:
     return out
 
 
-def _class_pattern(words: list[str]) -> re.Pattern[str]:
+def _class_pattern(words: list[str], any_case: bool = False) -> re.Pattern[str]:
     """One pattern for a word class, singular and plural, names in their written case."""
     lower: set[str] = set()
     cased: set[str] = set()
     for w in words:
         if w == "[A-Z]":
-            cased.add(r"[A-Z][a-z][\w'’-]*")
+            cased.add(r"(?<![\s\S])(?:the\s+)?(?:[a-z]+\s+)?[A-Z][a-z][\w'’-]*")  # a name opening the phrase
             continue
         target = cased if any(c.isupper() for c in w) else lower
         forms = {w} if any(c.isupper() for c in w) else set(_noun_forms(w))
         target.update(re.escape(f) for f in forms)
     parts = []
     if lower:
-        parts.append(r"(?i:\b(?:" + "|".join(sorted(lower, key=len, reverse=True)) + r")\b)")
+        # common words in lower case, or capitalised where a phrase or line begins, or in capitals;
+        # a capitalised word inside a phrase is a name ("the Houston Rockets", "BP and Shell")
+        words_re = "|".join(sorted(lower, key=len, reverse=True))
+        parts.append(r"\b(?:" + words_re + r")\b" if not any_case else r"(?i:\b(?:" + words_re + r")\b)")
+        parts.append(r"(?:^|(?<=[.!?:;\n\"“(]\s))\s*(?i:(?:" + words_re + r"))\b")
+        parts.append(r"\b(?:" + words_re.upper() + r")\b")
     if cased:
         parts.append(r"\b(?:" + "|".join(sorted(cased, key=len, reverse=True)) + r")\b")
     return re.compile("|".join(parts) or r"(?!)")
@@ -127,6 +133,15 @@ def _check_entry(i: int, raw: dict[str, Any]) -> None:
             raise GeomapError(f"triggers.toml event {i}: unknown condition keys {sorted(set(cond) - _CONDITION_KEYS)}")
 
 
+def _needs(raw: dict[str, Any]) -> tuple[frozenset[str], ...]:
+    """The word classes each condition that makes the entry an event needs: an entry of
+    strength 0 is skipped at once in a text that holds none of them."""
+    if int(raw.get("strength", 2)) > 0:
+        return ()
+    return tuple(frozenset(str(c[k]) for k in ("target", "agent", "weapon", "scene") if k in c)
+                 for c in raw.get("when", ()) if int(c.get("strength", 0)) > 0)
+
+
 def build(data: dict[str, Any]) -> Lexicon:
     """A :class:`Lexicon` from the parsed lexicon file.
 
@@ -146,7 +161,7 @@ def build(data: dict[str, Any]) -> Lexicon:
         entries.append(Entry(i, raw["type"], raw["sub"], int(raw.get("strength", 2)), tuple(raw.get("preps", ())),
                              bool(raw.get("intransitive", False)), bool(raw.get("casualty", False)),
                              frozenset(raw.get("not_next", ())), frozenset(raw.get("not_prev", ())),
-                             tuple(raw.get("when", ())), raw.get("fires", ""), raw.get("fires_as", ""),
+                             tuple(raw.get("when", ())), _needs(raw), raw.get("fires", ""), raw.get("fires_as", ""),
                              raw.get("quiet", "")))
         expanded: list[tuple[str, str, str]] = []
         for lemma in [*raw.get("verbs", ()), *raw.get("phrases", ())]:
@@ -160,7 +175,8 @@ def build(data: dict[str, Any]) -> Lexicon:
     for form, hits in forms.items():
         auto.add_word(" " + form, (len(form), tuple(hits)))
     auto.make_automaton()
-    classes = {name: _class_pattern(words) for table in ("classes", "weapons")
+    any_case = set(data.get("any_case", ()))
+    classes = {name: _class_pattern(words, name in any_case) for table in ("classes", "weapons")
                for name, words in data.get(table, {}).items()}
     return Lexicon(tuple(entries), auto, classes)
 
