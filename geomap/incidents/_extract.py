@@ -35,7 +35,7 @@ from gazetteer import Kind
 from ..text import Document, read_text
 from ._events import Trigger, find_triggers
 from ._model import Incident
-from ._fallback_place import locative_places, object_place, village_name
+from ._fallback_place import locative_places, object_place, unread_name
 from ._place_cues import is_locative, names_something_else, near_cue, unknown_place_before
 from ..text import iter_sentences
 
@@ -313,10 +313,10 @@ def _place_for(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger,
         own = unknown_place_before(ctx.text, best.start)
         if own and not any(m.end <= best.start and m.start >= best.start - len(own) - 3 for m in names):
             return _as_area(ctx, best.place), 2, best, own
-        village = village_name(ctx.text, cs, ce)
-        if village and not (best.start <= village[1] < best.end) and best.place.name != village[0] \
-                and not ctx.mentions.within(village[1], village[1] + len(village[0])):
-            return best.place, 2, best, village[0]   # "the village of Fleifel in ... Idleb"
+        # "the village of Fleifel in ... Idleb", "Pooneryn, 30 km from Kilinochchi": that name, at the known place.
+        unread = unread_name(ctx.text, cs, ce, (best.start, best.end), [(m.start, m.end) for m in names])
+        if unread is not None and unread[0] != best.place.name:
+            return best.place, 2, replace(best, surface=unread[0], start=unread[1], end=unread[2]), unread[0]
         return best.place, _precision(best.place, ctx.text, best), best, ""
     if ctx.main is not None:
         return ctx.main.place, 3, None, ""

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Sequence
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer import Gazetteer, Place
 
-__all__ = ["locative_places", "object_place", "village_name"]
+__all__ = ["locative_places", "object_place", "unread_name", "village_name"]
 
 _NAME = r"[A-Z][\w'’]*(?:-[\w'’]+)*(?:\s+(?:(?:al|el|ad|as|ash|an|ar|at|az|ez|de|du|la|da)-?\s?)?[A-Z][\w'’]*(?:-[\w'’]+)*){0,3}"
 _CUE = re.compile(
@@ -39,7 +39,47 @@ july august september october november december the a an this that its their his
 parliament congress government police army ministry islamic state""".split())
 _KINDS = ("populated_place", "admin2", "admin1")
 _OBJECT = re.compile(r"\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?(?P<name>" + _NAME + r")")
-_VILLAGE = re.compile(r"\b(?:village|town|hamlet|locality|settlement)\s+of\s+(?P<name>" + _NAME + r")")
+_VILLAGE = re.compile(r"\b(?:village|town|hamlet|locality|settlement|neighbou?rhood|district|suburb)\s+of\s+"
+                      r"(?P<name>" + _NAME + r")")
+# A known place given only as a bearing for another: "X, 30 km from Y", "X, south of Y", "X near Y".
+_RELATIVE = re.compile(r"(?:\d[\d,.]*\s*(?:km|kms|kilometers|kilometres|miles)\b[^,;]{0,30}?\b(?:of|from)|"
+                       r"\b(?:(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of)|\bnear|\boutside)\s+"
+                       r"(?:the\s+)?(?:(?:city|town|capital) of\s+)?$", re.IGNORECASE)
+
+
+def unread_name(text: str, start: int, end: int, best: tuple[int, int],
+                covered: Sequence[tuple[int, int]]) -> tuple[str, int, int] | None:
+    """A place name of ``text[start:end]`` that the gazetteer did not give but the event happened at.
+
+    Either "the village (town, neighbourhood...) of X", or, when the known place at ``best`` is
+    only a bearing ("X, 30 km from Y", "in X, south of Y"), a name in a locative phrase before
+    it. ``covered`` are the spans of the places that were read. Returns ``(name, start, end)``.
+
+    Examples
+    --------
+    >>> t = "Jets bombed Qqpooneryn, just 30 km from Kilinochchi."
+    >>> unread_name(t, 0, len(t), (t.index("Kil"), len(t) - 1), [(t.index("Kil"), len(t) - 1)]) is None
+    True
+    >>> t = "Gunmen killed a man in Qqamara, south of Baghdad."
+    >>> unread_name(t, 0, len(t), (t.index("Bag"), len(t) - 1), [(t.index("Bag"), len(t) - 1)])
+    ('Qqamara', 23, 30)
+    """
+    def free(a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in covered)
+
+    village = village_name(text, start, end)
+    if village is not None and free(village[1], village[1] + len(village[0])) and not (
+            best[0] <= village[1] < best[1]):
+        return village[0], village[1], village[1] + len(village[0])
+    if _RELATIVE.search(text[max(start, best[0] - 60):best[0]]):
+        for m in _CUE.finditer(text, start, best[0]):
+            words = m.group("name").split()
+            while words and words[-1].lower() in _NOT_NAMES:
+                words.pop()
+            if words and words[0].lower() not in _NOT_NAMES and free(m.start("name"), m.end("name")):
+                name = " ".join(words)
+                return name, m.start("name"), m.start("name") + len(name)
+    return None
 
 
 def village_name(text: str, start: int, end: int) -> tuple[str, int] | None:

@@ -96,3 +96,20 @@ def test_unknown_place_before_needs_a_parenthesis():
     t = "in Zibane (Anzourou, Tillaberi)"
     assert unknown_place_before(t, t.index("Anzourou")) == "Zibane"
     assert unknown_place_before("in Zibane, Anzourou", 11) == ""
+
+
+def test_unknown_place_given_a_bearing_from_a_known_one():
+    i = _one("On Monday, gunmen killed a trader in Qqamara, south of Baghdad.")
+    assert (i.location, i.geo_precision, i.country) == ("Qqamara", 2, "Iraq")
+    text = "On Monday, gunmen killed a trader in Qqamara, south of Baghdad."
+    assert text[i.place_start:i.place_end] == "Qqamara"
+
+
+def test_known_place_given_a_bearing_stays_itself():
+    i = _one("On Monday, gunmen killed a trader in Basra, south of Baghdad.")
+    assert (i.location[:5], i.geo_precision, i.country) == ("Basra", 1, "Iraq")
+
+
+def test_unknown_neighbourhood_of_a_known_city():
+    i = _one("In the south Baghdad neighbourhood of Qqbayaa, a roadside bomb killed one civilian on Monday.")
+    assert (i.location, i.geo_precision, i.country) == ("Qqbayaa", 2, "Iraq")
