@@ -314,9 +314,9 @@ def _place_for(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger,
         if own and not any(m.end <= best.start and m.start >= best.start - len(own) - 3 for m in names):
             return _as_area(ctx, best.place), 2, best, own
         # "the village of Fleifel in ... Idleb", "Pooneryn, 30 km from Kilinochchi": that name, at the known place.
-        unread = unread_name(ctx.text, cs, ce, (best.start, best.end), [(m.start, m.end) for m in names])
-        if unread is not None and unread[0] != best.place.name:
-            return best.place, 2, replace(best, surface=unread[0], start=unread[1], end=unread[2]), unread[0]
+        named = unread_name(ctx.text, cs, ce, (best.start, best.end), [(m.start, m.end) for m in names])
+        if named is not None and named[0] != best.place.name:
+            return best.place, 2, replace(best, surface=named[0], start=named[1], end=named[2]), named[0]
         return best.place, _precision(best.place, ctx.text, best), best, ""
     if ctx.main is not None:
         return ctx.main.place, 3, None, ""
