@@ -28,6 +28,7 @@ from typing import Any
 
 from ._build import shared_sources as src
 from ._build.admin_areas import add_admin_areas
+from ._build.aliases import add_aliases
 from ._build.composite_areas import add_composite_areas
 from ._build.countries import country_record, country_shapes, read_extra_names
 from ._build.demonym_index import add_demonyms
@@ -122,6 +123,7 @@ def build(output: Path, *, data: Path | None = None, dump: Path | None = None, c
     if dump is None:
         sources.append("country points: GeoNames' via sample-data by Gerald Venzl (CC BY 4.0)")
     add_demonyms(w, log)
+    add_aliases(w, log)
     path = w.finish({"sources": "; ".join(sources),
                      "attribution": "Contains data from GeoNames (https://www.geonames.org), CC BY 4.0. "
                                     "Made with Natural Earth. Unicode CLDR (Unicode License v3)."})

@@ -14,8 +14,13 @@ Modules
     ``_lexicon``        ``data/triggers.toml`` (event words, types, conditions) read into every word form.
     ``_clauses``        a trigger's clause, voice, agent and patient, by light syntax.
     ``_actors``         the actors of a sentence, named and coded the way ACLED does.
-    ``_actor_lexicon``  the words, names and countries actor mentions are made of.
+    ``_actor_lexicon``  the words, names and countries actor mentions are made of
+                        (named groups: ``data/named_actors.csv``).
+    ``_roles``          an incident's actor1 and actor2, from its clause and coded for its event type.
     ``_casualties``     deaths and injuries, by ACLED's and UCDP's rules.
+    ``_casualty_lexicon`` the words that tie a figure to deaths or injuries.
+    ``_place_cues``     the words around a place that say it is where an event happened, and how exactly.
+    ``_fallback_place`` a place the geoparser left unread, looked up in the event's locative phrase.
     ``_frame``          incidents as a GeoDataFrame (EPSG:4326) and back.
 
 Imports :mod:`geomap.text`, :mod:`geomap.geoparse`, :mod:`geomap.errors` and

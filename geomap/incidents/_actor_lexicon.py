@@ -4,7 +4,7 @@
 phrases of token keys (:func:`_phrase`: lower case, possessive stripped,
 acronyms kept in capitals) up in these tables: the named groups with their
 ACLED name, inter code and home country (:data:`_NAMED`, from
-:data:`_NAMED_TABLE`); the head words of generic actors by category
+the data file ``geomap/incidents/data/named_actors.csv``); the head words of generic actors by category
 (:data:`_HEADS`, from :data:`_HEAD_TABLE`); the words around them (modifiers,
 ethnic names, locatives); and the country names and national demonyms of the
 gazetteer's demonym table (:func:`_countries`), with the aliases news uses.
@@ -62,66 +62,32 @@ def _phrase(text: str) -> tuple[str, ...]:
 
 
 # --- named groups ------------------------------------------------------------------------
-# name | inter | home iso2 | triggers (a name may take several lines). Upper-case triggers (IS,
-# RSF, EU) match only in upper case; "@EU" and "@UN" are named by the country (see _actor).
-_NAMED_TABLE = """
-Al Shabaab|2|SO|al-Shabaab;al-Shabab;al Shabaab;Shabaab;Harakat al-Shabaab
-Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad|2|NG|Boko Haram
-Islamic State West Africa Province|2|NG|ISWAP;Islamic State West Africa Province;Islamic State in West Africa
-Islamic State Sahel Province|2||Islamic State Sahel Province;ISSP;ISGS;Islamic State in the Greater Sahara
-Islamic State|2||Islamic State;ISIS;ISIL;IS;Daesh;Daish
-Taliban|2|AF|Taliban
-Hamas Movement|2|PS|Hamas;Qassam Brigades;al-Qassam Brigades
-Hezbollah|3|LB|Hezbollah;Hizbollah;Hizbullah
-Houthi Movement|2|YE|Houthis;Houthi;Ansar Allah;Ansarallah
-M23: March 23 Movement|2|CD|M23;March 23 Movement
-Rapid Support Forces|2|SD|RSF;Rapid Support Forces
-Wagner Group|8|RU|Wagner Group;Wagner;Africa Corps
-JNIM: Group for Support of Islam and Muslims|2|ML|JNIM;GSIM;Jama'at Nusrat al-Islam wal-Muslimin
-ELN: National Liberation Army|2|CO|ELN;National Liberation Army
-FARC Dissidents|2|CO|FARC dissidents;dissident FARC;FARC-EP dissidents;FARC-EMC
-FARC: Revolutionary Armed Forces of Colombia|2|CO|FARC;FARC-EP
-PKK: Kurdistan Workers Party|2|TR|PKK;Kurdistan Workers' Party;Kurdistan Workers Party
-HTS: Hayat Tahrir al-Sham|2|SY|HTS;Hayat Tahrir al-Sham;Hayat Tahrir al Sham
-ADF: Allied Democratic Forces|2|CD|ADF;Allied Democratic Forces
-Arakan Army|2|MM|Arakan Army
-Al Qaeda|2||al-Qaeda;al Qaeda;al-Qaida
-AQAP: Al Qaeda in the Arabian Peninsula|2|YE|AQAP;al-Qaeda in the Arabian Peninsula
-Popular Mobilization Forces|3|IQ|PMF;PMU;Popular Mobilization Forces;Popular Mobilisation Forces;Hashd al-Shaabi
-Sinaloa Cartel|3|MX|Sinaloa Cartel
-CJNG: Jalisco New Generation Cartel|3|MX|CJNG;Jalisco New Generation Cartel;Jalisco Cartel
-EUMA: European Union Mission in Armenia|8||EUMA;European Union Mission in Armenia;EU Mission in Armenia
-EUMA: European Union Mission in Armenia|8||European Union Monitoring Mission in Armenia;EU Monitoring Mission in Armenia
-EUMM: European Union Monitoring Mission in Georgia|8||EUMM;European Union Monitoring Mission in Georgia;EU Monitoring Mission in Georgia
-@EU|8||EU monitoring mission;EU monitors;EU observers;EU mission
-@EU|8||European Union monitors;European Union monitoring mission;European Union observers
-@EU|8||EU civilian mission;EU civilian monitoring mission;European Union civilian monitoring mission;European Union civilian mission
-MONUSCO: United Nations Organization Stabilization Mission in the Democratic Republic of Congo|8||MONUSCO
-UNIFIL: United Nations Interim Force in Lebanon|8||UNIFIL
-MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali|8||MINUSMA
-MINUSCA: United Nations Multidimensional Integrated Stabilization Mission in the Central African Republic|8||MINUSCA
-UNMISS: United Nations Mission in South Sudan|8||UNMISS
-@UN|8||UN peacekeepers;United Nations peacekeepers;blue helmets;UN troops;UN forces;UN mission;UN peacekeeping mission
-CSTO: Collective Security Treaty Organization|8||CSTO;Collective Security Treaty Organization
-ATMIS: African Union Transition Mission in Somalia|8||ATMIS;AMISOM;African Union Transition Mission in Somalia
-AU: African Union|8||African Union forces;African Union troops;African Union peacekeepers;AU forces
-AU: African Union|8||AU troops;AU peacekeepers;AU mission
-NATO: North Atlantic Treaty Organization|8||NATO
-KFOR: Kosovo Force|8||KFOR
-"""
+# geomap/incidents/data/named_actors.csv: name, inter, home iso2, aliases (";"), note. Upper-case aliases
+# (IS, RSF, EU) match only in upper case; "@EU" and "@UN" are named by the country (see _actors).
+
+
+def _named_rows() -> list[tuple[str, int, str, list[str]]]:
+    import csv
+    import io
+    from importlib.resources import files
+
+    text = (files("geomap") / "incidents" / "data" / "named_actors.csv").read_text(encoding="utf-8")
+    return [(r["name"], int(r["inter"]), r["iso2"], r["aliases"].split(";")) for r in csv.DictReader(io.StringIO(text))]
+
+
+_NAMED_ROWS = _named_rows()
 # The UN mission where one serves (for "UN peacekeepers" and bare "peacekeepers").
 _UN_MISSIONS = {"CD": "MONUSCO", "LB": "UNIFIL", "ML": "MINUSMA", "CF": "MINUSCA", "SS": "UNMISS"}
 _ACRONYMS: set[str] = set()
-for _line in _NAMED_TABLE.strip().splitlines():
-    for _trigger in _line.split("|")[3].split(";"):
+for _row in _NAMED_ROWS:
+    for _trigger in _row[3]:
         _ACRONYMS.update(w for w in re.findall(r"[\w'-]+", _trigger) if w.isupper())
 for _alts in _ALIASES.values():                     # "US" the country, not "us" the pronoun
     _ACRONYMS.update(a for a in _alts if a.isupper())
 _NAMED: dict[tuple[str, ...], tuple[str, int, str]] = {}
-for _line in _NAMED_TABLE.strip().splitlines():
-    _name, _inter, _iso, _triggers = _line.split("|")
-    for _trigger in _triggers.split(";"):
-        _NAMED.setdefault(_phrase(_trigger), (_name, int(_inter), _iso))
+for _name, _inter, _iso, _triggers in _NAMED_ROWS:
+    for _trigger in _triggers:
+        _NAMED.setdefault(_phrase(_trigger), (_name, _inter, _iso))
 _BY_SHORT = {n.split(":")[0]: n for n, _, _ in _NAMED.values()}
 
 # --- head words ---------------------------------------------------------------------------
@@ -129,14 +95,15 @@ _HEAD_TABLE = {
     "military": "forces;troops;soldiers;soldier;army;military;servicemen;serviceman;service members;"
                 "servicemembers;armed forces;national guard;border guards;border guard;border troops;"
                 "border service;navy;air force;marines;paratroopers;special forces;defence forces;defense forces;"
-                "security forces;security personnel;military units",
+                "security forces;security personnel;military units;troopers",
     "police": "police;policemen;policeman;police officers;police officer;riot police;border police;gendarmes;"
               "gendarmerie;police forces;law enforcement",
     "target": "positions;posts;outposts;military positions;army positions;combat positions;military posts;"
-              "border posts;military base;bases;trenches",
+              "border posts;military base;bases;trenches;units;unit",
     "weapon": "gunfire;fire;shelling;shells;artillery;artillery fire;drone;drones;drone strikes;drone strike;"
               "airstrikes;airstrike;air strikes;air strike;missiles;missile;missile strikes;rockets;mortars;"
-              "mortar fire;snipers;sniper;sniper fire;strikes",
+              "mortar fire;snipers;sniper;sniper fire;strikes;jets;fighter jets;warplanes;aircraft;helicopters;"
+              "helicopter gunships;planes;navy ships;warships",
     "peacekeepers": "peacekeepers;peacekeeping forces;peacekeeping troops",
     "rebels": "rebels;rebel;insurgents;insurgent;separatists;separatist;guerrillas;guerrilla;rebel forces;"
               "rebel fighters;armed separatists",
@@ -169,7 +136,15 @@ _NOT_FORCES = frozenset("solution solutions leadership action actions operation 
                         "assistance cooperation presence spending budget exercise exercises drills doctrine expert "
                         "experts analyst analysts pressure conflict escalation victory defeat threat power "
                         "capabilities equipment hardware service court courts tribunal alliance bloc parade academy "
-                        "base bases chief".split())
+                        "base bases chief hospital hospitals officials official "
+                        "source sources spokesman spokesperson statement".split())
+# Nouns after "civilian" that make it an adjective: a civilian mission is no civilian.
+_NOT_CIVILIANS = frozenset("mission missions monitoring monitors observers observer casualties infrastructure area "
+                           "areas targets target objects buildings government rule administration authorities "
+                           "authority aircraft airliner airport flights nuclear court courts status oversight "
+                           "police staff component deployment".split())
+# Head words that are adjectives before these nouns.
+_ADJECTIVE_USE = {"military": _NOT_FORCES, "army": _NOT_FORCES, "civilian": _NOT_CIVILIANS}
 _LOCATIVE = frozenset("in near into inside from to at across towards toward within on".split())
 
 

@@ -17,18 +17,17 @@ forces. Our mapping:
   military of their owner and need one. Foreign state forces keep code 1:
   "Russian peacekeepers" are "Military Forces of Russia", as ACLED keeps a
   state's forces under code 1 wherever they act.
-* Named groups (``_NAMED_TABLE`` in :mod:`geomap.incidents._actor_lexicon`). Rebel groups (2): al-Shabaab, Boko Haram,
-  ISWAP, Islamic State, Taliban (coded as ACLED did before it took power in
-  2021), Hamas, Houthis, M23, RSF (since the 2023 war), JNIM, ELN, FARC and its
-  dissidents, PKK, HTS, ADF, Arakan Army. Political militias (3): Hezbollah,
-  Popular Mobilization Forces, Mexican cartels. External/other (8): Wagner
-  Group (ACLED codes private military companies 8), UN, EU, AU, CSTO and NATO
-  missions. "UN peacekeepers" and "EU monitors" are named after the mission of
-  the country (MONUSCO in Congo, EUMA in Armenia, EUMM in Georgia); bare
-  "peacekeepers" with no owner or mission are "Peacekeeping Forces" (8).
-  These codes are our reading of ACLED's practice, written from memory: check
-  them against ACLED's actor list before comparing (ACLED has, for instance,
-  coded Houthi-run units as Yemen's forces and the RSF as Sudan's before 2023).
+* Named groups: the data file ``geomap/incidents/data/named_actors.csv`` (read by
+  :mod:`geomap.incidents._actor_lexicon`) gives each its ACLED name, inter code and
+  home country, with aliases: rebel groups (2) such as al-Shabaab, JNIM, ISWAP, IS
+  Sahel, SDF/QSD, HTS, PDF, Arakan Army; political militias (3) such as Hezbollah,
+  Wazalendo, cartels and gangs; identity militias (4) such as Fano and CODECO;
+  external forces (8): Wagner, UN, EU, OSCE, AU, CSTO and NATO missions; and state
+  forces' own acronyms (FARDC, IDF, SAF). "UN peacekeepers" and "EU monitors" are
+  named after the mission of the country (MONUSCO in Congo, EUMA in Armenia, EUMM
+  in Georgia); bare "peacekeepers" with no owner or mission are "Peacekeeping
+  Forces" (8). The codes are our reading of ACLED's practice: check them against
+  ACLED's actor list before comparing.
 * Generic groups: "rebels", "insurgents", "separatists" are "Rebels (X)" (2,
   our name: ACLED would name the group);
   "militants", "jihadists", "gunmen", "bandits", "militia" are ACLED's
@@ -60,7 +59,7 @@ from ._actor_lexicon import (
     _MODIFIERS,
     _NAMED,
     _NEEDS_OWNER,
-    _NOT_FORCES,
+    _ADJECTIVE_USE,
     _SHARED,
     _UN_MISSIONS,
     _Tok,
@@ -220,8 +219,8 @@ def find_actors(sentence: str, *, context_country: str | None = None) -> list[Ac
             continue
         n, kind = head
         last = i + n - 1
-        if n == 1 and keys[i] in ("military", "army") and last + 1 < len(keys) and keys[last + 1] in _NOT_FORCES:
-            i += 1                                  # "no military solution", "military leadership"
+        if n == 1 and last + 1 < len(keys) and keys[last + 1] in _ADJECTIVE_USE.get(keys[i], ()):
+            i += 1                                  # "no military solution", "a civilian mission"
             continue
         owners = _owners(toks, i, ctx, taken)
         if kind in ("armed", "identity") and owners == [] and i - 1 > taken and keys[i - 1] in _ETHNIC:
@@ -293,6 +292,12 @@ _NAMES_BY_KIND = {"military": ("Military Forces of {}", "Military Forces", 1),
                   "civilians": ("Civilians ({})", "Civilians", 7)}
 
 
+# Country names that take "the" after "of" in ACLED's state-force names.
+_TAKES_THE = re.compile(r"^(?:United |Democratic Republic|Central African Republic|Czech Republic|Dominican Republic|"
+                        r"Republic of|Philippines$|Netherlands$|Gambia$|Bahamas$|Comoros$|Maldives$|Seychelles$)"
+                        r"|Islands$")
+
+
 def _actor(h: _Hit, toks: list[_Tok], ctx: str, subject: str, sentence: str) -> Actor:
     start, end = toks[h.first].start, toks[h.last].end
     if h.kind == "named":
@@ -319,15 +324,25 @@ def _actor(h: _Hit, toks: list[_Tok], ctx: str, subject: str, sentence: str) -> 
             return Actor(_BY_SHORT[_UN_MISSIONS[ctx]], 8, "", start, end)
         return Actor("Peacekeeping Forces", 8, "", start, end)
     with_country, without, inter = _NAMES_BY_KIND[h.kind]
-    return Actor(with_country.format(_country_name(iso)) if iso else without, inter, iso, start, end)
+    name = _country_name(iso)
+    if with_country.endswith(" of {}") and _TAKES_THE.search(name):
+        name = "the " + name                     # "Military Forces of the United States"
+    return Actor(with_country.format(name) if iso else without, inter, iso, start, end)
 
 
-def primary_actors(actors: list[Actor], *, trigger_start: int,
-                   sentence: str = "") -> tuple[Actor | None, Actor | None]:
+def primary_actors(actors: list[Actor], *, trigger_start: int, sentence: str = "",
+                   agent: tuple[int, int] | None = None,
+                   patient: tuple[int, int] | None = None) -> tuple[Actor | None, Actor | None]:
     """ACLED's ``actor1`` (who acts) and ``actor2`` (the target) around a trigger word.
 
-    A simple heuristic over :func:`find_actors`' output, in this order:
+    A heuristic over :func:`find_actors`' output, in this order:
 
+    0. With the trigger's ``agent`` and ``patient`` spans (offsets in ``sentence``, from the
+       clause reading of :class:`geomap.incidents._events.Trigger`), an actor inside the
+       agent acts and one inside the patient is acted on, in either voice: "soldiers were
+       killed by militants" and "militants killed soldiers" both give the militants. In
+       reported speech the agent starts after the reporting verb, so the speaker ("A's
+       ministry said B's units opened fire on A's positions") is not the actor.
     1. An actor whose mention holds the trigger ("Armenian *gunfire*") acts.
     2. With ``sentence`` given, an actor after "by" following the trigger acts
        ("soldiers were killed by militants", "killed in Israeli strikes"), and one after "on", "at" or
@@ -350,6 +365,11 @@ def primary_actors(actors: list[Actor], *, trigger_start: int,
     >>> a1, a2 = primary_actors(find_actors(s, context_country="SO"), trigger_start=s.index("killed"), sentence=s)
     >>> a1.name, a2.name
     ('Al Shabaab', 'Military Forces of Somalia')
+    >>> s = "Azerbaijan's ministry said Armenian units opened fire on Azerbaijani positions."
+    >>> a1, a2 = primary_actors(find_actors(s), trigger_start=s.index("opened"), sentence=s,
+    ...                         agent=(s.index("Armenian"), s.index(" opened")))
+    >>> a1.name, a2.name
+    ('Military Forces of Armenia', 'Military Forces of Azerbaijan')
     >>> primary_actors([], trigger_start=0)
     (None, None)
     """
@@ -360,22 +380,35 @@ def primary_actors(actors: list[Actor], *, trigger_start: int,
         pattern = re.compile(rf"\b(?:{words})\s+(?:the\s+)?$", re.IGNORECASE)
         return {n for n, a in enumerate(actors) if sentence and pattern.search(sentence, max(0, a.start - 16), a.start)}
 
-    holding = [a for a in actors if a.start <= trigger_start < a.end]
     before = [n for n, a in enumerate(actors) if a.end <= trigger_start]
     after = [n for n, a in enumerate(actors) if a.start > trigger_start]
     on, by = marked("on|at|against|targeting|toward|towards"), marked("by|in")
+    holding = [a for n, a in enumerate(actors) if a.start <= trigger_start < a.end and n not in on]
+    inside = {name: [n for n, a in enumerate(actors) if span and span[0] <= a.start and a.end <= span[1]]
+              for name, span in (("agent", agent), ("patient", patient))}
+    doing = [actors[n] for n in inside["agent"] if n not in on]
+    if doing and not holding:
+        actor1 = doing[0]
+        acted_on = [actors[n] for n in inside["patient"]]
+        return actor1, other([*acted_on, *(actors[n] for n in sorted(on)), *(actors[n] for n in after),
+                              *(actors[n] for n in reversed(before))], actor1)
+    if inside["patient"] and not holding:
+        on = on | set(inside["patient"])       # the patient is no actor1, whatever precedes it
     targets = [actors[n] for n in sorted(on)]
     agents = [actors[n] for n in after if n in by]
     if holding or agents:
         actor1 = (holding or agents)[0]
         return actor1, other([*targets, *(actors[n] for n in reversed(before)), *(actors[n] for n in after)], actor1)
-    doers = [actors[n] for n in before if n not in on] or [actors[n] for n in before]
+    doers = [actors[n] for n in before if n not in on] or [actors[n] for n in before if not inside["patient"]]
     if doers:
         actor1 = doers[-1]
         if len(doers) > 1 and 0 <= actor1.start - doers[-2].end <= 5:
             actor1 = doers[-2]            # "Armenian and Azerbaijani forces": text order
         return actor1, other([*targets, *(actors[n] for n in after), *(actors[n] for n in reversed(before))], actor1)
-    if after:
-        first = actors[after[0]]
-        return first, other([actors[n] for n in after[1:]], first)
+    free = [n for n in after if n not in on]
+    if free:
+        first = actors[free[0]]
+        return first, other([*(actors[n] for n in sorted(on)), *(actors[n] for n in after[1:])], first)
+    if after or inside["patient"]:   # only targets ("Two soldiers killed"): who acted is not said
+        return None, actors[(inside["patient"] or after)[0]]
     return None, None

@@ -55,14 +55,40 @@ from typing import NamedTuple
 
 from ..text import TOKEN, digit_value, parse_number, read_number_at, word_value
 
-__all__ = ["Casualties", "VAGUE_COUNTS", "find_casualties", "parse_number"]
+from ._casualty_lexicon import (
+    VAGUE_COUNTS,
+    _ASIDES,
+    _BOUNDARY,
+    _CONJ,
+    _D,
+    _I,
+    _LEFT,
+    _LEFT_SKIP,
+    _MONTHS,
+    _OF_NOUNS,
+    _PERSONS,
+    _PERSON_MODIFIERS,
+    _QUALIFIERS,
+    _QUAL_BY_LAST,
+    _REPORTING,
+    _RIGHT,
+    _RISE,
+    _STOP_VERBS,
+    _SUCCUMB,
+    _TAKE_LIFE,
+    _WOUNDS,
+    _SUBSET_BEFORE,
+    _SUBSET_OF,
+    _UNITS,
+    _VAGUE_BY_FIRST,
+    _VICTIMS,
+    _YEAR_CUES,
+    _ZERO_BLOCK,
+    _ZERO_WORDS,
+)
 
-#: What a vague quantity counts as (see the module docstring for why).
-VAGUE_COUNTS: dict[str, int] = {
-    "a few": 3, "a number of": 3, "several": 3, "many": 3, "multiple": 3, "numerous": 3,
-    "tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
-    "tens of thousands": 10_000, "hundreds of thousands": 100_000,
-}
+__all__ = ["Casualties", "VAGUE_COUNTS", "find_casualties", "other_report", "parse_number"]
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,73 +117,6 @@ class Casualties:
 
 _RANGE = re.compile(r"(\d+)\s?[-\u2013]\s?(\d+)")
 
-
-# --- the casualty lexicon -----------------------------------------------------------------
-_D, _I = "death", "injury"
-# A word after the figure that says what it counts ("5 killed", "12 lives").
-_RIGHT = {
-    **dict.fromkeys("killed dead died die dies deaths death lives fatalities bodies corpses perished slain "
-                    "murdered executed massacred slaughtered beheaded assassinated lynched".split(), _D),
-    **dict.fromkeys("injured wounded hurt injuries hospitalised hospitalized".split(), _I),
-}
-# A word before the figure that governs it ("killing 5", "wounded 12", "the death of 280").
-_LEFT = {
-    **dict.fromkeys("killed killing kills kill dead murdered murdering executed executing massacred "
-                    "massacring slaughtered beheaded".split(), _D),
-    **dict.fromkeys("wounded wounding wounds injured injuring injures hurt hurting".split(), _I),
-}
-_OF_NOUNS = {"death": _D, "deaths": _D, "lives": _D, "bodies": _D}  # only as "the death of N"
-# Words the left scan may pass between a governor and its figure ("toll rose to", "deaths of").
-_LEFT_SKIP = frozenset("the of a an to at reportedly rose risen climbed increased jumped reached hit stood stands "
-                       "now has have had is was put puts putting exceeded surpassed topped passed total "
-                       "another further additional".split())
-_QUALIFIERS: tuple[tuple[tuple[str, ...], str], ...] = tuple(sorted((
-    (tuple(p.split()), kind) for kind, phrases in {
-        "lower": ["at least", "more than", "over", "upwards of", "in excess of", "no fewer than",
-                  "no less than", "not less than", "a minimum of", "well over"],
-        "upper": ["up to", "as many as", "at most", "fewer than", "less than", "no more than"],
-        "approx": ["about", "around", "nearly", "almost", "approximately", "roughly", "some", "an estimated",
-                   "close to", "estimated", "a total of", "just over", "just under"],
-    }.items() for p in phrases), key=lambda q: -len(q[0])))
-_BOUNDARY = frozenset(list(",;:.!?()[]\"\u201c\u201d\u2014\u2013") + ["--"])
-_CONJ = frozenset("and or but while whereas as after before when where because since although though "
-                  "than if whether including".split())
-# Verbs that start another clause: a figure before them counts the actors, not the dead.
-_STOP_VERBS = frozenset("attacked stormed opened fired shelled struck raided ambushed seized captured abducted "
-                        "kidnapped arrested detained clashed said says told reported launched targeted burned "
-                        "torched destroyed fled gathered marched protested blocked detonated exploded sentenced "
-                        "killing wounding injuring kills".split())
-_UNITS = frozenset("km kms kilometres kilometers kilometre kilometer miles mile metres meters metre meter m kg "
-                   "tons tonnes percent % per hours hour days day minutes minute years year months month weeks "
-                   "week am pm a.m p.m o'clock gmt times rounds shells rockets missiles drones".split())
-_MONTHS = frozenset("january february march april may june july august september october november december "
-                    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
-_YEAR_CUES = frozenset("in since until till during from by year of early late mid the".split())
-_PERSONS = frozenset("soldier serviceman servicewoman civilian man woman child boy girl person policeman "
-                     "policewoman officer journalist reporter photographer worker farmer resident villager "
-                     "fighter militant rebel protester demonstrator student teenager guard commander member "
-                     "shepherd herder driver doctor nurse teacher gunman attacker militiaman trooper sergeant "
-                     "pilot employee bystander passer-by passerby infant baby youth official priest imam "
-                     "volunteer medic paramedic contractor peacekeeper gendarme conscript".split())
-_ASIDES = frozenset("including among mostly mainly most all many both".split())
-_SUBSET_BEFORE = frozenset("including among incl".split())
-_SUBSET_OF = frozenset("them whom those which".split())
-_VICTIMS = frozenset("dead killed injured wounded victims casualties deceased fatalities".split())
-_REPORTING = frozenset("according per said says say claimed claims reported estimated sources officials".split())
-_RISE = frozenset("rose risen climbed increased jumped grew went".split())
-_ZERO_WORDS = {**dict.fromkeys("killed dead died deaths fatalities lives".split(), _D),
-               **dict.fromkeys("injured wounded hurt injuries".split(), _I),
-               "casualties": "both", "harmed": "both", "victims": "both"}
-# "no fewer than 10", "did not say how many": a negation that does not mean zero.
-_ZERO_BLOCK = frozenset("fewer less more than whether if how many much say said confirm clear known disclose "
-                        "only just".split())
-_VAGUE_BY_FIRST: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-for _k, _v in sorted(VAGUE_COUNTS.items(), key=lambda kv: -len(kv[0].split())):
-    _VAGUE_BY_FIRST.setdefault(_k.split()[0], []).append((tuple(_k.split()), _v))
-# Qualifiers are found looking back from a figure, so they are indexed by their last word.
-_QUAL_BY_LAST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-for _q in _QUALIFIERS:
-    _QUAL_BY_LAST.setdefault(_q[0][-1], []).append(_q)
 
 
 _Est = tuple[int, int | None, int | None, int | None]
@@ -188,6 +147,13 @@ def _read_phrase(words: list[str], i: int) -> _Phrase | None:
         if _match(words, i, phrase) and not (phrase == ("many",) and i > 0 and words[i - 1] in ("as", "how", "so")):
             return _Phrase(i, i, i + len(phrase), _estimate("vague", value), False)
     w = words[i]
+    if w in _PERSONS and (i == 0 or words[i - 1] in _BOUNDARY or (
+            words[i - 1] in _PERSON_MODIFIERS and (i == 1 or words[i - 2] in _BOUNDARY))):
+        # A headline's bare singular ("Militiaman killed by sniper", "Man dies under torture") is one.
+        return _Phrase(i, i, i + 1, _estimate("exact", 1), False)
+    if w == "the" and i > 0 and words[i - 1] in _LEFT and any(
+            k < n and words[k] in _PERSONS for k in (i + 1, i + 2)):
+        return _Phrase(i, i, i + 1, _estimate("exact", 1), False)   # "killing the driver"
     if w in ("a", "an"):
         # "a soldier was killed": the article counts one only before a person noun.
         for k in (i + 1, i + 2):
@@ -252,8 +218,9 @@ def _excluded(words: list[str], p: _Phrase) -> bool:
         return True
     if after == "of" and p.end + 1 < n:
         nxt = words[p.end + 1]
-        if nxt in _SUBSET_OF or (nxt == "the" and p.end + 2 < n and words[p.end + 2] in _VICTIMS):
-            return True
+        if (nxt in _SUBSET_OF and before not in _LEFT) or (
+                nxt == "the" and p.end + 2 < n and words[p.end + 2] in _VICTIMS):
+            return True     # "five died, three of them children"; but "killing three of them" counts
     return before == "no" and core == "one"
 
 
@@ -268,6 +235,8 @@ def _scan_left(words: list[str], p: _Phrase) -> tuple[str, int] | None:
             return _LEFT[w], k
         if w in _OF_NOUNS and words[k + 1] == "of":
             return _OF_NOUNS[w], k
+        if w == "life" and words[k + 1] == "of" and _TAKE_LIFE.intersection(words[max(0, k - 2):k]):
+            return _D, k
         if w == "toll":
             return _D, k
         if w not in _LEFT_SKIP:
@@ -300,6 +269,8 @@ def _scan_right(words: list[str], p: _Phrase) -> tuple[str, int] | int | None:
         if k >= n:
             return None
         w = words[k]
+        if w in _SUCCUMB and _WOUNDS.intersection(words[k + 1:k + 4]):
+            return _D, k
         if w in _RIGHT:
             if w in _LEFT and _opens_figure(words, k + 1):
                 return None  # "3 gunmen killed 5 villagers": the 5 are the dead, not the 3
@@ -448,6 +419,20 @@ def find_casualties(sentence: str) -> Casualties:
     return Casualties(*deaths, _combine(groups[_I])[0] if groups[_I] else None, tuple(merged))
 
 
+def other_report(first: Casualties, other: Casualties) -> Casualties:
+    """One toll reported twice ("killed 11, residents said; the army put the toll at seven"):
+    the lowest for ACLED, the spread for UCDP's low and high.
+
+    >>> other_report(find_casualties("rebels killed 11"), find_casualties("the army put the toll at seven")).fatalities
+    7
+    """
+    if not (first.fatalities and other.fatalities):
+        return first
+    d = _combine([(first.fatalities, first.low, first.best, first.high), (other.fatalities, other.low, other.best,
+                                                                         other.high)])
+    return Casualties(*d, first.injuries, first.evidence)
+
+
 def _tie(words: list[str], phrases: list[_Phrase]) -> tuple[dict[int, tuple[str, int]], dict[int, int]]:
     """Which figures count deaths or injuries: ({phrase: (kind, word index)}, {listed phrase: phrase})."""
     tied: dict[int, tuple[str, int]] = {}
@@ -482,7 +467,8 @@ def _tie(words: list[str], phrases: list[_Phrase]) -> tuple[dict[int, tuple[str,
             w = words[k]
             if w in ("and", ","):
                 seen_sep = True
-            elif not w[0].isalpha() or w in _RIGHT or w in _LEFT or w in _CONJ or w in _STOP_VERBS:
+            elif not w[0].isalpha() or w in _RIGHT or w in _LEFT or w in _CONJ or w in _STOP_VERBS or (
+                    w.endswith("ing") and len(w) > 5):   # "killing two men and burning several houses"
                 break
             k -= 1
     last_kind = ""                         # 3. a bare figure opening a clause after a tied one is

@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from bisect import bisect_left, insort
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Sequence
 
 from gazetteer import Kind
@@ -34,6 +35,8 @@ from gazetteer import Kind
 from ..text import Document, read_text
 from ._events import Trigger, find_triggers
 from ._model import Incident
+from ._fallback_place import locative_places, object_place, unread_name
+from ._place_cues import is_locative, names_something_else, near_cue, unknown_place_before
 from ..text import iter_sentences
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -61,21 +64,43 @@ _SPEECH = re.compile(r"^\s*(?:(?:on|last|this) \w+\s+)?(?:also\s+)?(?:said|says|
                      r"reported|announced|stated|blamed|warned|alleged|insisted|told|confirmed)\b", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"\b(?P<who>(?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,4}|it|they|he|she)"
                           r"(?: on \w+)?(?: also)? (?:said|says|claimed|reported|alleged|stated)\b")
-_LOCATIVE = re.compile(r"\b(?:in|at|near|of|on|along|across|outside|around|into|inside|through|towards?|"
-                       r"within|from|outskirts of|close to)\s+(?:the\s+)?$", re.IGNORECASE)
 _PROTEST_NOUNS = frozenset({"protest", "protests", "demonstration", "demonstrations", "rally", "rallies"})
 _BORDER = re.compile(r"\bborders?\b|\bfrontier\b|\bline of contact\b|\bboundary\b", re.IGNORECASE)
+_ANOTHER_SOURCE = re.compile(r"^(?!.*\b(?:more|another|further|additional|later)\b).*\b(?:according to|"
+                             r"put (?:the )?(?:death )?toll at|said|says|reported|claimed)\b", re.IGNORECASE | re.S)
 _BARE_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CORROBORATION = re.compile(r"\b(?:killed|dead|died|deaths?|wounded|injured|casualt|soldiers?|troops|forces|"
                             r"militants?|rebels?|fighters?|servicem[ae]n|army|police)\b", re.IGNORECASE)
+
+
+class _Spans:
+    """Spans (dates, place mentions) sorted by start, found by offset in logarithmic time.
+
+    Each incident asks for the spans inside its clause or sentence; a scan of every span of
+    the document per incident made extraction quadratic in the document's length.
+    """
+
+    __slots__ = ("items", "starts")
+
+    def __init__(self, items: Sequence[Any]) -> None:
+        self.items = tuple(sorted(items, key=lambda m: (m.start, m.end)))
+        self.starts = [m.start for m in self.items]
+
+    def within(self, a: int, b: int) -> list[Any]:
+        """The spans that lie inside ``[a, b)``, in text order."""
+        return [m for m in self.items[bisect_left(self.starts, a):bisect_left(self.starts, b)] if m.end <= b]
+
+    def starting(self, a: int, b: int) -> list[Any]:
+        """The spans that start inside ``[a, b)``, in text order."""
+        return list(self.items[bisect_left(self.starts, a):bisect_left(self.starts, b)])
 
 
 @dataclass(frozen=True, slots=True)
 class _Context:
     text: str
     published: _dt.date | None
-    mentions: tuple[ResolvedMention, ...]
-    dates: tuple[Any, ...]
+    mentions: _Spans
+    dates: _Spans
     countries: tuple[str, ...]  # the document's countries, most named first
     main: ResolvedMention | None  # the document's main area, for incidents that name no place
     gazetteer: Gazetteer
@@ -126,7 +151,7 @@ def extract_incidents(text_or_document: str | Document, *, published: _dt.date |
 
         gazetteer = default_gazetteer()
     mentions = tuple(geoparse(doc, gazetteer=gazetteer, demonyms=True))
-    ctx = _Context(text=doc.text, published=pub, mentions=mentions, dates=tuple(find_dates(doc.text, pub)),
+    ctx = _Context(text=doc.text, published=pub, mentions=_Spans(mentions), dates=_Spans(find_dates(doc.text, pub)),
                    countries=_doc_countries(mentions), main=_main_place(mentions), gazetteer=gazetteer, doc=doc)
     out: list[Incident] = []
     for k, ((s, e), groups) in enumerate(zip(sentences, grouped)):
@@ -163,15 +188,14 @@ def _clauses_with_triggers(text: str, s: int, e: int) -> list[tuple[int, int, Tr
         best = min(ts, key=lambda t: (-t.strength, not _VERBAL.search(t.text), _TYPE_RANK[t.event_type]))
         if best.strength < 2 and not _CORROBORATION.search(sentence[cs:ce]):
             continue
-        out.append((s + cs, s + ce, Trigger(s + best.start, s + best.end, best.text, best.event_type,
-                                            best.sub_event_type, best.disorder_type, best.strength)))
+        out.append((s + cs, s + ce, best.shifted(s)))
     return out
 
 
 def _incident(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger, *, alone: bool,
               follow: tuple[int, int] | None = None) -> Incident | None:
-    from ._actors import find_actors, primary_actors
-    from ._casualties import find_casualties
+    from ._casualties import find_casualties, other_report
+    from ._roles import incident_actors
 
     clause = ctx.text[cs:ce]
     date = _date_for(ctx, s, e, cs, ce, trig)
@@ -187,19 +211,26 @@ def _incident(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger, *,
             if b > a and not _no_toll(more := find_casualties(ctx.text[a:b])):
                 cas = more
                 break
+    elif alone and _ANOTHER_SOURCE.search(ctx.text[ce:e]):   # "...; the army put the toll at seven"
+        cas = other_report(cas, find_casualties(ctx.text[ce:e]))
     speaker = _speaker_country(ctx, s, trig.start)
-    actors = find_actors(clause, context_country=speaker)
-    a1, a2 = primary_actors(actors, trigger_start=trig.start - cs, sentence=clause)
+    place = where[0]
+    a1, a2 = incident_actors(clause, trigger=(trig.start - cs, trig.end - cs), event_type=trig.event_type,
+                             sub_event_type=trig.sub_event_type, speaker=speaker,
+                             country=place.country if place is not None and place.country else (
+                                 ctx.countries[0] if ctx.countries else ""),
+                             agent=_relative(trig.agent, cs), patient=_relative(trig.patient, cs),
+                             harmed=bool(cas.fatalities or cas.injuries or cas.low))
     sub = trig.sub_event_type
     etype = trig.event_type
     civilians = bool(a2 is not None and a2.inter == 7) or etype == "Violence against civilians"
-    place, precision, mention = where
+    place, precision, mention, own_name = where
     fields: dict[str, Any] = {}
     if place is not None:
         fields = dict(country=_country_name(ctx, place.country), iso=place.country,
                       admin1=place.admin1 if place.kind is not Kind.ADMIN1 else place.name,
                       admin2=place.admin2 if place.kind is not Kind.ADMIN2 else place.name,
-                      location=place.name, latitude=place.latitude, longitude=place.longitude,
+                      location=own_name or place.name, latitude=place.latitude, longitude=place.longitude,
                       place_id=place.place_id,
                       geometry_wkb=place.geometry_wkb if place.kind in (Kind.CORRIDOR, Kind.BORDER, Kind.REGION,
                                                                         Kind.DISPUTED_AREA) else None)
@@ -222,13 +253,17 @@ def _incident(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger, *,
     )
 
 
+def _relative(span: tuple[int, int] | None, offset: int) -> tuple[int, int] | None:
+    return None if span is None else (span[0] - offset, span[1] - offset)
+
+
 def _no_toll(cas: Any) -> bool:
     return cas.fatalities == 0 and cas.injuries is None and cas.low is None and cas.high is None
 
 
 def _date_for(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger) -> tuple[_dt.date | None, int] | None:
-    in_clause = [d for d in ctx.dates if cs <= d.start and d.end <= ce]
-    in_sentence = [d for d in ctx.dates if s <= d.start and d.end <= e]
+    in_clause = ctx.dates.within(cs, ce)
+    in_sentence = ctx.dates.within(s, e)
     pool = in_clause or sorted(in_sentence, key=lambda d: abs(d.start - trig.start))
     if pool:
         d = min(pool, key=lambda d: abs(d.start - trig.start))
@@ -237,34 +272,88 @@ def _date_for(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger) ->
         return d.date, d.time_precision
     if _BARE_YEAR.search(ctx.text[cs:ce]) and not (ctx.published and str(ctx.published.year) in ctx.text[cs:ce]):
         return None  # "in 2020": a past year with no month; ACLED has no year precision
+    from ..text import carried_date
+
+    # A sentence that goes on about a dated past event keeps its date; only the last few date
+    # mentions before the sentence can be that date, so the look-up stays linear in the text.
+    k = bisect_left(ctx.dates.starts, s)
+    carried = carried_date(ctx.text, list(ctx.dates.items[max(0, k - 3):k]), s, ctx.published)
+    if carried is not None:
+        return carried.date, carried.time_precision
     if ctx.published is None:
         return (None, 1)
     return ctx.published, 1
 
 
 def _place_for(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger,
-               *, alone: bool) -> tuple[Place | None, int, ResolvedMention | None]:
+               *, alone: bool) -> tuple[Place | None, int, ResolvedMention | None, str]:
+    """(place, geo precision, its mention, the name to report when the place is only its area)."""
     clause = ctx.text[cs:ce]
-    names = [m for m in ctx.mentions if m.kind != "demonym" and cs <= m.start and m.end <= ce]
-    names = [m for m in names if not _SPEECH.match(ctx.text[m.end:m.end + 40])]
+    names = _where_names(ctx, ctx.mentions.within(cs, ce))
     border_place = _border(ctx, clause, names, s, e) if _BORDER.search(clause) else None
     if border_place is not None and not any(_SPECIFICITY[m.place.kind] <= 2 for m in names):
-        return border_place, 3, None
+        return border_place, 3, None, ""
     if not names and alone:
         # A sentence that reports one event may name its place in another clause; one that
         # reports several does not lend one event's place to another.
-        names = [m for m in ctx.mentions if m.kind != "demonym" and s <= m.start and m.end <= e
-                 and not _SPEECH.match(ctx.text[m.end:m.end + 40])]
+        names = _where_names(ctx, ctx.mentions.within(s, e))
+    best_kind = min((_SPECIFICITY.get(m.place.kind, 9) for m in names), default=9)
+    if best_kind >= 4 or all(names_something_else(ctx.text, m.start, m.end) for m in names):
+        # Only a country or region, or only a name inside an organisation's: the place the
+        # clause's locative phrase names may be one the geoparser left unread.
+        unread = _unread_place(ctx, cs, ce, trig, [m.place.country for m in names if m.place.country])
+        if unread is not None:
+            names = [unread]
     if names:
-        # Places in a locative phrase ("in", "near", "of the X corridor") say where; a place as the
-        # subject ("Baku and Yerevan traded accusations") says who.
-        best = min(names, key=lambda m: (not _LOCATIVE.search(ctx.text[max(0, m.start - 40):m.start]),
+        # Places in a locative phrase ("in", "near", "of the X corridor") or the event's object
+        # say where; a place as the subject ("Baku and Yerevan traded accusations") says who.
+        best = min(names, key=lambda m: (not is_locative(ctx.text, m.start, m.end, trig.start, trig.end),
                                          _SPECIFICITY.get(m.place.kind, 9), m.start < trig.start,
                                          abs(m.start - trig.end)))
-        return best.place, _precision(best.place, ctx.text, best), best
+        # "Zibane (Anzourou, Tillaberi)": a place the gazetteer lacks, given with its areas.
+        own = unknown_place_before(ctx.text, best.start)
+        if own and not any(m.end <= best.start and m.start >= best.start - len(own) - 3 for m in names):
+            return _as_area(ctx, best.place), 2, best, own
+        # "the village of Fleifel in ... Idleb", "Pooneryn, 30 km from Kilinochchi": that name, at the known place.
+        named = unread_name(ctx.text, cs, ce, (best.start, best.end), [(m.start, m.end) for m in names])
+        if named is not None and named[0] != best.place.name:
+            return best.place, 2, replace(best, surface=named[0], start=named[1], end=named[2]), named[0]
+        return best.place, _precision(best.place, ctx.text, best), best, ""
     if ctx.main is not None:
-        return ctx.main.place, 3, None
-    return None, 3, None
+        return ctx.main.place, 3, None, ""
+    return None, 3, None, ""
+
+
+def _unread_place(ctx: _Context, cs: int, ce: int, trig: Trigger, countries: list[str]) -> ResolvedMention | None:
+    from ..geoparse import ResolvedMention
+
+    covered = ctx.mentions.within(cs, ce)
+    countries = countries or list(ctx.countries[:3])
+    found = locative_places(ctx.text, cs, ce, ctx.gazetteer, countries)
+    if cs <= trig.end < ce and (obj := object_place(ctx.text, trig.end, ce, ctx.gazetteer, countries)):
+        found.append(obj)
+    found = [(p, a, b) for p, a, b in found if not any(m.start < b and a < m.end for m in covered
+                                                        if m.kind != "demonym")]
+    if not found:
+        return None
+    place, a, b = min(found, key=lambda f: (_SPECIFICITY.get(f[0].kind, 9), f[1]))
+    return ResolvedMention(ctx.text[a:b], a, b, place, 0.0, ("looked up in the event's locative phrase",))
+
+
+def _as_area(ctx: _Context, place: Place) -> Place:
+    """The admin area of a town's name in its country ("(Anzourou, Tillaberi)" names the region), else the town."""
+    if place.kind is not Kind.POPULATED_PLACE:
+        return place
+    hits = ctx.gazetteer.lookup(place.name, kinds=("admin2", "admin1"), country=place.country, limit=1, fuzzy=False)
+    return hits[0].place if hits else place
+
+
+def _where_names(ctx: _Context, mentions: list[ResolvedMention]) -> list[ResolvedMention]:
+    """The places that may be where an event happened: not demonyms, not a speaker ("Azerbaijan
+    said"), and not inside the name of an organisation or landmark when another place is named."""
+    names = [m for m in mentions if m.kind != "demonym" and not _SPEECH.match(ctx.text[m.end:m.end + 40])]
+    plain = [m for m in names if not names_something_else(ctx.text, m.start, m.end)]
+    return plain or names
 
 
 def _vague_protest(ctx: _Context, trig: Trigger, cs: int, ce: int, mention: ResolvedMention | None) -> bool:
@@ -272,17 +361,18 @@ def _vague_protest(ctx: _Context, trig: Trigger, cs: int, ce: int, mention: Reso
     if trig.event_type != "Protests" or trig.text.lower() not in _PROTEST_NOUNS:
         return False
     has_place = mention is not None and cs <= mention.start < ce
-    has_date = any(cs <= d.start and d.end <= ce for d in ctx.dates)
+    has_date = bool(ctx.dates.within(cs, ce))
     return not (has_place or has_date)
 
 
 def _precision(place: Place, text: str, mention: ResolvedMention) -> int:
     if place.kind in (Kind.POPULATED_PLACE, Kind.LANDMARK):
-        before = text[max(0, mention.start - 30):mention.start].lower()
-        return 2 if re.search(r"\b(?:near|outside|outskirts of|around|close to|km (?:from|of))\s+(?:the )?$", before) else 1
+        return 2 if near_cue(text, mention.start, mention.end) else 1
     if place.kind in (Kind.CORRIDOR, Kind.ADMIN2):
         return 2
     if place.kind in (Kind.ADMIN1, Kind.REGION, Kind.DISPUTED_AREA, Kind.PHYSICAL_FEATURE):
+        if near_cue(text, mention.start, mention.end):
+            return 2
         return 2 if _area_km2(place) < _SMALL_AREA_KM2 else 3
     return 3
 
@@ -299,7 +389,7 @@ def _area_km2(place: Place) -> float:
 def _border(ctx: _Context, clause: str, names: Sequence[ResolvedMention], s: int, e: int) -> Place | None:
     """The border line between the countries the clause, its sentence or the document names."""
     countries: list[str] = []
-    for pool in (names, [m for m in ctx.mentions if s <= m.start < e]):
+    for pool in (names, ctx.mentions.starting(s, e)):
         for m in pool:
             if m.place.country and m.place.country not in countries:
                 countries.append(m.place.country)
@@ -329,8 +419,8 @@ def _border_between(gaz: Gazetteer, a: str, b: str) -> Place | None:
 
 def _speaker_country(ctx: _Context, s: int, trigger_start: int) -> str | None:
     """The country that speaks in the sentence ("Azerbaijan ... condemned"), for "its servicemen"."""
-    for m in ctx.mentions:
-        if s <= m.start < trigger_start and m.place.kind is Kind.COUNTRY and _SPEECH.match(ctx.text[m.end:m.end + 40]):
+    for m in ctx.mentions.starting(s, trigger_start):
+        if m.place.kind is Kind.COUNTRY and _SPEECH.match(ctx.text[m.end:m.end + 40]):
             return m.place.country
     return None
 
@@ -367,14 +457,34 @@ def _merge_repeats(incidents: list[Incident]) -> list[Incident]:
     280"); the report with the higher toll, then the more precise place, is kept.
     """
     kept: list[Incident] = []
+    # Which kept incidents have each (event, place) and each (event, evidence start), in
+    # order: one look-up per incident instead of a scan of all those kept so far.
+    index: dict[tuple[Any, ...], list[int]] = {}
+
+    def keys(inc: Incident) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+        event = (inc.event_type, inc.sub_event_type, inc.event_date, inc.time_precision)
+        return (*event, "place", inc.place_id), (*event, "evidence", inc.evidence_start)
+
     for inc in incidents:
-        for k, other in enumerate(kept):
-            same_event = (inc.event_type, inc.sub_event_type, inc.event_date, inc.time_precision) == \
-                (other.event_type, other.sub_event_type, other.event_date, other.time_precision)
-            if same_event and (inc.place_id == other.place_id or inc.evidence_start == other.evidence_start):
-                if (inc.fatalities, -inc.geo_precision) > (other.fatalities, -other.geo_precision):
-                    kept[k] = inc
-                break
-        else:
+        found = [index[key][0] for key in keys(inc) if index.get(key)]
+        if not found:
+            for key in keys(inc):
+                index.setdefault(key, []).append(len(kept))
             kept.append(inc)
+            continue
+        k = min(found)
+        other = kept[k]
+        winner, loser = (inc, other) if (inc.fatalities, -inc.geo_precision) > \
+            (other.fatalities, -other.geo_precision) else (other, inc)
+        if winner.latitude is None and loser.latitude is not None:   # the toll of one report, the place of the other
+            winner = replace(winner, **{f: getattr(loser, f) for f in _PLACE_FIELDS})
+        for key in keys(other):
+            index[key].remove(k)
+        for key in keys(winner):
+            insort(index.setdefault(key, []), k)
+        kept[k] = winner
     return kept
+
+
+_PLACE_FIELDS = ("country", "iso", "admin1", "admin2", "location", "latitude", "longitude", "place_id", "geometry_wkb",
+                 "geo_precision", "place_start", "place_end")

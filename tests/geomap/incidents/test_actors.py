@@ -40,7 +40,7 @@ CASES = [
     ("Gendarmes arrested two men.", "BF",
      [("Police Forces of Burkina Faso", 1, "BF", "Gendarmes"), ("Civilians (Burkina Faso)", 7, "BF", "men")]),
     ("Congolese soldiers pushed back the rebels.", "CD",
-     [(MF + "Democratic Republic of Congo", 1, "CD", "Congolese soldiers"),
+     [(MF + "the Democratic Republic of Congo", 1, "CD", "Congolese soldiers"),
       ("Rebels (Democratic Republic of Congo)", 2, "CD", "rebels")]),
     # weapons and positions stand for their owner's military
     ("Armenian gunfire on Azerbaijani positions continued.", None,
@@ -114,6 +114,27 @@ CASES = [
     ("UNIFIL reported the incident.", None, [("UNIFIL: United Nations Interim Force in Lebanon", 8, "", "UNIFIL")]),
     ("The CSTO mission arrived in Yerevan.", None,
      [("CSTO: Collective Security Treaty Organization", 8, "", "CSTO mission")]),
+    # lexicon rules of issue 16, each with a sentence where it must fire and one where it must not
+    ("Georgian units shelled the ridge.", None, [(MF + "Georgia", 1, "GE", "Georgian units")]),
+    ("New housing units were built on the hill.", None, []),
+    ("Two civilians fled the shelling.", "SY", [("Civilians (Syria)", 7, "SY", "civilians")]),
+    ("A civilian mission arrived at the border.", "AM", []),
+    ("The European Union sent observers.", "GE", [("EUMM: European Union Monitoring Mission in Georgia", 8, "",
+                                                    "European Union")]),
+    ("OSCE monitors recorded the explosions.", None,
+     [("OSCE: Organization for Security and Co-operation in Europe", 8, "", "OSCE monitors")]),
+    ("US troops left the base.", None, [(MF + "the United States", 1, "US", "US troops")]),
+    ("Kenyan troops left the base.", None, [(MF + "Kenya", 1, "KE", "Kenyan troops")]),
+    ("QSD fighters clashed with tribal gunmen.", None,
+     [("SDF: Syrian Democratic Forces", 2, "SY", "QSD fighters"), ("Unidentified Armed Group", 3, "", "gunmen")]),
+    ("IS Sahel fighters raided a camp.", None,
+     [("Islamic State Sahel Province", 2, "", "IS Sahel fighters")]),
+    ("PDF fighters ambushed a convoy.", None, [("PDF: People's Defense Force", 2, "MM", "PDF fighters")]),
+    ("Download the pdf of the report.", None, []),
+    ("Fano militiamen entered the town.", None, [("Fano Militia", 4, "ET", "Fano militiamen")]),
+    ("3R rebels raided a village.", None, [("3R: Return, Reclamation, Rehabilitation", 2, "CF", "3R rebels")]),
+    ("The 3R bus line was closed.", None, []),
+    ("The military hospital treated him.", None, []),
     ("", None, []),
 ]
 
@@ -134,7 +155,7 @@ def test_context_country_by_name_or_code():
 
 def test_context_country_code_missing_from_the_demonym_table():
     assert find_actors("Police fired.", context_country="EH")[0] == Actor("Police Forces of EH", 1, "EH", 0, 6)
-    assert find_actors("Police fired.", context_country="UK")[0].name == "Police Forces of United Kingdom"
+    assert find_actors("Police fired.", context_country="UK")[0].name == "Police Forces of the United Kingdom"
 
 
 def test_unknown_context_country_is_an_input_error():
@@ -171,6 +192,8 @@ PRIMARY = [
     ("Police dispersed protesters in Tbilisi.", "GE", "dispersed", "Police Forces of Georgia", "Protesters (Georgia)"),
     ("UNIFIL said Hezbollah fired at Israeli troops.", None, "fired", "Hezbollah", MF + "Israel"),
     ("The Israeli army raided the camp.", None, "raided", MF + "Israel", None),
+    # no actor1 when only the target is named
+    ("Shots were fired on Azerbaijani positions.", None, "fired", None, MF + "Azerbaijan"),
 ]
 
 
@@ -201,3 +224,43 @@ def test_pathological_input_is_fast(text):
     actors = find_actors(text, context_country="AM")
     primary_actors(actors, trigger_start=len(text) // 2, sentence=text)
     assert time.perf_counter() - started < 1.0
+
+
+# sentence, trigger, agent phrase, patient phrase, actor1, actor2: roles from the clause reading
+ROLES = [
+    # reported speech: the speaker's country is not the actor
+    ("Georgia's interior ministry said Russian units fired on Georgian posts.", "fired", "Russian units", None,
+     MF + "Russia", MF + "Georgia"),
+    # the patient comes first in a passive, and is no actor1
+    ("Two Malian soldiers were killed by JNIM fighters.", "killed", "JNIM fighters", "Two Malian soldiers",
+     "JNIM: Group for Support of Islam and Muslims", MF + "Mali"),
+    ("Two Malian soldiers were killed.", "killed", None, "Two Malian soldiers", None, MF + "Mali"),
+    # without spans, the old reading: the actor before the trigger acts
+    ("Malian soldiers attacked a JNIM camp.", "attacked", None, None, MF + "Mali",
+     "JNIM: Group for Support of Islam and Muslims"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "agent", "patient", "actor1", "actor2"), ROLES,
+                         ids=[r[0][:40] for r in ROLES])
+def test_primary_actors_with_agent_and_patient(sentence, trigger, agent, patient, actor1, actor2):
+    def span(phrase):
+        return None if phrase is None else (sentence.index(phrase), sentence.index(phrase) + len(phrase))
+
+    a1, a2 = primary_actors(find_actors(sentence), trigger_start=sentence.index(trigger), sentence=sentence,
+                            agent=span(agent), patient=span(patient))
+    assert (a1 and a1.name, a2 and a2.name) == (actor1, actor2)
+
+
+def test_named_actor_file_is_well_formed():
+    import csv
+    from importlib.resources import files
+
+    text = (files("geomap") / "incidents" / "data" / "named_actors.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(text.splitlines()))
+    assert len(rows) >= 60
+    for r in rows:
+        assert set(r) == {"name", "inter", "iso2", "aliases", "note"}, r
+        assert r["name"] and r["note"] and 1 <= int(r["inter"]) <= 8, r
+        assert r["iso2"] == "" or (len(r["iso2"]) == 2 and r["iso2"].isupper()), r
+        assert all(a.strip() == a and a for a in r["aliases"].split(";")), r

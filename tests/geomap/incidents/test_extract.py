@@ -97,3 +97,64 @@ def test_future_events_are_dropped():
 def test_type_errors():
     with pytest.raises(TypeError):
         extract_incidents(42)  # type: ignore[arg-type]
+
+
+def _bundled_example():
+    from importlib.resources import files
+
+    text = (files("geomap") / "data" / "example-article.txt").read_text(encoding="utf-8")
+    return text, extract_incidents(text)
+
+
+def test_bundled_example_actors_follow_who_fired():
+    """Issue 16: "Azerbaijan's ministry said ... Armenian units had opened fire on Azerbaijani
+    positions" is Armenia's act on Azerbaijan, and an EU mission is no civilian."""
+    text, incs = _bundled_example()
+    clash = next(i for i in incs if i.event_type == "Battles" and "Zangilan" in i.location)
+    assert (clash.actor1, clash.actor2) == ("Military Forces of Armenia", "Military Forces of Azerbaijan")
+    mission = next(i for i in incs if "mission" in i.trigger)
+    assert mission.actor1 == "EUMA: European Union Mission in Armenia" and mission.inter1 == 8
+    assert not any(i.actor1.startswith("Civilians") for i in incs if "mission" in i.notes)
+
+
+def test_bundled_example_jermuk_strike_is_at_jermuk():
+    """Issue 16: "drones struck towns inside Armenia, including Jermuk" is placed at Jermuk, not Armenia."""
+    text, incs = _bundled_example()
+    strike = next(i for i in incs if i.event_type == "Explosions/Remote violence" and "Jermuk" in i.notes)
+    assert (strike.location, strike.country, strike.geo_precision) == ("Jermuk", "Armenia", 1)
+    # its date is carried from the sentence before ("the fighting of September 2022")
+    assert (str(strike.event_date)[:7], strike.time_precision) == ("2022-09", 3)
+
+
+def test_a_second_source_in_the_sentence_lowers_the_toll():
+    """ACLED's lowest figure: "killed 11 ..., elders said; the army put the toll at seven" is 7."""
+    text = "On 3 April 2024, rebels killed 11 herders in a raid near Beni, elders said; the army put the toll at seven."
+    (inc,) = extract_incidents(text)
+    assert (inc.fatalities, inc.fatalities_low, inc.fatalities_high) == (7, 7, 11)
+
+
+def test_a_later_death_in_the_sentence_is_no_second_source():
+    text = "On 3 April 2024, rebels killed 11 herders in a raid near Beni; two more died later, elders said."
+    (inc,) = extract_incidents(text)
+    assert inc.fatalities == 11
+
+
+def _report(**kw):
+    import datetime as _d
+
+    base = dict(event_id="d:0-9:0", event_date=_d.date(2024, 3, 2), time_precision=1,
+                disorder_type="Political violence", event_type="Battles", sub_event_type="Armed clash",
+                evidence_start=0, evidence_end=90)
+    return Incident(**{**base, **kw})
+
+
+def test_merged_repeats_keep_the_toll_of_one_and_the_place_of_the_other():
+    from geomap.incidents._extract import _merge_repeats
+
+    placed = _report(location="Gao", latitude=16.27, longitude=-0.04, place_id="geonames:2457163", geo_precision=2)
+    tolled = _report(fatalities=3, event_id="d:0-9:50")
+    (merged,) = _merge_repeats([placed, tolled])
+    assert (merged.fatalities, merged.location, merged.geo_precision) == (3, "Gao", 2)
+    # neither placed: nothing to borrow
+    (merged,) = _merge_repeats([_report(), tolled])
+    assert (merged.fatalities, merged.latitude) == (3, None)
