@@ -29,7 +29,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -48,7 +49,6 @@ from ._support import SUPPORT_POPULATION, WEAK_MATCHES
 from ._support import prominent as _prominent
 from ._support import unsupported as _unsupported
 from ._support import written_with_container as _written_with_container
-from ._namesakes import W_SALIENT, W_TEAM_CITY
 from ._namesakes import centre as _centre
 from ._namesakes import prominent_reading as _prominent_reading
 from ._namesakes import salient as _salient
@@ -57,6 +57,7 @@ from ._namesakes import team_city as _team_city
 from ._namesakes import wide as _wide
 from ._namesakes import world_city as _world_city
 from ._mention import Mention
+from ._ranker import NEAR_SCALE_KM, NEIGHBOUR_SCALE_KM, log_population, weights
 from ._resolved import ResolvedMention
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -71,19 +72,13 @@ _DEMONYM_KINDS = ("country", "region", "continent", "admin1", "disputed_area")
 # "Washington", "Monroe County": 30 or more places) ranks a small one 13th or later, where its
 # neighbours in the text can no longer speak for it; 25 costs about 4% of throughput over 12.
 _LIMIT = 25
-# Weights of the context cues, added to the gazetteer's own score (about 1 to 2).
-W_CONTAINER = 1.2
-W_FEATURE = 0.5
-# Standing in a list of places of one kind ("Arizona, Colorado, Georgia, Illinois"): more than a
-# feature word, less than a written container.
-W_LISTED = 0.75
-W_COUNTRY = 0.35
-W_ADMIN1 = 0.15
-W_NEAR = 0.3
-NEAR_SCALE_KM = 400.0
-# Closeness to the nearest other local place the document names ("London" beside "St. Thomas").
-W_NEIGHBOUR = 0.3
-NEIGHBOUR_SCALE_KM = 50.0
+# The ranker's weights (data/ranker.json): a written container, and the document's countries,
+# are also read by the passes after resolution (_written_areas, _geoparse).
+W_CONTAINER = weights()["container"]
+W_COUNTRY = weights()["country_named"]
+# Set by :func:`tracing`: each name key's candidates and their features, for the ranker's fit.
+_TRACE: dict[str, list[tuple[Place, dict[str, float]]]] | None = None
+_weights = weights
 # Joiners of a compound name ("Asia-Pacific"): a word after them is the compound's last part.
 _HYPHENS = "-\u2010\u2011\u2013"
 # "the Donetsk and Luhansk regions"; but "the Gulf states" are no admin-1 areas.
@@ -340,11 +335,27 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     return out
 
 
+@contextmanager
+def tracing() -> Iterator[dict[str, list[tuple[Place, dict[str, float]]]]]:
+    """Record, while active, each name key's candidate places and features (for ``geomap.geoparse.fit``).
+
+    The dict is filled by every :func:`resolve_mentions` call inside the block, the
+    last reading of a key winning; clear it between documents.
+    """
+    global _TRACE
+    _TRACE = {}
+    try:
+        yield _TRACE
+    finally:
+        _TRACE = None
+
+
 def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str], containers: Sequence[Place],
           features: set[Kind], centre: tuple[float, float] | None,
           contents: Sequence[Place] = (), named_as: Collection[Kind] = (), listed: Collection[Kind] = (),
           neighbours: Neighbours | None = None, key: str = "", *, sports: bool = False,
           own_admin1s: Counter[str] | None = None) -> tuple[float, Candidate, list[str], float]:
+    w = _weights()
     best: tuple[float, Candidate, list[str], float] | None = None
     team_city = _team_city(cands) if sports and not containers else None
     own_country = cands[0].place.country if cands[0].place.kind is Kind.COUNTRY else None
@@ -354,71 +365,91 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
     salient = _salient(cands)
     scored: list[tuple[float, Candidate, list[str], float]] = []
     area = salient if salient is not None and salient.place.kind is not Kind.POPULATED_PLACE else None
-    for c in cands:
+    n_countries = sum(countries.values())
+    n_admin1s = sum(admin1s.values())
+    traced: list[tuple[Place, dict[str, float]]] | None = [] if _TRACE is not None else None
+    for rank, c in enumerate(cands):
         p = c.place
-        score = c.score
-        by_country = 0.0
+        x = {"prior": c.score}
         why = list(c.reasons)
+
+        def add(feature: str, value: float, reason: str) -> None:
+            x[feature] = value
+            why.append(f"{reason} +{w[feature] * value:.2f}")
+
         for box in containers:
             if inside(p, box):
-                score += W_CONTAINER
-                why.append(f"in {box.name} (written next to it) +{W_CONTAINER:.2f}")
+                add("container", 1.0, f"in {box.name} (written next to it)")
                 break
         if p.kind in _AREA_KINDS and p.kind not in _BIG_KINDS or p.kind is Kind.ADMIN2:
             held = next((q for q in contents if inside(q, p)), None)
             if held is not None:
-                score += W_CONTAINER
-                why.append(f"holds {held.name} (written before it) +{W_CONTAINER:.2f}")
+                add("holds", 1.0, f"holds {held.name} (written before it)")
         if named_as and p.kind in named_as:
-            score += W_CONTAINER
-            why.append(f"called {p.kind.value} before its name +{W_CONTAINER:.2f}")
+            add("named_as", 1.0, f"called {p.kind.value} before its name")
         elif features and p.kind in features:
-            score += W_FEATURE
-            why.append(f"feature word fits {p.kind.value} +{W_FEATURE:.2f}")
+            add("feature_word", 1.0, f"feature word fits {p.kind.value}")
         elif listed and p.kind in listed:
-            score += W_LISTED
-            why.append(f"listed with other {p.kind.value} places +{W_LISTED:.2f}")
+            add("listed", 1.0, f"listed with other {p.kind.value} places")
         if area is not None and p is area.place and p.kind is not Kind.DISPUTED_AREA:
-            score += W_SALIENT
-            why.append(f"a well-known area's name +{W_SALIENT:.2f}")
+            add("salient_area", 1.0, "a well-known area's name")
         # The document's countries and centre choose among namesakes of like standing; they do not
         # turn "California", "Atlantic" or "London" into a small town named after the state, the
         # ocean or the city.
         generic = salient is None or c is salient or _standing(p) >= _standing(salient.place)
         n = countries.get(p.country, 0)
         if n and generic and not _wide(p) and p.country != own_country and not big_first:
-            by_country = W_COUNTRY * min(1.0, n / 2)
-            score += by_country
-            why.append(f"document names {p.country} +{by_country:.2f}")
+            add("country_named", min(1.0, n / 2), f"document names {p.country}")
         # A name's own reading as a province is no cue for its other readings: "Quebec" the
         # province does not make "Quebec" the city, which lies in it.
         others_named = admin1s.get(p.admin1_code, 0) - (own_admin1s.get(p.admin1_code, 0) if own_admin1s else 0)
         if p.kind not in _AREA_KINDS and others_named > 0:
-            score += W_ADMIN1
-            why.append(f"document names {p.admin1 or p.admin1_code} +{W_ADMIN1:.2f}")
+            add("admin1_named", 1.0, f"document names {p.admin1 or p.admin1_code}")
         if generic and p.kind not in _BIG_KINDS and not big_first:
-            bonus, reason = 0.0, ""
-            if centre is not None:
-                d = max(0.0, haversine_km(p.latitude, p.longitude, *centre) - reach_km(p))
-                bonus = W_NEAR * math.exp(-d / NEAR_SCALE_KM)
-                reason = f"{d:,.0f} km from the document's places"
-            # Only a neighbour nearer than the distance at which its bonus would beat the centre's.
-            worth = NEIGHBOUR_SCALE_KM * math.log(W_NEIGHBOUR / max(bonus, 0.01))
-            nearest = neighbours.nearest_km(p, key, worth) if neighbours and p.kind in _LOCAL_KINDS else None
-            if nearest is not None and W_NEIGHBOUR * math.exp(-nearest / NEIGHBOUR_SCALE_KM) > bonus:
-                bonus = W_NEIGHBOUR * math.exp(-nearest / NEIGHBOUR_SCALE_KM)
-                reason = f"{nearest:,.0f} km from another place the document names"
-            if bonus >= 0.01:
-                score += bonus
-                why.append(f"{reason} +{bonus:.2f}")
+            _closeness(p, key, centre, neighbours, w, add)
         if c is team_city:
-            score += W_TEAM_CITY
-            why.append(f"a sports story: a team's city +{W_TEAM_CITY:.2f}")
+            add("team_city", 1.0, "a sports story: a team's city")
+        x["log_population"] = log_population(p.population)
+        x["namesake_rank"] = 1 / (1 + rank)
+        if n_countries:
+            x["country_share"] = n / n_countries
+        if n_admin1s:
+            x["admin1_share"] = max(others_named, 0) / n_admin1s
+        score = c.score
+        for feature, value in x.items():
+            if feature != "prior":
+                score += w[feature] * value
+        by_country = w["country_named"] * x.get("country_named", 0.0)
+        if traced is not None:
+            traced.append((p, x))
         if best is None or score > best[0]:
             best = (score, c, why, by_country)
         scored.append((score, c, why, by_country))
     assert best is not None
+    if traced is not None and _TRACE is not None:
+        _TRACE[key] = traced
     return _world_city(best, scored)
+
+
+def _closeness(p: Place, key: str, centre: tuple[float, float] | None, neighbours: Neighbours | None,
+               w: dict[str, float], add: Callable[[str, float, str], None]) -> None:
+    """Add the stronger of closeness to the document's centre and to its nearest other local place."""
+    feature, value, reason = "", 0.0, ""
+    if centre is not None:
+        d = max(0.0, haversine_km(p.latitude, p.longitude, *centre) - reach_km(p))
+        feature, value = "near_centre", math.exp(-d / NEAR_SCALE_KM)
+        reason = f"{d:,.0f} km from the document's places"
+    bonus = w[feature] * value if feature else 0.0
+    # Only a neighbour nearer than the distance at which its bonus would beat the centre's.
+    if w["near_neighbour"] > 0:
+        worth = NEIGHBOUR_SCALE_KM * math.log(w["near_neighbour"] / max(bonus, 0.01))
+        nearest = neighbours.nearest_km(p, key, worth) if neighbours and p.kind in _LOCAL_KINDS else None
+        if nearest is not None and w["near_neighbour"] * math.exp(-nearest / NEIGHBOUR_SCALE_KM) > bonus:
+            feature, value = "near_neighbour", math.exp(-nearest / NEIGHBOUR_SCALE_KM)
+            bonus = w[feature] * value
+            reason = f"{nearest:,.0f} km from another place the document names"
+    if feature and bonus >= 0.01:
+        add(feature, value, reason)
 
 
 def _listed_before(text: str, mentions: Sequence[Mention], i: int) -> list[int]:
