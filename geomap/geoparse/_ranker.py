@@ -36,6 +36,8 @@ FEATURES: tuple[str, ...] = (
     "admin1_named", "near_centre", "near_neighbour", "team_city", "log_population", "namesake_rank",
     "country_share", "admin1_share",
 )
+#: Features of a reading's own standing, whatever the text says: with the prior, its base score.
+STANDING_FEATURES: tuple[str, ...] = ("log_population", "namesake_rank")
 NEAR_SCALE_KM = 400.0
 NEIGHBOUR_SCALE_KM = 50.0
 

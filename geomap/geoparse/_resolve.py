@@ -57,7 +57,7 @@ from ._namesakes import team_city as _team_city
 from ._namesakes import wide as _wide
 from ._namesakes import world_city as _world_city
 from ._mention import Mention
-from ._ranker import NEAR_SCALE_KM, NEIGHBOUR_SCALE_KM, log_population, weights
+from ._ranker import NEAR_SCALE_KM, NEIGHBOUR_SCALE_KM, STANDING_FEATURES, log_population, weights
 from ._resolved import ResolvedMention
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -77,7 +77,7 @@ _LIMIT = 25
 W_CONTAINER = weights()["container"]
 W_COUNTRY = weights()["country_named"]
 # Set by :func:`tracing`: each name key's candidates and their features, for the ranker's fit.
-_TRACE: dict[str, list[tuple[Place, dict[str, float]]]] | None = None
+_TRACE: Trace | None = None
 _weights = weights
 # Joiners of a compound name ("Asia-Pacific"): a word after them is the compound's last part.
 _HYPHENS = "-\u2010\u2011\u2013"
@@ -198,6 +198,8 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     """
     mentions = sorted(mentions, key=lambda m: m.start)
     given = frozenset(given)
+    if _TRACE is not None:
+        _TRACE.keys.update(((m.start, m.end), m.key) for m in mentions)
     cands: list[list[Candidate]] = []
     doubtful: dict[int, list[Candidate]] = {}
     for i, m in enumerate(mentions):
@@ -302,7 +304,7 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     for key, idx in by_key.items():
         chosen[key] = _best(cands[idx[0]], countries, admin1s, containers.get(key, ()),
                             features.get(key, set()), None, contents.get(key, ()), named_as.get(key, set()),
-                            sports=sports, own_admin1s=own_admin1s.get(key))
+                            key=key, sports=sports, own_admin1s=own_admin1s.get(key))
     # Lists of places of one kind, judged by the first pass's readings of the neighbours.
     listed: dict[str, set[Kind]] = {}
     for i, m in enumerate(mentions):
@@ -335,15 +337,27 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     return out
 
 
+class Trace:
+    """What :func:`tracing` records: each mention's name key, and each key's candidates with their features."""
+
+    def __init__(self) -> None:
+        self.keys: dict[tuple[int, int], str] = {}
+        self.candidates: dict[str, list[tuple[Place, dict[str, float]]]] = {}
+
+    def clear(self) -> None:
+        self.keys.clear()
+        self.candidates.clear()
+
+
 @contextmanager
-def tracing() -> Iterator[dict[str, list[tuple[Place, dict[str, float]]]]]:
+def tracing() -> Iterator[Trace]:
     """Record, while active, each name key's candidate places and features (for ``geomap.geoparse.fit``).
 
-    The dict is filled by every :func:`resolve_mentions` call inside the block, the
-    last reading of a key winning; clear it between documents.
+    Every :func:`resolve_mentions` call inside the block adds to the trace, the last
+    reading of a key winning; clear it between documents.
     """
     global _TRACE
-    _TRACE = {}
+    _TRACE = Trace()
     try:
         yield _TRACE
     finally:
@@ -415,10 +429,17 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
             x["country_share"] = n / n_countries
         if n_admin1s:
             x["admin1_share"] = max(others_named, 0) / n_admin1s
-        score = c.score
+        # The reading's own standing (the gazetteer's prior, its size, its rank among namesakes) is
+        # its base score; the rest is context, which the support and world-city checks weigh.
+        base = w["prior"] * c.score
+        for feature in STANDING_FEATURES:
+            base += w[feature] * x[feature]
+        score = base
         for feature, value in x.items():
-            if feature != "prior":
+            if feature not in STANDING_FEATURES and feature != "prior":
                 score += w[feature] * value
+        if base != c.score:
+            c = replace(c, score=base)
         by_country = w["country_named"] * x.get("country_named", 0.0)
         if traced is not None:
             traced.append((p, x))
@@ -427,7 +448,7 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
         scored.append((score, c, why, by_country))
     assert best is not None
     if traced is not None and _TRACE is not None:
-        _TRACE[key] = traced
+        _TRACE.candidates[key] = traced
     return _world_city(best, scored)
 
 
