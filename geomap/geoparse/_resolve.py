@@ -26,22 +26,21 @@ Every :class:`ResolvedMention` carries its score and the reasons for it.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from gazetteer import Kind, MatchType
-from gazetteer._ranking import (SPELLING_REASON, capital_codes, haversine_km,
+from gazetteer._ranking import (SPELLING_REASON, capital_codes,
                                 penalize_admin_misfits, written_as_abbreviation)
 
-from ._containment import inside, reach_km, written_as_container
+from ._containment import inside, written_as_container
 from ._context_rules import COMMON_WORDS, FEATURE_WORDS, MODIFIERS, ORG_WORDS, press_abbreviations
+from ._focus import Focus, dateline_span, inferred_focus
 from ._enumerations import in_list, introduced_kinds, list_kind
-from ._neighbours import Neighbours
+from ._neighbours import LOCAL_KINDS, Neighbours, closeness
 from ._sports import sports_story
 from ._support import AREA_KINDS as _AREA_KINDS
 from ._support import LOCATIVE_BEFORE as _LOCATIVE_BEFORE
@@ -57,16 +56,16 @@ from ._namesakes import team_city as _team_city
 from ._namesakes import wide as _wide
 from ._namesakes import world_city as _world_city
 from ._mention import Mention
-from ._ranker import NEAR_SCALE_KM, NEIGHBOUR_SCALE_KM, STANDING_FEATURES, log_population, weights
+from . import _ranker
+from ._ranker import STANDING_FEATURES, log_population, tracing, weights
 from ._resolved import ResolvedMention
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer import Candidate, Gazetteer, Place
 
-__all__ = ["ResolvedMention", "resolve_mentions"]
+__all__ = ["ResolvedMention", "resolve_mentions", "tracing"]
 
 _BIG_KINDS = frozenset({Kind.COUNTRY, Kind.CONTINENT, Kind.REGION})
-_LOCAL_KINDS = frozenset({Kind.POPULATED_PLACE, Kind.ADMIN2})
 _DEMONYM_KINDS = ("country", "region", "continent", "admin1", "disputed_area")
 # How many of the gazetteer's readings of a name are weighed. A name many towns share ("Newport",
 # "Washington", "Monroe County": 30 or more places) ranks a small one 13th or later, where its
@@ -76,9 +75,9 @@ _LIMIT = 25
 # are also read by the passes after resolution (_written_areas, _geoparse).
 W_CONTAINER = weights()["container"]
 W_COUNTRY = weights()["country_named"]
-# Set by :func:`tracing`: each name key's candidates and their features, for the ranker's fit.
-_TRACE: Trace | None = None
 _weights = weights
+_FOCUS_REASONS = {"focus_country": "in the story's home country", "focus_admin1": "in the story's home area",
+                  "focus_near": "near the story's home"}
 # Joiners of a compound name ("Asia-Pacific"): a word after them is the compound's last part.
 _HYPHENS = "-\u2010\u2011\u2013"
 # "the Donetsk and Luhansk regions"; but "the Gulf states" are no admin-1 areas.
@@ -159,7 +158,7 @@ def _generic_part(part: str, place: Place) -> bool:
 
 def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer, *,
                      require_support: bool = False,
-                     given: Collection[tuple[int, int]] = ()) -> list[ResolvedMention]:
+                     given: Collection[tuple[int, int]] = (), focus: Focus | None = None) -> list[ResolvedMention]:
     """Resolve recognised mentions in the context of their document.
 
     Parameters
@@ -177,6 +176,9 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     given : collection of (start, end), optional
         Spans known to be places (gold toponyms): never left out for want of support,
         while the other mentions, the document's context, still are.
+    focus : Focus, optional
+        The story's home as the caller sets it (:func:`geomap.geoparse._focus.user_focus`);
+        otherwise the dateline's places or the unambiguous names' admin-1 area give it.
 
     Returns
     -------
@@ -198,8 +200,8 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     """
     mentions = sorted(mentions, key=lambda m: m.start)
     given = frozenset(given)
-    if _TRACE is not None:
-        _TRACE.keys.update(((m.start, m.end), m.key) for m in mentions)
+    if _ranker.TRACE is not None:
+        _ranker.TRACE.keys.update(((m.start, m.end), m.key) for m in mentions)
     cands: list[list[Candidate]] = []
     doubtful: dict[int, list[Candidate]] = {}
     for i, m in enumerate(mentions):
@@ -312,16 +314,21 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
             kind = list_kind(text, mentions, cands, i, lambda j: chosen[mentions[j].key][1].place.kind)
             if kind is not None:
                 listed.setdefault(m.key, set()).add(kind)
+    if focus is None:
+        span = dateline_span(text)
+        dateline = [] if span is None else [chosen[m.key][1].place for m in mentions
+                                            if span[0] <= m.start < span[1] and m.key in chosen]
+        focus = inferred_focus(dateline, (cands[idx[0]] for idx in by_key.values()))
     centre = _centre([c for _, c, _, _ in chosen.values() if c.match not in WEAK_MATCHES])
     neighbours = Neighbours((key, c.place) for key, (_, c, _, _) in chosen.items()
-                            if c.match not in WEAK_MATCHES and c.place.kind in _LOCAL_KINDS)
-    if centre is not None or listed or neighbours:
+                            if c.match not in WEAK_MATCHES and c.place.kind in LOCAL_KINDS)
+    if centre is not None or listed or neighbours or focus is not None:
         for key, idx in by_key.items():
             if len(cands[idx[0]]) > 1:
                 chosen[key] = _best(cands[idx[0]], countries, admin1s, containers.get(key, ()),
                                     features.get(key, set()), centre, contents.get(key, ()), named_as.get(key, set()),
                                     listed.get(key, set()), neighbours, key, sports=sports,
-                                    own_admin1s=own_admin1s.get(key))
+                                    own_admin1s=own_admin1s.get(key), focus=focus)
 
     out: list[ResolvedMention] = []
     for i, m in enumerate(mentions):
@@ -337,38 +344,12 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     return out
 
 
-class Trace:
-    """What :func:`tracing` records: each mention's name key, and each key's candidates with their features."""
-
-    def __init__(self) -> None:
-        self.keys: dict[tuple[int, int], str] = {}
-        self.candidates: dict[str, list[tuple[Place, dict[str, float]]]] = {}
-
-    def clear(self) -> None:
-        self.keys.clear()
-        self.candidates.clear()
-
-
-@contextmanager
-def tracing() -> Iterator[Trace]:
-    """Record, while active, each name key's candidate places and features (for ``geomap.geoparse.fit``).
-
-    Every :func:`resolve_mentions` call inside the block adds to the trace, the last
-    reading of a key winning; clear it between documents.
-    """
-    global _TRACE
-    _TRACE = Trace()
-    try:
-        yield _TRACE
-    finally:
-        _TRACE = None
-
-
 def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str], containers: Sequence[Place],
           features: set[Kind], centre: tuple[float, float] | None,
           contents: Sequence[Place] = (), named_as: Collection[Kind] = (), listed: Collection[Kind] = (),
           neighbours: Neighbours | None = None, key: str = "", *, sports: bool = False,
-          own_admin1s: Counter[str] | None = None) -> tuple[float, Candidate, list[str], float]:
+          own_admin1s: Counter[str] | None = None,
+          focus: Focus | None = None) -> tuple[float, Candidate, list[str], float]:
     w = _weights()
     best: tuple[float, Candidate, list[str], float] | None = None
     team_city = _team_city(cands) if sports and not containers else None
@@ -381,7 +362,7 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
     area = salient if salient is not None and salient.place.kind is not Kind.POPULATED_PLACE else None
     n_countries = sum(countries.values())
     n_admin1s = sum(admin1s.values())
-    traced: list[tuple[Place, dict[str, float]]] | None = [] if _TRACE is not None else None
+    traced: list[tuple[Place, dict[str, float]]] | None = [] if _ranker.TRACE is not None else None
     for rank, c in enumerate(cands):
         p = c.place
         x = {"prior": c.score}
@@ -420,9 +401,14 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
         if p.kind not in _AREA_KINDS and others_named > 0:
             add("admin1_named", 1.0, f"document names {p.admin1 or p.admin1_code}")
         if generic and p.kind not in _BIG_KINDS and not big_first:
-            _closeness(p, key, centre, neighbours, w, add)
+            closeness(p, key, centre, neighbours, w, add)
         if c is team_city:
             add("team_city", 1.0, "a sports story: a team's city")
+        if focus is not None:
+            for feature, value in focus.features(p).items():
+                x[feature] = value  # traced for the fit even at weight 0, when it says nothing
+                if w[feature]:
+                    why.append(f"{_FOCUS_REASONS[feature]} +{w[feature] * value:.2f}")
         x["log_population"] = log_population(p.population)
         x["namesake_rank"] = 1 / (1 + rank)
         if n_countries:
@@ -447,30 +433,9 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
             best = (score, c, why, by_country)
         scored.append((score, c, why, by_country))
     assert best is not None
-    if traced is not None and _TRACE is not None:
-        _TRACE.candidates[key] = traced
+    if traced is not None and _ranker.TRACE is not None:
+        _ranker.TRACE.candidates[key] = traced
     return _world_city(best, scored)
-
-
-def _closeness(p: Place, key: str, centre: tuple[float, float] | None, neighbours: Neighbours | None,
-               w: dict[str, float], add: Callable[[str, float, str], None]) -> None:
-    """Add the stronger of closeness to the document's centre and to its nearest other local place."""
-    feature, value, reason = "", 0.0, ""
-    if centre is not None:
-        d = max(0.0, haversine_km(p.latitude, p.longitude, *centre) - reach_km(p))
-        feature, value = "near_centre", math.exp(-d / NEAR_SCALE_KM)
-        reason = f"{d:,.0f} km from the document's places"
-    bonus = w[feature] * value if feature else 0.0
-    # Only a neighbour nearer than the distance at which its bonus would beat the centre's.
-    if w["near_neighbour"] > 0:
-        worth = NEIGHBOUR_SCALE_KM * math.log(w["near_neighbour"] / max(bonus, 0.01))
-        nearest = neighbours.nearest_km(p, key, worth) if neighbours and p.kind in _LOCAL_KINDS else None
-        if nearest is not None and w["near_neighbour"] * math.exp(-nearest / NEIGHBOUR_SCALE_KM) > bonus:
-            feature, value = "near_neighbour", math.exp(-nearest / NEIGHBOUR_SCALE_KM)
-            bonus = w[feature] * value
-            reason = f"{nearest:,.0f} km from another place the document names"
-    if feature and bonus >= 0.01:
-        add(feature, value, reason)
 
 
 def _listed_before(text: str, mentions: Sequence[Mention], i: int) -> list[int]:
