@@ -96,16 +96,33 @@ def _loss(w: np.ndarray, groups: Sequence[Group]) -> tuple[float, np.ndarray]:
     return total / n + L2 * float(w @ w), grad / n + 2 * L2 * w
 
 
-def fit(groups: Sequence[Group]) -> np.ndarray:
-    """Weights that maximise the likelihood of the good readings (L-BFGS, L2-penalised)."""
+def fit(groups: Sequence[Group], free: Sequence[str] | None = None) -> np.ndarray:
+    """Weights that maximise the likelihood of the good readings (L-BFGS, L2-penalised).
+
+    With ``free``, only those features' weights are fitted; the others keep their
+    shipped values (a new feature's weight fitted against the model in use).
+    """
     try:
         from scipy.optimize import minimize
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise SystemExit('fitting needs SciPy: pip install -e ".[fit]"') from exc
     useful = [g for g in groups if g.good.any() and not g.good.all()]
     w0 = np.array([weights()[f] for f in FEATURES])
-    res = minimize(_loss, w0, args=(useful,), jac=True, method="L-BFGS-B")
-    return np.asarray(res.x)
+    if free is None:
+        res = minimize(_loss, w0, args=(useful,), jac=True, method="L-BFGS-B")
+        return np.asarray(res.x)
+    idx = np.array([FEATURES.index(f) for f in free])
+
+    def partial(v: np.ndarray) -> tuple[float, np.ndarray]:
+        w = w0.copy()
+        w[idx] = v
+        loss, grad = _loss(w, useful)
+        return loss, grad[idx]
+
+    res = minimize(partial, w0[idx], jac=True, method="L-BFGS-B")
+    out = w0.copy()
+    out[idx] = res.x
+    return out
 
 
 def accuracy(w: np.ndarray, groups: Sequence[Group]) -> float:
@@ -115,15 +132,16 @@ def accuracy(w: np.ndarray, groups: Sequence[Group]) -> float:
     return sum(bool(g.good[int(np.argmax(g.x @ w))]) for g in groups) / len(groups)
 
 
-def cross_validate(groups: Sequence[Group], seed: int = 0) -> dict[str, dict[str, float]]:
+def cross_validate(groups: Sequence[Group], seed: int = 0,
+                   free: Sequence[str] | None = None) -> dict[str, dict[str, float]]:
     """acc@161 of shipped and fitted weights: in sample, by corpus (leave one out), and 5 folds by document."""
     shipped = np.array([weights()[f] for f in FEATURES])
     corpora = sorted({g.corpus for g in groups})
     report: dict[str, dict[str, float]] = {}
-    everything = fit(groups)
+    everything = fit(groups, free)
     for c in corpora:
         test = [g for g in groups if g.corpus == c]
-        held_out = fit([g for g in groups if g.corpus != c])
+        held_out = fit([g for g in groups if g.corpus != c], free)
         report[c] = {"toponyms": len(test), "shipped": accuracy(shipped, test),
                      "in_sample": accuracy(everything, test), "out_of_corpus": accuracy(held_out, test)}
     docs = sorted({(g.corpus, g.doc) for g in groups})
@@ -131,7 +149,7 @@ def cross_validate(groups: Sequence[Group], seed: int = 0) -> dict[str, dict[str
     fold_of = {d: i % 5 for i, d in enumerate(docs)}
     right = {c: 0 for c in corpora}
     for k in range(5):
-        w = fit([g for g in groups if fold_of[(g.corpus, g.doc)] != k])
+        w = fit([g for g in groups if fold_of[(g.corpus, g.doc)] != k], free)
         for g in groups:
             if fold_of[(g.corpus, g.doc)] == k:
                 right[g.corpus] += bool(g.good[int(np.argmax(g.x @ w))])
@@ -144,6 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m geomap.geoparse.fit", description=__doc__.split("\n\n")[0])
     parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL, help="folder with the corpora (../shared/eval)")
     parser.add_argument("--write", action="store_true", help="write the weights fitted on all corpora to ranker.json")
+    parser.add_argument("--free", nargs="+", choices=FEATURES, metavar="FEATURE",
+                        help="fit only these features' weights, the others keeping their shipped values")
     args = parser.parse_args(argv)
     groups: list[Group] = []
     for name, rel in CORPORA.items():
@@ -154,12 +174,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         found = trace_corpus(name, path)
         print(f"{name}: {len(found)} traced toponyms", file=sys.stderr)
         groups += found
-    report = cross_validate(groups)
+    report = cross_validate(groups, free=args.free)
     print(f"{'corpus':10} {'toponyms':>8} {'shipped':>8} {'fitted':>8} {'held-out corpus':>16} {'5-fold doc':>11}")
     for c, r in report.items():
         print(f"{c:10} {r['toponyms']:8.0f} {r['shipped']:8.3f} {r['in_sample']:8.3f} {r['out_of_corpus']:16.3f} "
               f"{r['five_fold_by_doc']:11.3f}")
-    w = fit(groups)
+    w = fit(groups, args.free)
     # Ranking is the same at any positive scale; the prior's weight is the unit, so that the
     # context a reading gets (what support and world-city checks weigh) is in the prior's terms.
     w = w / w[FEATURES.index("prior")]
@@ -169,7 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         target = Path(__file__).with_name("data") / "ranker.json"
         raw = json.loads(target.read_text(encoding="utf-8"))
         raw["weights"] = {f: round(float(v), 4) for f, v in zip(FEATURES, w)}
-        raw["fitted_on"] = ", ".join(sorted(CORPORA))
+        raw["fitted_on"] = ", ".join(sorted(CORPORA)) + (f" (only {', '.join(args.free)})" if args.free else "")
         raw["cross_validation"] = {c: {k: round(v, 4) for k, v in r.items()} for c, r in report.items()}
         target.write_text(json.dumps(raw, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote {target}", file=sys.stderr)
