@@ -9,6 +9,7 @@ from typing import Annotated, Any, Iterator, Optional
 
 import typer
 
+from ._bias import CountryOption, NearOption, bias
 from ._common import EXIT_USER_ERROR, app, error, eval_app, iter_input_documents, print_json, user_errors
 
 _TABLE_COLUMNS = ("event_date", "time_precision", "event_type", "sub_event_type", "location", "geo_precision",
@@ -68,6 +69,8 @@ def incidents(
     as_csv: Annotated[bool, typer.Option("--csv", help="CSV in ACLED column order.")] = False,
     text_column: Annotated[Optional[str], typer.Option("--text-column", help="Read FILE as a CSV whose rows are texts in this column.")] = None,
     date_column: Annotated[Optional[str], typer.Option("--date-column", help="With --text-column: the column with each row's date.")] = None,
+    near: NearOption = None,
+    country: CountryOption = None,
 ) -> None:
     """Extract incidents (ACLED model: event type, date, place, fatalities, actors, evidence) from text."""
     from ..text import RecordError, parse_date
@@ -83,6 +86,7 @@ def incidents(
     failures = 0
     with user_errors():
         pub = parse_date(published) if published else None
+        home = bias(near, country)
         rows: Iterator[tuple[int | None, Any, str]]
         if text_column:
             rows = (item for path in files for item in _csv_documents(path, text_column, date_column))
@@ -97,7 +101,7 @@ def incidents(
                 else:
                     error(f"row {row}: {problem}" if row is not None else problem)
                 continue
-            for inc in extract_incidents(doc, published=pub or doc.published):
+            for inc in extract_incidents(doc, published=pub or doc.published, **home):
                 extra = {"row": row} if row is not None else {}
                 if as_json:
                     print_json(_incident_row(inc, **extra))

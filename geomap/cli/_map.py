@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
+from ._bias import CountryOption, NearOption, bias
 from ._common import app, print_json, user_errors
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -37,8 +38,13 @@ def default_paths(first_input: Path, output: Path | None) -> tuple[Path, Path]:
     return html, html.with_name(f"{stem}-incidents.geojson")
 
 
-def read_inputs(paths: list[Path], *, published: str | None = None) -> tuple[list[Incident], list[str]]:
-    """Incidents from articles and incident tables, and the problems met (one line each)."""
+def read_inputs(paths: list[Path], *, published: str | None = None,
+                home: dict[str, Any] | None = None) -> tuple[list[Incident], list[str]]:
+    """Incidents from articles and incident tables, and the problems met (one line each).
+
+    ``home`` is the locality bias for articles (``near``, ``countries``; see :mod:`geomap.cli._bias`).
+    """
+    home = home or {}
     from ..text import RecordError, iter_jsonl, read_document
     from ..incidents import extract_incidents
     from ..io import read_incidents
@@ -56,9 +62,9 @@ def read_inputs(paths: list[Path], *, published: str | None = None) -> tuple[lis
                 if isinstance(item, RecordError):
                     problems.append(str(item))
                 else:
-                    incidents += extract_incidents(item, published=published)
+                    incidents += extract_incidents(item, published=published, **home)
         else:
-            incidents += extract_incidents(read_document(path), published=published)
+            incidents += extract_incidents(read_document(path), published=published, **home)
     return incidents, problems
 
 
@@ -84,6 +90,8 @@ def map_command(
         "--published", help="Publication date of the articles (YYYY-MM-DD) for relative dates.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print what was written as JSON.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    near: NearOption = None,
+    country: CountryOption = None,
 ) -> None:
     """Map incidents from articles or incident tables: an HTML map and its GeoJSON.
 
@@ -104,7 +112,7 @@ def map_command(
         # Check both paths before the (slow) work, so a bad -o fails at once.
         html_out = resolve_output_path(html_path)
         geojson_out = resolve_output_path(geojson_path)
-        incidents, problems = read_inputs(inputs, published=published)
+        incidents, problems = read_inputs(inputs, published=published, home=bias(near, country))
         for line in problems[:_MAX_WARNINGS]:
             _warn(line)
         if len(problems) > _MAX_WARNINGS:

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
+from ._bias import CountryOption, NearOption, bias
 from ._common import app, error, eval_app, iter_input_documents, print_json, user_errors
 
 #: Whether a corpus format counts demonyms ("Russian") as toponyms.
@@ -26,6 +27,8 @@ def places(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per document, one per line.")] = False,
     as_geojson: Annotated[bool, typer.Option("--geojson", help="One GeoJSON FeatureCollection of all mentions.")] = False,
     demonyms: Annotated[bool, typer.Option("--demonyms", help="Also list demonyms (Armenian) as places.")] = False,
+    near: NearOption = None,
+    country: CountryOption = None,
 ) -> None:
     """Find the places each FILE names and resolve them in context."""
     from ..text import RecordError
@@ -36,12 +39,13 @@ def places(
         raise typer.Exit(2)
     features: list[dict[str, Any]] = []
     with user_errors():
+        home = bias(near, country)
         for doc in iter_input_documents(files):
             if isinstance(doc, RecordError):
                 error(str(doc))  # one bad line of a JSON Lines file does not stop the others
                 continue
             name = doc.id or doc.source
-            resolved = geoparse(doc, demonyms=demonyms)
+            resolved = geoparse(doc, demonyms=demonyms, **home)
             if as_geojson:
                 for r in resolved:
                     feature = r.__geo_interface__

@@ -372,10 +372,9 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
             x[feature] = value
             why.append(f"{reason} +{w[feature] * value:.2f}")
 
-        for box in containers:
-            if inside(p, box):
-                add("container", 1.0, f"in {box.name} (written next to it)")
-                break
+        in_box = next((box for box in containers if inside(p, box)), None)
+        if in_box is not None:
+            add("container", 1.0, f"in {in_box.name} (written next to it)")
         if p.kind in _AREA_KINDS and p.kind not in _BIG_KINDS or p.kind is Kind.ADMIN2:
             held = next((q for q in contents if inside(q, p)), None)
             if held is not None:
@@ -393,7 +392,8 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
         # ocean or the city.
         generic = salient is None or c is salient or _standing(p) >= _standing(salient.place)
         n = countries.get(p.country, 0)
-        if n and generic and not _wide(p) and p.country != own_country and not big_first:
+        country_cue = generic and not _wide(p) and p.country != own_country and not big_first
+        if n and country_cue:
             add("country_named", min(1.0, n / 2), f"document names {p.country}")
         # A name's own reading as a province is no cue for its other readings: "Quebec" the
         # province does not make "Quebec" the city, which lies in it.
@@ -404,8 +404,12 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
             closeness(p, key, centre, neighbours, w, add)
         if c is team_city:
             add("team_city", 1.0, "a sports story: a team's city")
-        if focus is not None:
+        # The story's home speaks for a reading the text places nowhere else: not against "Paris, France",
+        # nor in a game report, whose dateline is the venue and whose bare towns are the teams'.
+        if focus is not None and team_city is None and not (containers and in_box is None):
             for feature, value in focus.features(p).items():
+                if feature == "focus_country" and not country_cue:
+                    continue  # like a named country: no "Mexico, Missouri" for a story at home in the US
                 x[feature] = value  # traced for the fit even at weight 0, when it says nothing
                 if w[feature]:
                     why.append(f"{_FOCUS_REASONS[feature]} +{w[feature] * value:.2f}")
