@@ -159,12 +159,15 @@ def cross_validate(groups: Sequence[Group], seed: int = 0,
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    global L2
     parser = argparse.ArgumentParser(prog="python -m geomap.geoparse.fit", description=__doc__.split("\n\n")[0])
     parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL, help="folder with the corpora (../shared/eval)")
     parser.add_argument("--write", action="store_true", help="write the weights fitted on all corpora to ranker.json")
+    parser.add_argument("--l2", type=float, default=L2, help=f"L2 penalty per toponym (default {L2})")
     parser.add_argument("--free", nargs="+", choices=FEATURES, metavar="FEATURE",
                         help="fit only these features' weights, the others keeping their shipped values")
     args = parser.parse_args(argv)
+    L2 = args.l2
     groups: list[Group] = []
     for name, rel in CORPORA.items():
         path = args.eval / rel
