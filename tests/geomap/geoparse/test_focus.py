@@ -143,3 +143,11 @@ def test_the_text_still_wins_over_the_bias():
     text = "Police in Paris, France said the suspect fled to Athens, Greece."
     found = _where(geoparse(text, near="Nashville, Tennessee"))
     assert found["Paris"][0] == "FR" and found["Athens"][0] == "GR"
+
+
+def test_a_game_report_keeps_the_teams_cities_whatever_the_home():
+    game = "Luka Doncic hit a layup at halftime as the Mavericks beat Portland 101-99 to reach the playoffs."
+    assert [r.place.admin1 for r in geoparse(game, near="Dallas, Texas") if r.surface == "Portland"] == ["Oregon"]
+    # the same town in a story that is no game report is the home state's
+    news = "Police in Portland said the road was closed after the storm."
+    assert [r.place.admin1 for r in geoparse(news, near="Dallas, Texas") if r.surface == "Portland"] == ["Texas"]
