@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any, Callable, Union
 
 from ._corpus import CORPUS_KINDS, corpus_kind, count_items, iter_chunks, iter_corpus, iter_items
@@ -63,6 +64,8 @@ def run_batch(
     gazetteer_db: str | None = None,
     map_limit: int | None = DEFAULT_MAP_LIMIT,
     on_client: Callable[[Any], None] | None = None,
+    near: str | tuple[float, ...] | None = None,
+    countries: Sequence[str] | None = None,
 ) -> BatchSummary:
     """Process a corpus into ``outdir``: GeoParquet incidents and places, errors, summary and map.
 
@@ -96,6 +99,10 @@ def run_batch(
         Incidents drawn on ``map.html`` (the most confident); ``None`` writes no map.
     on_client : callable, optional
         Called with the Dask client once connected (for tests and benchmarks).
+    near, countries : optional
+        The corpus's locality bias, as for :func:`geomap.geoparse` (a newsroom's town
+        or point, a country team's countries); checked before any work, and a resumed
+        run must keep it.
 
     Returns
     -------
@@ -133,6 +140,10 @@ def run_batch(
     workers = _positive("workers", workers) if workers is not None else None
     if max_doc_bytes is not None:
         _positive("max_doc_bytes", max_doc_bytes)
+    from ..geoparse import geoparse
+
+    bias = (countries,) if isinstance(countries, str) else tuple(countries) if countries is not None else None
+    geoparse("", near=near, countries=bias)  # a bad bias fails here, before any chunk (NearError, TypeError)
     corpus_path = Path(corpus).resolve()
     out = Path(outdir).resolve()
     kind = corpus_kind(corpus_path)
@@ -143,9 +154,10 @@ def run_batch(
 
     # The version too: a resumed run must not mix two extractors' output in one dataset.
     header = {"corpus": str(corpus_path), "kind": kind, "chunk_size": size, "max_doc_bytes": max_doc_bytes,
-              "geomap": __version__}
+              "geomap": __version__, "near": list(near) if isinstance(near, (tuple, list)) else near,
+              "countries": sorted(bias) if bias else None}
     manifest = Manifest(out, header, resume=resume)
-    job = ChunkJob(str(out), max_doc_bytes, gazetteer_db)
+    job = ChunkJob(str(out), max_doc_bytes, gazetteer_db, tuple(near) if isinstance(near, list) else near, bias)
 
     skipped: list[str] = []
     processed_docs = 0

@@ -113,10 +113,12 @@ class DocResult:
     error: str = ""
 
 
-def process_document(doc: Document) -> DocResult:
+def process_document(doc: Document, *, near: str | tuple[float, ...] | None = None,
+                     countries: tuple[str, ...] | None = None) -> DocResult:
     """Places and incidents of one document; an exception becomes the result's ``error``.
 
     Uses this process's gazetteer (:func:`init_worker`), opened on first use.
+    ``near`` and ``countries`` are the locality bias of :func:`geomap.geoparse`.
 
     Examples
     --------
@@ -134,8 +136,8 @@ def process_document(doc: Document) -> DocResult:
         init_worker()
     try:
         # extract_incidents geoparses too; it takes no mentions, so places cost one more geoparse (~20%).
-        places = tuple(geoparse(doc, gazetteer=_STATE.gazetteer))
-        incidents = tuple(extract_incidents(doc, gazetteer=_STATE.gazetteer))
+        places = tuple(geoparse(doc, gazetteer=_STATE.gazetteer, near=near, countries=countries))
+        incidents = tuple(extract_incidents(doc, gazetteer=_STATE.gazetteer, near=near, countries=countries))
     except Exception as exc:  # noqa: BLE001 - one bad document must not end the batch
         return DocResult(doc.id, error=_describe(exc))
     return DocResult(doc.id, incidents, places)
@@ -153,6 +155,8 @@ class ChunkJob:
     outdir: str
     max_doc_bytes: int | None
     gazetteer_db: str | None = None
+    near: str | tuple[float, ...] | None = None
+    countries: tuple[str, ...] | None = None
 
 
 @dataclass(slots=True)
@@ -210,7 +214,7 @@ def run_chunk(chunk: Chunk, job: ChunkJob) -> ChunkReport:
         except Exception as exc:  # noqa: BLE001 - an unexpected reader failure is still one document's
             result = DocResult(item.ref, error=_describe(exc))
         else:
-            result = process_document(doc)
+            result = process_document(doc, near=job.near, countries=job.countries)
         if result.error:
             errors.append({"doc_id": result.doc_id, "ref": item.ref, "position": item.position,
                            "error": result.error})

@@ -64,3 +64,23 @@ def test_map_takes_the_bias(tmp_path):
     assert features and all(f["properties"]["country"] in ("US", "United States") for f in features)
     bad = runner.invoke(app, ["map", str(article), "-o", str(tmp_path / "n.html"), "--country", "1x"])
     assert bad.exit_code == 2
+
+
+def test_a_batch_chunk_carries_the_bias(tmp_path):
+    from geomap.batch._corpus import Chunk, SourceItem
+    from geomap.batch._worker import ChunkJob, run_chunk
+
+    line = json.dumps({"text": "Gunmen attacked a checkpoint near Paris on Monday, killing two police officers.",
+                       "published": "2023-03-20"}).encode()
+    chunk = Chunk("000000", (SourceItem(0, "line:1", "jsonl", line),))
+    plain = run_chunk(chunk, ChunkJob(str(tmp_path / "a"), None))
+    near = run_chunk(chunk, ChunkJob(str(tmp_path / "b"), None, None, "Nashville, Tennessee"))
+    assert plain.countries == {"France": 1} and near.countries == {"United States": 1}
+
+
+def test_batch_refuses_a_bad_bias_before_any_work(tmp_path):
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": STORY}) + "\n", encoding="utf-8")
+    res = runner.invoke(app, ["batch", str(corpus), "-o", str(tmp_path / "out"), "--near", "Xqzzyville"])
+    assert res.exit_code == 2 and "no place named" in res.stderr
+    assert not (tmp_path / "out").exists()
