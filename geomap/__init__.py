@@ -45,6 +45,7 @@ _EXPORTS = {
     "GeomapError": "errors",
     "InputError": "errors",
     "InputTooLarge": "errors",
+    "NearError": "errors",
     "OutputError": "errors",
 }
 
@@ -61,7 +62,7 @@ if TYPE_CHECKING:  # pragma: no cover
         read_jsonl,
         read_text,
     )
-    from .errors import EncodingError, EvaluationError, GeomapError, InputError, InputTooLarge, OutputError
+    from .errors import EncodingError, EvaluationError, GeomapError, InputError, InputTooLarge, NearError, OutputError
     from .incidents import extract_incidents
     from .incidents import to_geodataframe
     from .geoparse import geoparse, resolve_spans

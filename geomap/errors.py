@@ -7,6 +7,7 @@ subclass also derives from the built-in a caller would naturally catch::
     ├── InputError(GeomapError, ValueError)          unreadable or malformed input
     │   ├── EncodingError(InputError)                not UTF-8 text, or binary data
     │   ├── InputTooLarge(InputError)                over the configured size limit
+    │   ├── NearError(InputError)                    a locality bias (near=, countries=) that is malformed or unknown
     │   └── RecordError(InputError)                  one bad record (line) of a multi-record input
     ├── OutputError(GeomapError, OSError)            a path that escapes the output folder, a failed write
     └── EvaluationError(GeomapError, ValueError)     a gold corpus that cannot be read
@@ -24,6 +25,7 @@ __all__ = [
     "GeomapError",
     "InputError",
     "InputTooLarge",
+    "NearError",
     "OutputError",
     "RecordError",
 ]
@@ -43,6 +45,10 @@ class EncodingError(InputError):
 
 class InputTooLarge(InputError):
     """Input larger than the configured limit."""
+
+
+class NearError(InputError):
+    """A locality bias (``near``, ``countries``) that is malformed or names no known place."""
 
 
 class OutputError(GeomapError, OSError):

@@ -32,6 +32,11 @@ ALLOWED: dict[str, set[str]] = {
 }
 # The top-level package lends one helper to every subpackage (its lazy-export function).
 SHARED = {"geomap"}
+#: Modules outside the flow that may import more than their unit, each with its reason.
+EXCEPTIONS: dict[str, set[str]] = {
+    # a development script that fits the ranker's weights on the gold corpora; the library never imports it
+    "geomap/geoparse/fit.py": {"evaluate"},
+}
 
 
 def unit_of(module: str) -> str | None:
@@ -86,7 +91,7 @@ def violations(root: Path = ROOT) -> list[str]:
                     continue
                 if other in SHARED and unit != "gazetteer" and target == "geomap":
                     continue
-                if other not in ALLOWED[unit]:
+                if other not in ALLOWED[unit] and other not in EXCEPTIONS.get(path.relative_to(root).as_posix(), ()):
                     bad.append(f"{path.relative_to(root)}:{line}: {unit} may not import {target}")
     return bad
 

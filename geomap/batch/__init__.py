@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any, Callable, Union
 
 from ._corpus import CORPUS_KINDS, corpus_kind, count_items, iter_chunks, iter_corpus, iter_items
@@ -70,6 +71,8 @@ def run_batch(
     map_limit: int | None = DEFAULT_MAP_LIMIT,
     on_client: Callable[[Any], None] | None = None,
     doc_seconds: float | None = DEFAULT_DOC_SECONDS,
+    near: str | tuple[float, ...] | None = None,
+    countries: Sequence[str] | None = None,
 ) -> BatchSummary:
     """Process a corpus into ``outdir``: GeoParquet incidents and places, errors, summary and map.
 
@@ -106,6 +109,10 @@ def run_batch(
     doc_seconds : float or None
         Each document's time budget; a document over it is interrupted and goes to
         ``errors.csv`` (``TimeBudgetExceeded``), and the run goes on. ``None`` for none.
+    near, countries : optional
+        The corpus's locality bias, as for :func:`geomap.geoparse` (a newsroom's town
+        or point, a country team's countries); checked before any work, and a resumed
+        run must keep it.
 
     Returns
     -------
@@ -147,6 +154,10 @@ def run_batch(
     if doc_seconds is not None and (isinstance(doc_seconds, bool) or not isinstance(doc_seconds, (int, float))
                                     or not 0 < doc_seconds < 1e6):
         raise ValueError(f"doc_seconds must be a positive number of seconds or None, not {doc_seconds!r}")
+    from ..geoparse import geoparse
+
+    bias = (countries,) if isinstance(countries, str) else tuple(countries) if countries is not None else None
+    geoparse("", near=near, countries=bias)  # a bad bias fails here, before any chunk (NearError, TypeError)
     corpus_path = Path(corpus).resolve()
     out = Path(outdir).resolve()
     kind = corpus_kind(corpus_path)
@@ -167,9 +178,11 @@ def _run(corpus_path: Path, out: Path, kind: str, *, chunk_size: int | None, res
 
     # The version too: a resumed run must not mix two extractors' output in one dataset.
     header = {"corpus": str(corpus_path), "kind": kind, "chunk_size": size, "max_doc_bytes": max_doc_bytes,
-              "geomap": __version__}
+              "geomap": __version__, "near": list(near) if isinstance(near, (tuple, list)) else near,
+              "countries": sorted(bias) if bias else None}
     manifest = Manifest(out, header, resume=resume)
-    job = ChunkJob(str(out), max_doc_bytes, gazetteer_db, doc_seconds)
+    job = ChunkJob(str(out), max_doc_bytes, gazetteer_db, doc_seconds,
+                   tuple(near) if isinstance(near, list) else near, bias)
 
     skipped: list[str] = []
     processed_docs = 0

@@ -218,7 +218,7 @@ class Manifest:
             atomic_write(self.path, json.dumps(self.header) + "\n")
             return
         old_header, records = previous
-        for key in ("format", "corpus", "kind", "chunk_size", "max_doc_bytes", "geomap"):
+        for key in ("format", "corpus", "kind", "chunk_size", "max_doc_bytes", "geomap", "near", "countries"):
             if old_header.get(key) != self.header.get(key):
                 raise InputError(f"cannot resume: {key} was {old_header.get(key)!r}, now {self.header.get(key)!r}")
         self.done = {r["chunk"]: r for r in records}

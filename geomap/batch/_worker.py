@@ -114,10 +114,12 @@ class DocResult:
     error: str = ""
 
 
-def process_document(doc: Document) -> DocResult:
+def process_document(doc: Document, *, near: str | tuple[float, ...] | None = None,
+                     countries: tuple[str, ...] | None = None) -> DocResult:
     """Places and incidents of one document; an exception becomes the result's ``error``.
 
     Uses this process's gazetteer (:func:`init_worker`), opened on first use.
+    ``near`` and ``countries`` are the locality bias of :func:`geomap.geoparse`.
 
     Examples
     --------
@@ -135,8 +137,8 @@ def process_document(doc: Document) -> DocResult:
         init_worker()
     try:
         # extract_incidents geoparses too; it takes no mentions, so places cost one more geoparse (~20%).
-        places = tuple(geoparse(doc, gazetteer=_STATE.gazetteer))
-        incidents = tuple(extract_incidents(doc, gazetteer=_STATE.gazetteer))
+        places = tuple(geoparse(doc, gazetteer=_STATE.gazetteer, near=near, countries=countries))
+        incidents = tuple(extract_incidents(doc, gazetteer=_STATE.gazetteer, near=near, countries=countries))
     except Exception as exc:  # noqa: BLE001 - one bad document must not end the batch
         return DocResult(doc.id, error=_describe(exc))
     return DocResult(doc.id, incidents, places)
@@ -155,6 +157,8 @@ class ChunkJob:
     max_doc_bytes: int | None
     gazetteer_db: str | None = None
     doc_seconds: float | None = None  # each document's time budget (reading and processing); None: none
+    near: str | tuple[float, ...] | None = None
+    countries: tuple[str, ...] | None = None
 
 
 @dataclass(slots=True)
@@ -234,7 +238,7 @@ def _one(item: Any, job: ChunkJob) -> DocResult:
                 return DocResult(item.ref, error=_describe(exc))
             except Exception as exc:  # noqa: BLE001 - an unexpected reader failure is still one document's
                 return DocResult(item.ref, error=_describe(exc))
-            return process_document(doc)
+            return process_document(doc, near=job.near, countries=job.countries)
     except TimeBudgetExceeded as exc:
         return DocResult(item.ref, error=f"{TimeBudgetExceeded.__name__}: {exc}; document not processed")
 

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ._bias import CountryOption, NearOption, bias
 from ._common import app, error, print_json, user_errors
 
 #: Exit code of an interrupted run (128 + SIGINT, as shells report it).
@@ -34,6 +35,8 @@ def batch(
     db: Annotated[Optional[str], typer.Option("--db", help="A gazetteer database other than the shipped one.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    near: NearOption = None,
+    country: CountryOption = None,
 ) -> None:
     """Process a corpus into GeoParquet incidents and places, errors.csv, summary.json and map.html."""
     from ..batch import run_batch
@@ -56,7 +59,7 @@ def batch(
                 summary = run_batch(corpus, outdir, workers=workers, resume=resume, chunk_size=chunk_size, dask=dask,
                                     scheduler=scheduler, progress=not quiet and not as_json,
                                     max_doc_bytes=int(max_doc_mb * 1024 * 1024), gazetteer_db=db,
-                                    map_limit=map_limit or None)
+                                    map_limit=map_limit or None, **bias(near, country))
             except ValueError as exc:  # a bad option value; geomap's own errors go to user_errors
                 if isinstance(exc, GeomapError):
                     raise

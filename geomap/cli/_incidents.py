@@ -10,6 +10,7 @@ from typing import Annotated, Any, Iterator, Optional
 
 import typer
 
+from ._bias import CountryOption, NearOption, bias
 from ._common import (EXIT_USER_ERROR, app, error, eval_app, print_json, print_records, print_table,
                       user_errors)
 from ._inputs import STDIN, check_inputs, input_path, iter_documents
@@ -74,6 +75,8 @@ def incidents(
     as_csv: Annotated[bool, typer.Option("--csv", help="CSV in ACLED column order.")] = False,
     text_column: Annotated[Optional[str], typer.Option("--text-column", help="Read FILE as a CSV whose rows are texts in this column.")] = None,
     date_column: Annotated[Optional[str], typer.Option("--date-column", help="With --text-column: the column with each row's date.")] = None,
+    near: NearOption = None,
+    country: CountryOption = None,
 ) -> None:
     """Extract incidents (ACLED model: event type, date, place, fatalities, actors, evidence) from text.
 
@@ -94,6 +97,7 @@ def incidents(
     with user_errors():
         check_inputs(files, command="incidents", extra=(".csv",) if text_column else ())
         pub = parse_date(published) if published else None
+        home = bias(near, country)
         rows: Iterator[tuple[int | None, Any, str]]
         if text_column:
             rows = (item for path in files for item in _csv_documents(path, text_column, date_column))
@@ -111,7 +115,7 @@ def incidents(
                     else:
                         error(f"row {row}: {problem}" if row is not None else problem)
                     continue
-                for inc in extract_incidents(doc, published=pub or doc.published):
+                for inc in extract_incidents(doc, published=pub or doc.published, **home):
                     found.append((inc, extra))
                     yield _incident_row(inc, **extra)
 

@@ -221,10 +221,12 @@ def iter_documents(paths: Iterable[Path]) -> Iterator[Document | RecordError]:
 def read_incident_inputs(paths: list[Path], *, published: str | None = None, gazetteer: Any = None,
                          lat_column: str | None = None, lon_column: str | None = None,
                          place_column: str | None = None,
-                         encoding: str | None = None) -> tuple[list[Incident], list[tuple[str, RowError]]]:
+                         encoding: str | None = None,
+                         home: dict[str, Any] | None = None) -> tuple[list[Incident], list[tuple[str, RowError]]]:
     """Incidents from articles and incident tables, and each problem met with its input's name.
 
-    ``encoding`` is that of CSV tables that are neither UTF-8 nor UTF-16 with a BOM.
+    ``encoding`` is that of CSV tables that are neither UTF-8 nor UTF-16 with a BOM; ``home`` the
+    locality bias of articles (``near``, ``countries``; see :mod:`geomap.cli._bias`).
     """
     from ..errors import RecordError as _RecordError
     from ..incidents import extract_incidents
@@ -250,5 +252,5 @@ def read_incident_inputs(paths: list[Path], *, published: str | None = None, gaz
             if isinstance(item, _RecordError):
                 problems.append((str(path), RowError(item.line, "", "", item.reason + "; record skipped")))
             else:
-                incidents += extract_incidents(item, published=published, gazetteer=gazetteer)
+                incidents += extract_incidents(item, published=published, gazetteer=gazetteer, **(home or {}))
     return incidents, problems

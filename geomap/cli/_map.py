@@ -7,6 +7,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from ._bias import CountryOption, NearOption, bias
 from ._common import app, print_json, user_errors
 from ._inputs import STDIN, accepted, check_inputs, read_incident_inputs
 
@@ -91,6 +92,8 @@ def map_command(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
     encoding: Annotated[Optional[str], typer.Option(
         "--encoding", help="Encoding of CSV tables that are neither UTF-8 nor UTF-16 with a BOM (e.g. latin-1).")] = None,
+    near: NearOption = None,
+    country: CountryOption = None,
 ) -> None:
     """Map incidents from articles or incident tables: an HTML map and its GeoJSON.
 
@@ -124,7 +127,8 @@ def map_command(
         geojson_out = resolve_output_path(geojson_path, mkdirs=mkdirs or in_default_folder(geojson_path))
         if html_out == geojson_out:
             raise OutputError(f"{html_path}: the map and its GeoJSON need two different files")
-        incidents, found_problems = read_incident_inputs(inputs, published=published, encoding=encoding)
+        incidents, found_problems = read_incident_inputs(inputs, published=published, encoding=encoding,
+                                                         home=bias(near, country))
         problems = [f"{source}: {e}" for source, e in found_problems]
         for line in problems[:_MAX_WARNINGS]:
             _warn(line)

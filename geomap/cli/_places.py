@@ -7,6 +7,7 @@ from typing import Annotated, Any, Iterator
 
 import typer
 
+from ._bias import CountryOption, NearOption, bias
 from ._common import app, error, eval_app, print_json, print_records, print_table, user_errors
 from ._inputs import JSONL_SUFFIXES, STDIN, check_inputs, input_path, iter_documents
 
@@ -34,6 +35,8 @@ def places(
     as_jsonl: JsonlOption = False,
     as_geojson: Annotated[bool, typer.Option("--geojson", help="One GeoJSON FeatureCollection of all mentions.")] = False,
     demonyms: Annotated[bool, typer.Option("--demonyms", help="Also list demonyms (Armenian) as places.")] = False,
+    near: NearOption = None,
+    country: CountryOption = None,
 ) -> None:
     """Find the places each FILE names and resolve them in context.
 
@@ -49,6 +52,7 @@ def places(
     features: list[dict[str, Any]] = []
     with user_errors():
         check_inputs(files, command="places")
+        home = bias(near, country)
 
         def documents() -> Iterator[dict[str, Any]]:
             for doc in iter_documents(files):
@@ -56,7 +60,7 @@ def places(
                     error(str(doc))  # one bad line of a JSON Lines file does not stop the others
                     continue
                 name = doc.id or doc.source
-                resolved = geoparse(doc, demonyms=demonyms)
+                resolved = geoparse(doc, demonyms=demonyms, **home)
                 yield {"document": name, "places": [_mention_row(r) for r in resolved], "resolved": resolved}
 
         if as_json or as_jsonl:

@@ -22,7 +22,10 @@ Modules
     ``_support``        doubt and support: whether a name is meant as a place at all.
     ``_containment``    whether one place lies inside another; containers written after a name.
     ``_enumerations``   lists of places in running text.
-    ``_neighbours``     the document's other places near a candidate.
+    ``_neighbours``     the document's other places near a candidate; the closeness features.
+    ``_focus``          the story's home (dateline, unambiguous names, a caller's ``near=``/``countries=``).
+    ``_ranker``         the linear ranker's features and weights (``data/ranker.json``); tracing for the fit.
+    ``fit``             ``python -m geomap.geoparse.fit``: fits the weights with cross-validation (development).
     ``_sports``         whether a story is a sports report.
     ``_written_areas``  a name read outside the area written after it, placed in that area.
 

@@ -17,6 +17,7 @@ from gazetteer._ranking import haversine_km as _km
 from gazetteer.normalize import normalize_name
 
 from ._containment import written_as_container
+from ._focus import user_focus
 from ._spans import Coverage
 from ._support import WEAK_MATCHES
 from ._written_areas import place_in_written_areas
@@ -49,7 +50,8 @@ def _recognizer(gazetteer: Gazetteer | None) -> Recognizer:
 
 
 def geoparse(text_or_document: str | Document, *, gazetteer: Gazetteer | None = None,
-             demonyms: bool = False) -> list[ResolvedMention]:
+             demonyms: bool = False, near: str | tuple[float, ...] | None = None,
+             countries: Sequence[str] | str | None = None) -> list[ResolvedMention]:
     """Find the places a text names and resolve each in context.
 
     Parameters
@@ -63,6 +65,14 @@ def geoparse(text_or_document: str | Document, *, gazetteer: Gazetteer | None = 
         their country or region. They are country cues for resolution either way;
         whether they are toponyms depends on the use (GeoWebNews and TR-News count
         them, GeoVirus does not).
+    near : str or (lat, lon) or (lat, lon, km), optional
+        The story's home as the caller knows it (a local paper's town): a place name
+        ("Nashville, Tennessee") or a point with an optional radius in km (100 by
+        default). Readings in its admin-1 area and country, and near it, score higher
+        through the ranker's focus features; the text can still say otherwise.
+    countries : sequence of str, optional
+        ISO-2 codes of the countries the story is likely in (a country team's):
+        readings in them score higher the same way.
 
     Returns
     -------
@@ -72,12 +82,19 @@ def geoparse(text_or_document: str | Document, *, gazetteer: Gazetteer | None = 
     Raises
     ------
     TypeError
-        If given neither a str nor a Document.
+        If given neither a str nor a Document, or ``near`` or ``countries`` of the wrong type.
+    NearError
+        If ``near`` names no known place or is out of range, or a country code is malformed
+        (an :class:`~geomap.errors.InputError`, hence a ``ValueError``).
 
     Examples
     --------
     >>> [(r.surface, r.place.country) for r in geoparse("Shelling hit Zangilan, Azerbaijan.")]
     [('Zangilan', 'AZ'), ('Azerbaijan', 'AZ')]
+    >>> geoparse("Fires near Paris.", countries=["USA"])
+    Traceback (most recent call last):
+    ...
+    geomap.errors.NearError: not a two-letter country code: 'USA'
     >>> geoparse("")
     []
     """
@@ -87,12 +104,13 @@ def geoparse(text_or_document: str | Document, *, gazetteer: Gazetteer | None = 
         text = text_or_document
     else:
         raise TypeError(f"geoparse takes a str or a Document, not {type(text_or_document).__name__}")
+    rec = _recognizer(gazetteer)
+    focus = user_focus(rec.gazetteer, near, countries)  # checked even for an empty text
     if not text:
         return []
-    rec = _recognizer(gazetteer)
     mentions = rec.recognize(text, demonyms=True)
-    resolved = place_in_written_areas(text, resolve_mentions(text, mentions, rec.gazetteer, require_support=True),
-                                      rec.gazetteer)
+    resolved = place_in_written_areas(
+        text, resolve_mentions(text, mentions, rec.gazetteer, require_support=True, focus=focus), rec.gazetteer)
     if not demonyms:
         resolved = [r for r in resolved if r.kind != "demonym"]
     return resolved

@@ -34,10 +34,8 @@ RENOWNED_REASON = "named in many languages, before a small namesake the story's 
 # neighbour within about 65 km (Geneva, Illinois beside Chicago); one 90 km off is no reason.
 _NO_OTHER_CUE = 0.08
 # In a game report, the largest namesake of a bare town's name, a city this big, stands for its team.
-W_TEAM_CITY = 0.3
 TEAM_CITY_POPULATION = 200_000
-# A well-known area named like small towns: its lead over them, and how close behind the best it may rank.
-W_SALIENT = 0.1
+# A well-known area named like small towns: how close behind the best it may rank (its lead is a ranker feature).
 SALIENT_MARGIN = 0.1
 
 

@@ -10,11 +10,18 @@ passed, so each query reads the few cells around it.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from gazetteer import Place
+from gazetteer import Kind, Place
+from gazetteer._ranking import haversine_km
 
-__all__ = ["Neighbours"]
+from ._containment import reach_km
+from ._ranker import NEAR_SCALE_KM, NEIGHBOUR_SCALE_KM
+
+__all__ = ["LOCAL_KINDS", "Neighbours", "closeness"]
+
+#: Kinds of place a neighbour is: a town or a county.
+LOCAL_KINDS = frozenset({Kind.POPULATED_PLACE, Kind.ADMIN2})
 
 _CELL_DEG = 0.5
 _LON_CELLS = int(360 / _CELL_DEG)
@@ -124,3 +131,24 @@ def _ring(ci: int, cj: int, r: int) -> Iterable[tuple[int, int]]:
     for di in range(-r + 1, r):
         yield ci + di, cj - r
         yield ci + di, cj + r
+
+
+def closeness(p: Place, key: str, centre: tuple[float, float] | None, neighbours: Neighbours | None,
+               w: dict[str, float], add: Callable[[str, float, str], None]) -> None:
+    """Add the stronger of closeness to the document's centre and to its nearest other local place."""
+    feature, value, reason = "", 0.0, ""
+    if centre is not None:
+        d = max(0.0, haversine_km(p.latitude, p.longitude, *centre) - reach_km(p))
+        feature, value = "near_centre", math.exp(-d / NEAR_SCALE_KM)
+        reason = f"{d:,.0f} km from the document's places"
+    bonus = w[feature] * value if feature else 0.0
+    # Only a neighbour nearer than the distance at which its bonus would beat the centre's.
+    if w["near_neighbour"] > 0:
+        worth = NEIGHBOUR_SCALE_KM * math.log(w["near_neighbour"] / max(bonus, 0.01))
+        nearest = neighbours.nearest_km(p, key, worth) if neighbours and p.kind in LOCAL_KINDS else None
+        if nearest is not None and w["near_neighbour"] * math.exp(-nearest / NEIGHBOUR_SCALE_KM) > bonus:
+            feature, value = "near_neighbour", math.exp(-nearest / NEIGHBOUR_SCALE_KM)
+            bonus = w[feature] * value
+            reason = f"{nearest:,.0f} km from another place the document names"
+    if feature and bonus >= 0.01:
+        add(feature, value, reason)

@@ -26,7 +26,6 @@ Every :class:`ResolvedMention` carries its score and the reasons for it.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Collection, Sequence
@@ -34,13 +33,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from gazetteer import Kind, MatchType
-from gazetteer._ranking import (SPELLING_REASON, capital_codes, haversine_km,
+from gazetteer._ranking import (SPELLING_REASON, capital_codes,
                                 penalize_admin_misfits, written_as_abbreviation)
 
-from ._containment import inside, reach_km, written_as_container
+from ._containment import inside, written_as_container
 from ._context_rules import COMMON_WORDS, FEATURE_WORDS, MODIFIERS, ORG_WORDS, press_abbreviations
+from ._focus import Focus, dateline_span, inferred_focus
 from ._enumerations import in_list, introduced_kinds, list_kind
-from ._neighbours import Neighbours
+from ._neighbours import LOCAL_KINDS, Neighbours, closeness
 from ._sports import sports_story
 from ._support import AREA_KINDS as _AREA_KINDS
 from ._support import LOCATIVE_BEFORE as _LOCATIVE_BEFORE
@@ -48,7 +48,6 @@ from ._support import SUPPORT_POPULATION, WEAK_MATCHES
 from ._support import prominent as _prominent
 from ._support import unsupported as _unsupported
 from ._support import written_with_container as _written_with_container
-from ._namesakes import W_SALIENT, W_TEAM_CITY
 from ._namesakes import centre as _centre
 from ._namesakes import prominent_reading as _prominent_reading
 from ._namesakes import salient as _salient
@@ -57,33 +56,28 @@ from ._namesakes import team_city as _team_city
 from ._namesakes import wide as _wide
 from ._namesakes import world_city as _world_city
 from ._mention import Mention
+from . import _ranker
+from ._ranker import STANDING_FEATURES, log_population, tracing, weights
 from ._resolved import ResolvedMention
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer import Candidate, Gazetteer, Place
 
-__all__ = ["ResolvedMention", "resolve_mentions"]
+__all__ = ["ResolvedMention", "resolve_mentions", "tracing"]
 
 _BIG_KINDS = frozenset({Kind.COUNTRY, Kind.CONTINENT, Kind.REGION})
-_LOCAL_KINDS = frozenset({Kind.POPULATED_PLACE, Kind.ADMIN2})
 _DEMONYM_KINDS = ("country", "region", "continent", "admin1", "disputed_area")
 # How many of the gazetteer's readings of a name are weighed. A name many towns share ("Newport",
 # "Washington", "Monroe County": 30 or more places) ranks a small one 13th or later, where its
 # neighbours in the text can no longer speak for it; 25 costs about 4% of throughput over 12.
 _LIMIT = 25
-# Weights of the context cues, added to the gazetteer's own score (about 1 to 2).
-W_CONTAINER = 1.2
-W_FEATURE = 0.5
-# Standing in a list of places of one kind ("Arizona, Colorado, Georgia, Illinois"): more than a
-# feature word, less than a written container.
-W_LISTED = 0.75
-W_COUNTRY = 0.35
-W_ADMIN1 = 0.15
-W_NEAR = 0.3
-NEAR_SCALE_KM = 400.0
-# Closeness to the nearest other local place the document names ("London" beside "St. Thomas").
-W_NEIGHBOUR = 0.3
-NEIGHBOUR_SCALE_KM = 50.0
+# The ranker's weights (data/ranker.json): a written container, and the document's countries,
+# are also read by the passes after resolution (_written_areas, _geoparse).
+W_CONTAINER = weights()["container"]
+W_COUNTRY = weights()["country_named"]
+_weights = weights
+_FOCUS_REASONS = {"focus_country": "in the story's home country", "focus_admin1": "in the story's home area",
+                  "focus_near": "near the story's home"}
 # Joiners of a compound name ("Asia-Pacific"): a word after them is the compound's last part.
 _HYPHENS = "-\u2010\u2011\u2013"
 # "the Donetsk and Luhansk regions"; but "the Gulf states" are no admin-1 areas.
@@ -165,7 +159,7 @@ def _generic_part(part: str, place: Place) -> bool:
 
 def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer, *,
                      require_support: bool = False,
-                     given: Collection[tuple[int, int]] = ()) -> list[ResolvedMention]:
+                     given: Collection[tuple[int, int]] = (), focus: Focus | None = None) -> list[ResolvedMention]:
     """Resolve recognised mentions in the context of their document.
 
     Parameters
@@ -183,6 +177,9 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     given : collection of (start, end), optional
         Spans known to be places (gold toponyms): never left out for want of support,
         while the other mentions, the document's context, still are.
+    focus : Focus, optional
+        The story's home as the caller sets it (:func:`geomap.geoparse._focus.user_focus`);
+        otherwise the dateline's places or the unambiguous names' admin-1 area give it.
 
     Returns
     -------
@@ -204,6 +201,8 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     """
     mentions = sorted(mentions, key=lambda m: m.start)
     given = frozenset(given)
+    if _ranker.TRACE is not None:
+        _ranker.TRACE.keys.update(((m.start, m.end), m.key) for m in mentions)
     cands: list[list[Candidate]] = []
     doubtful: dict[int, list[Candidate]] = {}
     for i, m in enumerate(mentions):
@@ -308,7 +307,7 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
     for key, idx in by_key.items():
         chosen[key] = _best(cands[idx[0]], countries, admin1s, containers.get(key, ()),
                             features.get(key, set()), None, contents.get(key, ()), named_as.get(key, set()),
-                            sports=sports, own_admin1s=own_admin1s.get(key))
+                            key=key, sports=sports, own_admin1s=own_admin1s.get(key))
     # Lists of places of one kind, judged by the first pass's readings of the neighbours.
     listed: dict[str, set[Kind]] = {}
     for i, m in enumerate(mentions):
@@ -316,16 +315,21 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
             kind = list_kind(text, mentions, cands, i, lambda j: chosen[mentions[j].key][1].place.kind)
             if kind is not None:
                 listed.setdefault(m.key, set()).add(kind)
+    if focus is None:
+        span = dateline_span(text)
+        dateline = [] if span is None else [chosen[m.key][1].place for m in mentions
+                                            if span[0] <= m.start < span[1] and m.key in chosen]
+        focus = inferred_focus(dateline, (cands[idx[0]] for idx in by_key.values()))
     centre = _centre([c for _, c, _, _ in chosen.values() if c.match not in WEAK_MATCHES])
     neighbours = Neighbours((key, c.place) for key, (_, c, _, _) in chosen.items()
-                            if c.match not in WEAK_MATCHES and c.place.kind in _LOCAL_KINDS)
-    if centre is not None or listed or neighbours:
+                            if c.match not in WEAK_MATCHES and c.place.kind in LOCAL_KINDS)
+    if centre is not None or listed or neighbours or focus is not None:
         for key, idx in by_key.items():
             if len(cands[idx[0]]) > 1:
                 chosen[key] = _best(cands[idx[0]], countries, admin1s, containers.get(key, ()),
                                     features.get(key, set()), centre, contents.get(key, ()), named_as.get(key, set()),
                                     listed.get(key, set()), neighbours, key, sports=sports,
-                                    own_admin1s=own_admin1s.get(key))
+                                    own_admin1s=own_admin1s.get(key), focus=focus)
 
     out: list[ResolvedMention] = []
     for i, m in enumerate(mentions):
@@ -345,7 +349,9 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
           features: set[Kind], centre: tuple[float, float] | None,
           contents: Sequence[Place] = (), named_as: Collection[Kind] = (), listed: Collection[Kind] = (),
           neighbours: Neighbours | None = None, key: str = "", *, sports: bool = False,
-          own_admin1s: Counter[str] | None = None) -> tuple[float, Candidate, list[str], float]:
+          own_admin1s: Counter[str] | None = None,
+          focus: Focus | None = None) -> tuple[float, Candidate, list[str], float]:
+    w = _weights()
     best: tuple[float, Candidate, list[str], float] | None = None
     team_city = _team_city(cands) if sports and not containers else None
     own_country = cands[0].place.country if cands[0].place.kind is Kind.COUNTRY else None
@@ -355,70 +361,85 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
     salient = _salient(cands)
     scored: list[tuple[float, Candidate, list[str], float]] = []
     area = salient if salient is not None and salient.place.kind is not Kind.POPULATED_PLACE else None
-    for c in cands:
+    n_countries = sum(countries.values())
+    n_admin1s = sum(admin1s.values())
+    traced: list[tuple[Place, dict[str, float]]] | None = [] if _ranker.TRACE is not None else None
+    for rank, c in enumerate(cands):
         p = c.place
-        score = c.score
-        by_country = 0.0
+        x = {"prior": c.score}
         why = list(c.reasons)
-        for box in containers:
-            if inside(p, box):
-                score += W_CONTAINER
-                why.append(f"in {box.name} (written next to it) +{W_CONTAINER:.2f}")
-                break
+
+        def add(feature: str, value: float, reason: str) -> None:
+            x[feature] = value
+            why.append(f"{reason} +{w[feature] * value:.2f}")
+
+        in_box = next((box for box in containers if inside(p, box)), None)
+        if in_box is not None:
+            add("container", 1.0, f"in {in_box.name} (written next to it)")
         if p.kind in _AREA_KINDS and p.kind not in _BIG_KINDS or p.kind is Kind.ADMIN2:
             held = next((q for q in contents if inside(q, p)), None)
             if held is not None:
-                score += W_CONTAINER
-                why.append(f"holds {held.name} (written before it) +{W_CONTAINER:.2f}")
+                add("holds", 1.0, f"holds {held.name} (written before it)")
         if named_as and p.kind in named_as:
-            score += W_CONTAINER
-            why.append(f"called {p.kind.value} before its name +{W_CONTAINER:.2f}")
+            add("named_as", 1.0, f"called {p.kind.value} before its name")
         elif features and p.kind in features:
-            score += W_FEATURE
-            why.append(f"feature word fits {p.kind.value} +{W_FEATURE:.2f}")
+            add("feature_word", 1.0, f"feature word fits {p.kind.value}")
         elif listed and p.kind in listed:
-            score += W_LISTED
-            why.append(f"listed with other {p.kind.value} places +{W_LISTED:.2f}")
+            add("listed", 1.0, f"listed with other {p.kind.value} places")
         if area is not None and p is area.place and p.kind is not Kind.DISPUTED_AREA:
-            score += W_SALIENT
-            why.append(f"a well-known area's name +{W_SALIENT:.2f}")
+            add("salient_area", 1.0, "a well-known area's name")
         # The document's countries and centre choose among namesakes of like standing; they do not
         # turn "California", "Atlantic" or "London" into a small town named after the state, the
         # ocean or the city.
         generic = salient is None or c is salient or _standing(p) >= _standing(salient.place)
         n = countries.get(p.country, 0)
-        if n and generic and not _wide(p) and p.country != own_country and not big_first:
-            by_country = W_COUNTRY * min(1.0, n / 2)
-            score += by_country
-            why.append(f"document names {p.country} +{by_country:.2f}")
+        country_cue = generic and not _wide(p) and p.country != own_country and not big_first
+        if n and country_cue:
+            add("country_named", min(1.0, n / 2), f"document names {p.country}")
         # A name's own reading as a province is no cue for its other readings: "Quebec" the
         # province does not make "Quebec" the city, which lies in it.
         others_named = admin1s.get(p.admin1_code, 0) - (own_admin1s.get(p.admin1_code, 0) if own_admin1s else 0)
         if p.kind not in _AREA_KINDS and others_named > 0:
-            score += W_ADMIN1
-            why.append(f"document names {p.admin1 or p.admin1_code} +{W_ADMIN1:.2f}")
+            add("admin1_named", 1.0, f"document names {p.admin1 or p.admin1_code}")
         if generic and p.kind not in _BIG_KINDS and not big_first:
-            bonus, reason = 0.0, ""
-            if centre is not None:
-                d = max(0.0, haversine_km(p.latitude, p.longitude, *centre) - reach_km(p))
-                bonus = W_NEAR * math.exp(-d / NEAR_SCALE_KM)
-                reason = f"{d:,.0f} km from the document's places"
-            # Only a neighbour nearer than the distance at which its bonus would beat the centre's.
-            worth = NEIGHBOUR_SCALE_KM * math.log(W_NEIGHBOUR / max(bonus, 0.01))
-            nearest = neighbours.nearest_km(p, key, worth) if neighbours and p.kind in _LOCAL_KINDS else None
-            if nearest is not None and W_NEIGHBOUR * math.exp(-nearest / NEIGHBOUR_SCALE_KM) > bonus:
-                bonus = W_NEIGHBOUR * math.exp(-nearest / NEIGHBOUR_SCALE_KM)
-                reason = f"{nearest:,.0f} km from another place the document names"
-            if bonus >= 0.01:
-                score += bonus
-                why.append(f"{reason} +{bonus:.2f}")
+            closeness(p, key, centre, neighbours, w, add)
         if c is team_city:
-            score += W_TEAM_CITY
-            why.append(f"a sports story: a team's city +{W_TEAM_CITY:.2f}")
+            add("team_city", 1.0, "a sports story: a team's city")
+        # The story's home speaks for a reading the text places nowhere else: not against "Paris, France",
+        # nor in a game report, whose dateline is the venue and whose bare towns are the teams'.
+        if focus is not None and team_city is None and not (containers and in_box is None):
+            for feature, value in focus.features(p).items():
+                if feature == "focus_country" and not country_cue:
+                    continue  # like a named country: no "Mexico, Missouri" for a story at home in the US
+                x[feature] = value  # traced for the fit even at weight 0, when it says nothing
+                if w[feature]:
+                    why.append(f"{_FOCUS_REASONS[feature]} +{w[feature] * value:.2f}")
+        x["log_population"] = log_population(p.population)
+        x["namesake_rank"] = 1 / (1 + rank)
+        if n_countries:
+            x["country_share"] = n / n_countries
+        if n_admin1s:
+            x["admin1_share"] = max(others_named, 0) / n_admin1s
+        # The reading's own standing (the gazetteer's prior, its size, its rank among namesakes) is
+        # its base score; the rest is context, which the support and world-city checks weigh.
+        base = w["prior"] * c.score
+        for feature in STANDING_FEATURES:
+            base += w[feature] * x[feature]
+        score = base
+        for feature, value in x.items():
+            if feature not in STANDING_FEATURES and feature != "prior":
+                score += w[feature] * value
+        if base != c.score:
+            c = replace(c, score=base)
+        by_country = w["country_named"] * x.get("country_named", 0.0)
+        if traced is not None:
+            traced.append((p, x))
         if best is None or score > best[0]:
             best = (score, c, why, by_country)
         scored.append((score, c, why, by_country))
     assert best is not None
+    if traced is not None and _ranker.TRACE is not None:
+        _ranker.TRACE.candidates[key] = traced
     return _world_city(best, scored)
 
 

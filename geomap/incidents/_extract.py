@@ -108,7 +108,8 @@ class _Context:
 
 
 def extract_incidents(text_or_document: str | Document, *, published: _dt.date | str | None = None,
-                      gazetteer: Gazetteer | None = None) -> list[Incident]:
+                      gazetteer: Gazetteer | None = None, near: str | tuple[float, ...] | None = None,
+                      countries: Sequence[str] | str | None = None) -> list[Incident]:
     """Incidents an analyst would map, in the ACLED model, with their evidence.
 
     Parameters
@@ -121,11 +122,20 @@ def extract_incidents(text_or_document: str | Document, *, published: _dt.date |
         date, then a dateline or dated caption in the text.
     gazetteer : Gazetteer, optional
         The shipped gazetteer by default.
+    near, countries : optional
+        A locality bias for the places, as for :func:`geomap.geoparse`: the story's
+        home town or point, and the countries it is likely in.
 
     Returns
     -------
     list of Incident
         In text order; empty for a text that reports no event.
+
+    Raises
+    ------
+    NearError
+        If ``near`` or ``countries`` is malformed or names no known place (checked
+        whether or not the text reports an event).
 
     Examples
     --------
@@ -142,6 +152,8 @@ def extract_incidents(text_or_document: str | Document, *, published: _dt.date |
     if not isinstance(doc, Document):
         raise TypeError(f"expected str or Document, not {type(text_or_document).__name__}")
     pub = parse_date(published) if published is not None else doc.published or find_publication_date(doc.text)
+    if near is not None or countries is not None:
+        geoparse("", gazetteer=gazetteer, near=near, countries=countries)  # a bad bias fails on any text
     sentences = list(iter_sentences(doc.text))
     grouped = [_clauses_with_triggers(doc.text, s, e) for s, e in sentences]
     if not any(grouped):
@@ -150,7 +162,7 @@ def extract_incidents(text_or_document: str | Document, *, published: _dt.date |
         from ..geoparse import default_gazetteer
 
         gazetteer = default_gazetteer()
-    mentions = tuple(geoparse(doc, gazetteer=gazetteer, demonyms=True))
+    mentions = tuple(geoparse(doc, gazetteer=gazetteer, demonyms=True, near=near, countries=countries))
     ctx = _Context(text=doc.text, published=pub, mentions=_Spans(mentions), dates=_Spans(find_dates(doc.text, pub)),
                    countries=_doc_countries(mentions), main=_main_place(mentions), gazetteer=gazetteer, doc=doc)
     out: list[Incident] = []
