@@ -105,9 +105,10 @@ def border_groups(gazetteer: Gazetteer, box: Box | None, incidents: Sequence[Inc
     path = str(gazetteer.store.path)
     ids, fine = _fine_countries(path)
     names = _country_names(path)
-    countries = [{"name": names[i], "kind": "country",
-                  "geometry": _to_geojson([shapely.clip_by_rect(g.boundary, *box)], 0.0001)[0]}
-                 for i, g in zip(ids, fine) if g.intersects(rect)]
+    # A view inside one country (a single town's incidents) meets its polygon but not its border: no line.
+    countries = [{"name": names[i], "kind": "country", "geometry": line[0]}
+                 for i, g in zip(ids, fine) if g.intersects(rect)
+                 for line in [_to_geojson([shapely.clip_by_rect(g.boundary, *box)], 0.0001)] if line]
     groups = [{"key": "countries", "label": "Country borders", "features": countries}]
     for key, label, kind in (("borders", "Border lines", "border"), ("disputed", "Disputed and breakaway areas",
                                                                      "disputed_area")):

@@ -332,3 +332,15 @@ def test_batch_writes_the_same_self_contained_map(tmp_path):
     assert "cdn.jsdelivr.net" not in html and "tile.openstreetmap.org" not in html
     data = payload_of(html)
     assert data["basemap"] and data["towns"] and len(data["rows"]) >= 1
+
+
+def test_a_view_inside_one_country_draws_no_border_of_it(tmp_path):
+    # One incident in the middle of a big country: the view meets the country but not its border line.
+    import datetime
+
+    inc = Incident("e1", datetime.date(2024, 3, 3), 1, "Political violence", "Violence against civilians", "Attack",
+                   location="Paris", latitude=36.30, longitude=-88.33, geo_precision=1, country="United States")
+    html = save_map(render_map([inc]), tmp_path / "m.html").read_text(encoding="utf-8")
+    data = payload_of(html)
+    assert [f["name"] for g in data["borders"] if g["key"] == "countries" for f in g["features"]] == []
+    assert len(data["rows"]) == 1 and data["basemap"]
