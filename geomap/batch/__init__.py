@@ -164,13 +164,15 @@ def run_batch(
     with run_lock(out):
         return _run(corpus_path, out, kind, chunk_size=chunk_size, resume=resume, workers=workers, dask=dask,
                     scheduler=scheduler, progress=progress, max_doc_bytes=max_doc_bytes, gazetteer_db=gazetteer_db,
-                    map_limit=map_limit, on_client=on_client, doc_seconds=doc_seconds, started=started)
+                    map_limit=map_limit, on_client=on_client, doc_seconds=doc_seconds, started=started,
+                    near=near, bias=bias)
 
 
 def _run(corpus_path: Path, out: Path, kind: str, *, chunk_size: int | None, resume: bool, workers: int | None,
          dask: str | None, scheduler: str | None, progress: bool, max_doc_bytes: int | None,
          gazetteer_db: str | None, map_limit: int | None, on_client: Callable[[Any], None] | None,
-         doc_seconds: float | None, started: float) -> BatchSummary:
+         doc_seconds: float | None, started: float, near: str | tuple[float, ...] | None,
+         bias: tuple[str, ...] | None) -> BatchSummary:
     if chunk_size is None and resume and (out / "manifest.jsonl").exists():
         chunk_size = Manifest.stored_chunk_size(out)
     size = _positive("chunk_size", chunk_size if chunk_size is not None else DEFAULT_CHUNK_SIZE)

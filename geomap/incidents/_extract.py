@@ -35,6 +35,7 @@ from gazetteer import Kind
 from ..text import Document, read_text
 from ._events import Trigger, find_triggers
 from ._model import Incident
+from ._spans import Spans as _Spans
 from ._fallback_place import locative_places, object_place, unread_name
 from ._place_cues import is_locative, names_something_else, near_cue, unknown_place_before
 from ..text import iter_sentences
@@ -71,28 +72,6 @@ _ANOTHER_SOURCE = re.compile(r"^(?!.*\b(?:more|another|further|additional|later)
 _BARE_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CORROBORATION = re.compile(r"\b(?:killed|dead|died|deaths?|wounded|injured|casualt|soldiers?|troops|forces|"
                             r"militants?|rebels?|fighters?|servicem[ae]n|army|police)\b", re.IGNORECASE)
-
-
-class _Spans:
-    """Spans (dates, place mentions) sorted by start, found by offset in logarithmic time.
-
-    Each incident asks for the spans inside its clause or sentence; a scan of every span of
-    the document per incident made extraction quadratic in the document's length.
-    """
-
-    __slots__ = ("items", "starts")
-
-    def __init__(self, items: Sequence[Any]) -> None:
-        self.items = tuple(sorted(items, key=lambda m: (m.start, m.end)))
-        self.starts = [m.start for m in self.items]
-
-    def within(self, a: int, b: int) -> list[Any]:
-        """The spans that lie inside ``[a, b)``, in text order."""
-        return [m for m in self.items[bisect_left(self.starts, a):bisect_left(self.starts, b)] if m.end <= b]
-
-    def starting(self, a: int, b: int) -> list[Any]:
-        """The spans that start inside ``[a, b)``, in text order."""
-        return list(self.items[bisect_left(self.starts, a):bisect_left(self.starts, b)])
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ def story(tmp_path):
 
 def _states(res) -> dict[str, str]:
     assert res.exit_code == 0, res.output
-    rows = json.loads(res.stdout.splitlines()[0])["places"]
+    rows = json.loads(res.stdout)[0]["places"]  # --json is one array of documents
     return {r["surface"]: (r["country"], r["admin1"]) for r in rows}
 
 
