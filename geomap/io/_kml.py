@@ -13,6 +13,8 @@ with a DTD in any encoding (no entity expansion).
 
 from __future__ import annotations
 
+import math
+
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -127,7 +129,11 @@ def _parse_coords(text: str | None) -> list[tuple[float, float]]:
     out = []
     for tup in (text or "").split():
         parts = tup.split(",")
-        out.append((float(parts[0]), float(parts[1])))
+        x, y = float(parts[0]), float(parts[1])
+        if not (math.isfinite(x) and math.isfinite(y)):
+            # before shapely sees it: a NaN vertex makes a geometry no check downstream can trust
+            raise ValueError(f"non-finite coordinate {tup!r}")
+        out.append((x, y))
     return out
 
 

@@ -91,3 +91,14 @@ def test_characters_xml_cannot_carry_become_replacement_characters(tmp_path):
     path = write_incidents([_inc(notes="bell\x07 and tab\t kept", latitude=1.0, longitude=2.0)], tmp_path / "a.kml")
     (inc,) = read_incidents(path, check_swapped=False).incidents
     assert inc.notes == "bell\ufffd and tab\t kept"
+
+
+@pytest.mark.parametrize("coords", ["0,0 0,nan", "nan,0 1,1", "0,0 inf,1"])
+def test_a_line_with_a_non_finite_vertex_is_a_row_error(tmp_path, coords):
+    # Found by the readers' fuzz test: a NaN vertex reached shapely and made an invalid line.
+    path = tmp_path / "a.kml"
+    path.write_text('<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>x</name>'
+                    f"<LineString><coordinates>{coords}</coordinates></LineString></Placemark></Document></kml>",
+                    encoding="utf-8")
+    res = read_incidents(path)
+    assert res.incidents == [] and "non-finite coordinate" in str(res.errors[0])
