@@ -138,7 +138,7 @@ G.popupOptions = function (map) {
   if (title) top = Math.max(top, title.getBoundingClientRect().bottom - c.getBoundingClientRect().top + 10);
   var width = Math.max(160, Math.min(360, size.x - 70));
   return {minWidth: Math.min(260, width), maxWidth: width, maxHeight: Math.max(120, size.y - top - 110),
-          autoPanPaddingTopLeft: L.point(10, top), autoPanPaddingBottomRight: L.point(10, 40)};
+          autoPanPaddingTopLeft: L.point(10, top), autoPanPaddingBottomRight: L.point(10, 40), keepInView: true};
 };
 })();
 """

@@ -147,17 +147,19 @@ def test_a_popup_opened_near_the_top_edge_is_fully_visible_on_a_phone(browser, e
         geomap.map.panBy([0, p.y - 25], {animate: false});
         geomap.layer.group.fire('click', {layer: m});""")
     # The popup pans the map into view, animated, and the page places its names again on every move:
-    # wait for the pan to end (the popup's box stops moving), at most 10 s.
+    # wait for the pan to end (the popup's box unchanged for a second), at most 10 s.
     popup = title = None
+    steady = 0
     for _ in range(40):
         time.sleep(0.25)
         box, title = browser.execute_script("""
             var p = document.querySelector('.leaflet-popup').getBoundingClientRect(),
                 t = document.querySelector('.gm-title').getBoundingClientRect();
             return [[p.left, p.top, p.right, p.bottom], [t.left, t.top, t.right, t.bottom]]""")
-        if box == popup:
-            break
+        steady = steady + 1 if box == popup else 0
         popup = box
+        if steady >= 4:
+            break
     width, height = PHONE
     assert 0 <= popup[0] and popup[2] <= width and 0 <= popup[1] and popup[3] <= height, popup
     assert popup[1] >= title[3], "the popup opens below the title, not under it"
