@@ -90,7 +90,7 @@ def _valid_candidates(out: object) -> None:
     assert [c.score for c in out] == sorted((c.score for c in out), reverse=True)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=_NAMES, country=st.one_of(st.none(), st.sampled_from(["US", "usa", "Germany", "XX"]), _ANY),
        admin1=st.one_of(st.none(), st.sampled_from(["TX", "Ontario", "Nowhere"]), _ANY),
        kinds=st.one_of(st.none(), st.sampled_from(["admin1", "historical", "country"]), _ANY),
@@ -104,7 +104,7 @@ def test_lookup_gives_a_typed_error_or_a_valid_answer(gaz, name, country, admin1
     assert len(out) <= limit
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(lat=st.one_of(st.floats(-91, 91), st.text(max_size=12), _ANY), lon=st.one_of(st.floats(-181, 181), _ANY),
        max_km=st.one_of(st.floats(-1, 3000), _ANY))
 def test_reverse_gives_a_typed_error_or_a_valid_answer(gaz, lat, lon, max_km):
@@ -116,7 +116,7 @@ def test_reverse_gives_a_typed_error_or_a_valid_answer(gaz, lat, lon, max_km):
     assert out.nearest is None or 0 <= out.distance_km <= max_km
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.one_of(st.text(max_size=20), _ANY), limit=st.one_of(st.integers(-2, 1002), _ANY),
        place_id=st.one_of(st.text(max_size=20), st.from_regex(r"(geonames|curated):[0-9²٣a-z-]{0,12}"), _ANY))
 def test_search_and_get_give_a_typed_error_or_a_valid_answer(gaz, text, limit, place_id):

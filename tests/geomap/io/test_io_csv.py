@@ -277,3 +277,15 @@ def test_duplicate_ids_keep_the_first(tmp_path):
     assert [(i.event_id, i.latitude) for i in res.incidents] == [("x", 40.0), ("y", 40.0)]
     assert [(e.row, e.reason) for e in res.errors] == [(4, "duplicate id (first at row 2); row dropped"),
                                                        (5, "duplicate id (first at row 2); row dropped")]
+
+
+def test_rows_one_field_longer_than_the_header_are_ragged_rows(tmp_path):
+    # Found by the readers' fuzz test: pandas read the first column as an index and the read crashed.
+    path = tmp_path / "a.csv"
+    path.write_text("event_id,latitude,longitude\n0.0,40,45,0.0\n1.0,40,45,0.0\n", encoding="utf-8")
+    res = read_incidents(path)
+    assert res.incidents == [] and len(res.errors) == 2 and all("ragged row" in str(e) for e in res.errors)
+    # the header-only case the fuzz test found is a typed error, never a crash
+    path.write_text("event_id,event_type\n0.0,,0.0\n0.0,,0.0\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no coordinate columns"):
+        read_incidents(path)

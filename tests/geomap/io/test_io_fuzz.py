@@ -27,7 +27,8 @@ from geomap.errors import GeomapError, RecordError
 from geomap.io import dumps_incidents, read_incidents
 from geomap.io._kml import to_kml_bytes
 
-SETTINGS = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# derandomize: CI runs the same examples every time, so a red run is reproducible, never a lottery.
+SETTINGS = settings(max_examples=50, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 
 numbers = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-1000, 1000),
                     st.sampled_from([90, -90, 180, -180, 90.0000001, 1e308, 0.0, -0.0]))
