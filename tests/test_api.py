@@ -70,3 +70,18 @@ def test_no_module_is_too_long():
         for path in (root / folder).rglob("*.py"):
             n = path.read_text(encoding="utf-8").count("\n")
             assert n <= 500, f"{path} has {n} lines: split it"
+
+
+def test_geoparse_stays_the_function_beside_its_subpackage():
+    """``geomap.geoparse`` is the public function even after the stage's subpackage is imported."""
+    import subprocess
+    import sys
+
+    code = ("import geomap, inspect\n"
+            "from geomap.geoparse import _resolve, geoparse\n"
+            "import geomap.geoparse._ranker\n"
+            "assert inspect.isfunction(geomap.geoparse) and geomap.geoparse is geoparse\n"
+            "assert geomap.geoparse('Shelling hit Zangilan.')[0].place.country == 'AZ'\n"
+            "assert inspect.ismodule(_resolve)\n")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
