@@ -133,3 +133,16 @@ def test_rules_follow_the_flow(unit):
             if other not in seen:
                 seen.add(other)
                 stack.append(other)
+
+
+def test_no_package_imports_another_packages_private_module():
+    """Across stages, names come through a package's ``__init__``, never from its ``_private`` module."""
+    bad = []
+    for path in sorted((ROOT / "geomap").rglob("*.py")):
+        unit = unit_of(module_name(path)[0])
+        for line, target in imported_modules(path):
+            parts = target.split(".")
+            if (parts[0] == "geomap" and len(parts) > 2 and parts[1] != unit and parts[2].startswith("_")
+                    and path.relative_to(ROOT).as_posix() not in EXCEPTIONS):
+                bad.append(f"{path.relative_to(ROOT)}:{line}: imports {target}")
+    assert bad == []
