@@ -356,11 +356,11 @@ class Gazetteer:
                near: tuple[float, float] | None) -> list[Candidate]:
         from rapidfuzz import fuzz, process
 
-        # Block on the first two letters: a misspelling rarely starts wrong, and it keeps the
-        # comparison to a few thousand keys.
+        # Block on the first two letters (a misspelling rarely starts wrong; a few thousand keys).
         prefix = key[:2]
         keys = [k for k in self.store.keys_between(prefix, prefix + "\x7f") if abs(len(k) - len(key)) <= 3]
-        hits = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_MIN_RATIO, limit=10)
+        hits = [h for h in process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_MIN_RATIO, limit=10)
+                if _ranking.within_a_typo(key, h[0])]
         out: list[tuple[float, Candidate]] = []
         for hit_key, ratio, _ in hits:
             out += [(ratio, c) for c in self._score(self.store.places_by_key(hit_key), hit_key, text, cc, kind_set,

@@ -117,7 +117,17 @@ def test_a_resort_is_not_turned_into_another_city(gaz):
 
 def test_fuzzy_matches_stay_within_a_typo(gaz):
     assert gaz.lookup("Brussells")[0].place.country == "BE"
+    assert gaz.lookup("Londn")[0].place.country == "GB"
+    assert gaz.lookup("Sprinfield, IL")[0].place.admin1 == "Illinois"
     assert all(c.place.name != "Changchun" for c in gaz.lookup("Cancunn"))
+
+
+@pytest.mark.parametrize("query,elsewhere", [
+    ("Oahu", "Shīnḏanḏ"),            # one letter off "Oah", a three-letter name of an Afghan town
+    ("Mallorca", "Rinconada de Malloa"),  # two letters off "Malloa"
+])
+def test_fuzzy_matches_never_cross_to_another_name(gaz, query, elsewhere):
+    assert all(c.place.name != elsewhere for c in gaz.lookup(query))
 
 
 def test_macao_and_macau(gaz):
