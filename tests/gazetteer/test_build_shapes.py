@@ -19,6 +19,8 @@ def test_a_shape_bent_round_its_centroid_keeps_a_point_inside():
 
 
 def test_the_gulf_is_the_persian_gulf(gaz):
+    from gazetteer._ranking import haversine_km
+
     first = gaz.lookup("Gulf")[0].place
     # The Gulf states (the region "the Gulf" names), at the middle of their union by the one point rule.
     assert first.name == "Gulf states"
