@@ -2,16 +2,13 @@
 
 One rule for every area, written in ``data/README.md`` ("Points"):
 
-* an area that the registry Natural Earth data labels (every NE 5.1 admin-0 row,
-  so every country it has) stands at NE's label point (``LABEL_Y``/``LABEL_X``;
-  for an ISO code of several NE rows, the label of the largest);
-* every other area (UN M49 / CLDR groupings, curated regions, disputed areas,
-  admin areas with a polygon, seas and lakes) stands at the middle of its shape:
-  its area-weighted centre (centroid) when that lies inside the shape, else a
-  point surely inside it (:func:`~gazetteer._build.shapes.middle`);
-* a country without an NE row takes the middle of its shape, else the source's
-  own point (a GeoNames dump's; in the shared-data build, the mean of its towns'
-  points), else its capital (:func:`country_point`);
+* every area with a polygon (countries, UN M49 / CLDR groupings, curated regions,
+  disputed areas, admin areas, seas and lakes) stands at the area-weighted centre
+  (centroid) of its largest polygon, or at a point surely inside that polygon when
+  the centre falls outside it (:func:`~gazetteer._build.shapes.middle`);
+* a country without a polygon takes Natural Earth's label point where NE has a
+  row for it, else the source's own point (a GeoNames dump's; in the shared-data
+  build, the mean of its towns' points), else its capital (:func:`country_point`);
 * lines (rivers, borders, corridors) stand at a point the curated file gives
   (a river's mouth) or at their midpoint (:func:`shape_point`).
 
@@ -40,19 +37,22 @@ def point_ok(lat: float, lon: float) -> bool:
 
 def country_point(iso: str, *, own: tuple[float, float] | None, label: tuple[Any, Any] | None, geom: Any,
                   capital: tuple[float, float] | None) -> tuple[float, float] | None:
-    """A country's point: NE's label point, else the middle of its shape, else the source's own, else its capital.
+    """A country's point: the middle of its largest polygon, else NE's label, else the source's own, else its capital.
 
     Examples
     --------
-    >>> country_point("AM", own=(40.25, 45.0), label=(40.46, 44.80), geom=None, capital=None)
+    >>> from shapely.geometry import box
+    >>> country_point("XX", own=(1.0, 1.0), label=(40.46, 44.80), geom=box(44, 40, 46, 41), capital=None)
+    (40.5, 45.0)
+    >>> country_point("XX", own=(1.0, 2.0), label=(40.46, 44.80), geom=None, capital=None)
     (40.46, 44.8)
     >>> country_point("XX", own=(1.0, 2.0), label=None, geom=None, capital=(3.0, 4.0))
     (1.0, 2.0)
     """
-    if label is not None and None not in label and point_ok(float(label[0]), float(label[1])):
-        return float(label[0]), float(label[1])
     if geom is not None and not geom.is_empty:
         return middle(geom)
+    if label is not None and None not in label and point_ok(float(label[0]), float(label[1])):
+        return float(label[0]), float(label[1])
     if own is not None and point_ok(*own):
         return own
     return capital
