@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol, Union, cast
 
 import numpy as np
 
@@ -35,7 +35,9 @@ from .metrics import (
 )
 
 __all__ = [
+    "Answer",
     "GeoparseReport",
+    "Located",
     "Miss",
     "Prediction",
     "PredictionLike",
@@ -57,6 +59,19 @@ class PredictionLike(Protocol):
     def latitude(self) -> float | None: ...
     @property
     def longitude(self) -> float | None: ...
+
+
+class Located(Protocol):
+    """What ``resolve`` may answer besides ``(lat, lon)``: an object with coordinates (and a ``place``)."""
+
+    @property
+    def latitude(self) -> float | None: ...
+    @property
+    def longitude(self) -> float | None: ...
+
+
+#: One answer of ``resolve``: ``(lat, lon)``, an object with coordinates, or ``None``.
+Answer = Union[tuple[float, float], Located, None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,7 +291,7 @@ def evaluate_geoparse(
     docs: Iterable[GoldDocument],
     *,
     parse: Callable[[str], Sequence[PredictionLike]] | None = None,
-    resolve: Callable[[str, Sequence[tuple[int, int]]], Sequence[tuple[float, float] | None]] | None = None,
+    resolve: Callable[[str, Sequence[tuple[int, int]]], Sequence[Answer]] | None = None,
     gold_names: bool = False,
     same_place: SamePlace = same_place_by_id,
 ) -> GeoparseReport:
@@ -402,7 +417,7 @@ def evaluate_geoparse(
 def _resolve_gold(
     doc: GoldDocument,
     gold: list[GoldToponym],
-    resolve: Callable[[str, Sequence[tuple[int, int]]], Sequence[tuple[float, float] | None]],
+    resolve: Callable[[str, Sequence[tuple[int, int]]], Sequence[Answer]],
 ) -> list[PredictionLike]:
     answers = list(resolve(doc.text, [(t.start, t.end) for t in gold]))
     if len(answers) != len(gold):
@@ -411,8 +426,12 @@ def _resolve_gold(
     for t, answer in zip(gold, answers):
         place = getattr(answer, "place", None)
         try:
-            lat, lon = ((None, None) if answer is None else (answer.latitude, answer.longitude)
-                        if hasattr(answer, "latitude") else answer)
+            if answer is None:
+                lat, lon = None, None
+            elif hasattr(answer, "latitude"):  # a resolved mention, with its place
+                lat, lon = cast(Located, answer).latitude, cast(Located, answer).longitude
+            else:
+                lat, lon = cast(tuple[float, float], answer)
         except (TypeError, ValueError):
             raise EvaluationError(
                 f"document {doc.id}: resolve answered {answer!r} for {t.name!r}, not (lat, lon) or None"
