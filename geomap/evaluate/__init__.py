@@ -17,6 +17,7 @@ Errors are :class:`geomap.errors.EvaluationError`.
 
 from __future__ import annotations
 
+from ._conventions import convention_differences, same_place_by_id
 from .corpora import FORMATS, Corpus, GoldDocument, GoldToponym, read_corpus, read_geovirus, read_gwn, read_lgl
 from .geoparse import GeoparseReport, Miss, Prediction, PredictionLike, TypeScore, evaluate_geoparse
 from .metrics import (
@@ -87,6 +88,7 @@ __all__ = [
     "PredictionLike",
     "TypeScore",
     "accuracy_at",
+    "convention_differences",
     "evaluate_event_location",
     "evaluate_geoparse",
     "evaluate_incidents",
@@ -104,4 +106,5 @@ __all__ = [
     "read_incident_set",
     "read_lgl",
     "read_plover",
+    "same_place_by_id",
 ]
