@@ -1,0 +1,125 @@
+"""Mentions of an event that report none.
+
+An event word is no report of an event when its clause negates it ("did not attack"),
+makes it hypothetical, future or intended ("may attack", "threatened to attack", "hopes
+we'll round up"), habitual ("protests are often held"), a topic ("as for the
+demonstrations"), a question ("where are the killed journalists?") or a total over a
+period ("1,250 have been killed in the last 15 months"). An event noun is none either
+when it names a risk or an experience ("threats of violence", "subject to attacks"), a
+trend ("ramped up attacks"), events in general ("regular attacks", "several recent
+attacks") or a past event by its year ("the 2004 bombing"). Each is one pattern here,
+tried on the words of the trigger's clause before (or around) it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ._events import Trigger
+
+__all__ = ["reports_nothing"]
+
+# Words that make a statement no report of an event, looked for between the clause start and
+# the trigger. Modal verbs are matched in lower case only: "May" and "March" are months.
+_NEGATION = re.compile(r"\b(?:[Nn]o|[Nn]ot|[Nn]ever|[Ww]ithout|[Nn]either|[Nn]or|[Dd]enied|[Dd]enies|[Dd]eny|"
+                       r"[Rr]efused|[Ff]ailed to|n't)\b")
+_MODAL = re.compile(r"\b(?:could|would|might|may|will|shall|should|must|can)\b|['’]ll\b")
+_IRREALIS = re.compile(
+    r"\b(?:plans? to|planned|planning|intends? to|threaten(?:s|ed|ing)?(?: \w+){0,2} to|vow(?:s|ed)?(?: \w+){0,2} to|"
+    r"urg(?:e|es|ed|ing)|right (?:of|to)|prepar(?:e|es|ed|ing) (?:for|to|an?)|"
+    r"warn(?:s|ed)? (?:of|that|against)|fears? (?:of|that)|risk of|calls? (?:for|on)|called for|urged|"
+    r"to prevent|in order to|aims? to|aimed at|ready to|prepared to|if|unless|next (?:week|month|year)|tomorrow|"
+    r"upcoming|expected to|scheduled|would-be|possible|potential|attempts? to|trying to|tried to|tr(?:y|ies) to|"
+    r"order(?:s|ed|ing)? the|"
+    r"expects?|expected|demand(?:s|ed)?|threats? of|accus(?:ed|es|e|ing) \w+(?: \w+)? of|rejected|"
+    r"condemn(?:s|ed)? \w+(?: \w+)? for|"
+    r"allegations? of|ban(?:s|ned)? on|charged with|convicted of|sentenced (?:to|for)|guilty of|trial (?:for|over)|"
+    r"on charges of|suspected of|against any|claim(?:s|ed)? to have|hop(?:es?|ed|ing) (?:for|to|that))\b",
+    re.IGNORECASE)
+_GENERIC = re.compile(r"\b(?:often|usually|frequently|regularly|routinely|generally|typically|sometimes|commonly|"
+                      r"every (?:year|week|month|day)|each year|tend to|are held|is held|periodic)\b", re.IGNORECASE)
+# A trigger named as a topic ("As for the demonstrations, ...") reports nothing.
+_TOPIC_BEFORE = re.compile(r"\b(?:as for|as to|regarding|concerning|on the (?:issue|subject|question) of|"
+                           r"(?:film|book|story|novel|documentary|report|play|song|study|lecture) about)\s+"
+                           r"(?:(?:the|a|an)\s+)?$",
+                           re.IGNORECASE)
+
+_BACK_REFERENCE = re.compile(r"\b(?:after|since|before|following|ahead of)\s+(?:the|its|their|last|this)\s+"
+                             r"(?:[\w'.-]+\s+){0,2}$", re.IGNORECASE)
+
+# "had only returned fire", "attacked only army positions": a defence, not a report.
+_HEDGE = re.compile(r"\bonly\s+(?:\w+\s+)?$|^\s+only\b", re.IGNORECASE)
+
+# "Where are the examples of killed journalists?": the rest of the sentence is a question.
+_QUESTION = re.compile(r"[^.!?\n]*\?")
+# "1,250 terrorists have been killed in the last 15 months": a total over a period, not an event.
+_PERIOD_TOTAL = re.compile(r"\b(?:in|over|during|within) the (?:last|past) (?:(?:\d[\d,]*|two|three|four|five|six|seven|"
+                           r"eight|nine|ten|twelve|several|few|many) (?:days|weeks|months|years|decades)|year|decade)\b|"
+                           r"\bsince the (?:beginning|start) of\b|\bso far this year\b", re.IGNORECASE)
+# An event noun as what someone risks or undergoes, or as a trend.
+_EXPOSURE = re.compile(r"\b(?:threats? of|subject(?:ed)? to|fac(?:e|es|ed|ing)|encounter(?:s|ed|ing)?|"
+                       r"suffer(?:s|ed|ing)?(?: from)?|vulnerable to|at risk of|exposed to|victims? of|"
+                       r"protect\w* (?:\w+ )?(?:from|against)|fle(?:e|es|d|eing) (?:from )?|"
+                       r"ramp(?:s|ed|ing)? up|step(?:s|ped|ping)? up|intensif\w+|increas\w+ (?:in|of)?|escalation of|"
+                       r"surge in|rise in|spike in|wave of|spate of|rash of|string of|number of|forms? of|kinds? of)"
+                       r"\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
+# "regular attacks", "several recent attacks": events in general, unless the clause gives their day.
+_GENERAL = re.compile(r"\b(?:regular|frequent|repeated|daily|constant|recurr\w+|sporadic|occasional|several|"
+                      r"numerous|many|such|recent|previous|past|future|further|more|other|similar)\s+"
+                      r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+_DAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|overnight|today|"
+                  r"last night)\b", re.IGNORECASE)
+# "the 2004 bombing", "the 1860s battle": a past event named by its year.
+_YEAR_BEFORE = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)s?\s+(?:[\w-]+\s+)?$")
+
+
+def _named_in_passing(text: str, trig: Trigger) -> bool:
+    """An event noun that names a risk, an experience, a trend, events in general or a past year's event
+    (a plural read as a verb, "stepped up attacks", is tried as a noun too)."""
+    window = text[max(trig.clause[0], trig.start - 60):trig.start]
+    if _EXPOSURE.search(window) or _YEAR_BEFORE.search(window):
+        return True
+    plural = trig.text.lower().endswith("s")
+    return plural and bool(_GENERAL.search(window)) and not _DAY.search(text, trig.clause[0], trig.clause[1])
+
+
+def reports_nothing(text: str, trig: Trigger) -> bool:
+    """Whether a trigger's mention reports no event: negated, hypothetical, generic, topical,
+    asked, a risk or trend, a past event named by its year, or a toll summed over a period.
+
+    Parameters
+    ----------
+    text : str
+        The text the trigger's offsets refer to.
+    trig : Trigger
+        A trigger of :func:`geomap.incidents._events.find_triggers` before filtering.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> from geomap.incidents._events import find_triggers
+    >>> find_triggers("Where are the soldiers who fired on the crowd?")
+    []
+    >>> find_triggers("Farmers face threats of abduction on the road to market.")
+    []
+    """
+    prefix = text[trig.clause[0]:trig.start]
+    if _QUESTION.match(text, trig.end) or _PERIOD_TOTAL.search(text, trig.clause[0], trig.clause[1]):
+        return True
+    if (trig.voice == "nominal" or trig.text.endswith("s")) and _named_in_passing(text, trig):
+        return True
+    if _TOPIC_BEFORE.search(text[max(0, trig.start - 40):trig.start]):
+        return True
+    if trig.voice == "nominal" and _BACK_REFERENCE.search(text, max(0, trig.start - 40), trig.start):
+        return True  # "a team sent after the September fighting": an event reported before, named in passing
+    if _HEDGE.search(text[max(0, trig.start - 20):trig.start]) or _HEDGE.search(text[trig.end:trig.end + 6]):
+        return True
+    if _NEGATION.search(prefix) or _MODAL.search(prefix) or _IRREALIS.search(prefix) or _GENERIC.search(prefix):
+        return True
+    # "demonstrations ... are very often held": a habit, not an event
+    return bool(_GENERIC.search(text[trig.end:trig.clause[1]]))

@@ -1,0 +1,46 @@
+"""Sense checks written as lexicon data (data/triggers.toml): each word form or condition added
+beside an entry's own `fires`/`quiet` pair has a sentence where it must fire and one where it
+must not. All sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from geomap.incidents._events import find_triggers, reports_event
+
+CASES = [
+    # (sentence, expected "type / sub" of its first trigger, or None for no event)
+    # "shells" as munitions named, not a shelling
+    ("Separatist gunners shells the market every night.", "Explosions/Remote violence / Shelling/artillery/missile attack"),
+    ("The factory turned out a million artillery shells last year.", None),
+    # fighting, battle, hostilities need an armed side, a weapon or two sides
+    ("Fighting between Azeri and Armenian units flared on the ridge.", "Battles / Armed clash"),
+    ("Fighting between the two clans emptied the market.", "Battles / Armed clash"),
+    ("The singer is still fighting, her manager said.", None),
+    ("She won a long battle with her landlord.", None),
+    ("Hostilities resumed as artillery hit the ridge.", "Explosions/Remote violence / Shelling/artillery/missile attack"),
+    # bombing nouns
+    ("A car bombing outside the ministry wounded eight guards.",
+     "Explosions/Remote violence / Remote explosive/landmine/IED"),
+    ("The novel about a car bombing sold well.", None),
+    # rearrest and custody
+    ("Police rearrested the opposition leader at his home on Friday.", "Strategic developments / Arrests"),
+    ("Two students were taken into custody outside the campus.", "Strategic developments / Arrests"),
+    ("The court kept the two students in custody.", None),
+    # pacts negotiated between parties to a conflict
+    ("The rebels and the army negotiated a pact on prisoner releases in Doha.", "Strategic developments / Agreement"),
+    ("The two firms negotiated a pact on shipping rates.", None),
+    # cells broken up
+    ("Security forces broke up a jihadist cell in the capital on Monday.", "Strategic developments / Arrests"),
+    ("Scientists broke up the cell wall with enzymes.", None),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", CASES)
+def test_sense(sentence: str, expected: str | None) -> None:
+    found = find_triggers(sentence)
+    if expected is None:  # no trigger, or a weak one with nothing to corroborate it
+        assert not reports_event(sentence), [(t.text, t.event_type) for t in found]
+    else:
+        assert found, sentence
+        assert f"{found[0].event_type} / {found[0].sub_event_type}" == expected

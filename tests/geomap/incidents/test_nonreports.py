@@ -1,0 +1,40 @@
+"""Mentions of an event that report none (geomap.incidents._nonreports), each beside a sentence
+of the same shape that does report one. All sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from geomap.incidents._events import find_triggers
+
+CASES = [
+    # (reports an event, reports none)
+    ("Gunmen killed two herders near the well on Sunday.",
+     "Where are the herders that gunmen killed near the well?"),                              # question
+    ("Police rounded up forty suspects in the market on Friday.",
+     "We hope we'll round up the smugglers before the holiday."),                             # 'll modal
+    ("Rebels shelled the garrison town on Tuesday.",
+     "The rebels went to the hills to shell the garrison town."),                             # purpose infinitive
+    ("The militia began to shell the garrison town on Tuesday.",
+     "The militia is said to hope to shell the garrison town."),
+    ("An attack on a convoy killed four soldiers on Monday.",
+     "Convoy drivers face threats of attack on the northern road."),                          # exposure
+    ("Bandits abducted eleven travellers on Monday.",
+     "Travellers on the road are subject to abductions and extortion."),
+    ("Separatists attacked two police stations on Monday.",
+     "The separatists have stepped up attacks on police stations."),                          # trend
+    ("Several attacks on police stations on Monday left four officers dead.",
+     "The villagers complain of regular attacks by cattle raiders."),                         # events in general
+    ("A bombing at the market killed six people on Friday.",
+     "A court opened the trial over the 2009 bombing of the market."),                        # a past year's event
+    ("Troops killed 40 insurgents in the hills on Saturday.",
+     "Troops have killed 400 insurgents in the past two years, the ministry said."),          # a total over a period
+    ("The governor ordered troops into the town after rioters burned the court house.",
+     "The judge ordered the arrest of the former minister."),                                 # an order
+]
+
+
+@pytest.mark.parametrize("event, none", CASES)
+def test_a_report_fires_and_its_nonreport_does_not(event: str, none: str) -> None:
+    assert find_triggers(event), event
+    assert not find_triggers(none), none
