@@ -45,7 +45,7 @@ _COUNTED = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|
                       r"(?:[\w-]+\s+)?)\s*$")
 # A clause that gives the cause or time of another: "burned houses after separatists killed a soldier"
 _BACKGROUND = re.compile(r"\b(?:after|before|since|because|following|when)\s*$", re.IGNORECASE)
-_ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\s+$")
 _PREPOSITIONS = frozenset("in under during after before amid since following of on at by from with without "
                           "against into through despite".split())
 _OBJECT_WORD = re.compile(r"\s+(?:the|a|an|his|her|their|its|at|in|on|near|by|with|from|to|and|as|after|during|"
@@ -171,10 +171,19 @@ def _holds(lex: Lexicon, cond: dict[str, object], toll: bool, passive: bool, reg
         region = "clause" if key in ("weapon", "scene") else key
         hit = seen.get((str(name), region))
         if hit is None:
-            hit = seen[(str(name), region)] = bool(lex.classes[str(name)].search(regions[region]))
+            hit = seen[(str(name), region)] = _names_one(lex.classes[str(name)], regions[region])
         if not hit:
             return False
     return True
+
+
+# "a former rebel commander", "an ex-soldier": no longer one of the class.
+_FORMER = re.compile(r"\b(?:former|ex-|retired)\s*(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _names_one(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether ``text`` names a member of a word class, not a former one."""
+    return any(not _FORMER.search(text, max(0, m.start() - 25), m.start()) for m in pattern.finditer(text))
 
 
 # Which word classes the recent texts hold: a sentence is asked once per class, not once per word.

@@ -29,7 +29,7 @@ _MODAL = re.compile(r"\b(?:could|would|might|may|will|shall|should|must|can)\b|[
 _IRREALIS = re.compile(
     r"\b(?:plans? to|planned|planning|intends? to|threaten(?:s|ed|ing)?(?: \w+){0,2} to|vow(?:s|ed)?(?: \w+){0,2} to|"
     r"urg(?:e|es|ed|ing)|right (?:of|to)|prepar(?:e|es|ed|ing) (?:for|to|an?)|"
-    r"warn(?:s|ed)? (?:of|that|against)|fears? (?:of|that)|risk of|calls? (?:for|on)|called for|urged|"
+    r"warn(?:s|ed)? (?:of|that|against)|fears? (?:of|that)|risk of|calls? (?:for|on)|called (?:for|on)|urged|"
     r"to prevent|in order to|aims? to|aimed at|ready to|prepared to|if|unless|next (?:week|month|year)|tomorrow|"
     r"upcoming|expected to|scheduled|would-be|possible|potential|attempts? to|trying to|tried to|tr(?:y|ies) to|"
     r"order(?:s|ed|ing)? the|"
@@ -39,7 +39,7 @@ _IRREALIS = re.compile(
     r"on charges of|suspected of|against any|claim(?:s|ed)? to have|hop(?:es?|ed|ing) (?:for|to|that))\b",
     re.IGNORECASE)
 _GENERIC = re.compile(r"\b(?:often|usually|frequently|regularly|routinely|generally|typically|sometimes|commonly|"
-                      r"every (?:year|week|month|day)|each year|tend to|are held|is held|periodic)\b", re.IGNORECASE)
+                      r"every (?:year|week|month|day)|each year|tend to|are held|is held|periodic|traditionally|habitually)\b", re.IGNORECASE)
 # A trigger named as a topic ("As for the demonstrations, ...") reports nothing.
 _TOPIC_BEFORE = re.compile(r"\b(?:as for|as to|regarding|concerning|on the (?:issue|subject|question) of|"
                            r"(?:film|book|story|novel|documentary|report|play|song|study|lecture) about)\s+"
@@ -53,18 +53,26 @@ _BACK_REFERENCE = re.compile(r"\b(?:after|since|before|following|ahead of)\s+(?:
 _HEDGE = re.compile(r"\bonly\s+(?:\w+\s+)?$|^\s+only\b", re.IGNORECASE)
 
 # "Where are the examples of killed journalists?": the rest of the sentence is a question.
+_SUBORDINATE = re.compile(r"\s*(?:when|whenever|once|if|as soon as)\b", re.IGNORECASE)
+_SUBORDINATE_BEFORE = re.compile(r"\b(?:when|whenever|once|if)\s+$", re.IGNORECASE)
+_CUMULATIVE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?$", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+_ALMOST = re.compile(r"\b(?:almost|nearly|(?:un)?likely to(?: be| have(?: been)?)?)\s+$", re.IGNORECASE)
 _QUESTION = re.compile(r"[^.!?\n]*\?")
 # "1,250 terrorists have been killed in the last 15 months": a total over a period, not an event.
 _PERIOD_TOTAL = re.compile(r"\b(?:in|over|during|within) the (?:last|past) (?:(?:\d[\d,]*|two|three|four|five|six|seven|"
-                           r"eight|nine|ten|twelve|several|few|many) (?:days|weeks|months|years|decades)|year|decade)\b|"
+                           r"eight|nine|ten|twelve|several|few|many) (?:days|weeks|months|years|decades)|year|decade|week|month)\b|"
                            r"\bsince the (?:beginning|start) of\b|\bso far this year\b", re.IGNORECASE)
 # An event noun as what someone risks or undergoes, or as a trend.
 _EXPOSURE = re.compile(r"\b(?:threats? of|subject(?:ed)? to|fac(?:e|es|ed|ing)|encounter(?:s|ed|ing)?|"
                        r"suffer(?:s|ed|ing)?(?: from)?|vulnerable to|at risk of|exposed to|victims? of|"
-                       r"protect\w* (?:\w+ )?(?:from|against)|fle(?:e|es|d|eing) (?:from )?|"
+                       r"protect\w* (?:\w+ )?(?:from|against)|fle(?:e|es|d|eing)(?: from)?|"
                        r"ramp(?:s|ed|ing)? up|step(?:s|ped|ping)? up|intensif\w+|increas\w+ (?:in|of)?|escalation of|"
-                       r"surge in|rise in|spike in|wave of|spate of|rash of|string of|number of|forms? of|kinds? of)"
-                       r"\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
+                       r"surge in|rise in|spike in|wave of|spate of|rash of|string of|number of|forms? of|kinds? of|cases of|"
+                       r"investigat\w* into|reports? of|accounts? of|history of|mourning for)"
+                       r"\s+(?:[\w'’-]+,?\s+){0,4}$", re.IGNORECASE)
+# A verb after these is an event of its own: "residents fled as gunmen attacked".
+_LINK = re.compile(r"\b(?:as|when|while|after|before|who|that|which|because|until|and)\b", re.IGNORECASE)
 # "regular attacks", "several recent attacks": events in general, unless the clause gives their day.
 _GENERAL = re.compile(r"\b(?:regular|frequent|repeated|daily|constant|recurr\w+|sporadic|occasional|several|"
                       r"numerous|many|such|recent|previous|past|future|further|more|other|similar)\s+"
@@ -75,11 +83,20 @@ _DAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunda
 _YEAR_BEFORE = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)s?\s+(?:[\w-]+\s+)?$")
 
 
+def _sentence_start(text: str, start: int) -> int:
+    """Where the sentence holding ``start`` begins (at most 200 characters back)."""
+    lo = max(0, start - 200)
+    cut = max(text.rfind(". ", lo, start), text.rfind("? ", lo, start), text.rfind("! ", lo, start),
+              text.rfind("\n", lo, start))
+    return cut + 1 if cut >= 0 else lo
+
+
 def _named_in_passing(text: str, trig: Trigger) -> bool:
     """An event noun that names a risk, an experience, a trend, events in general or a past year's event
-    (a plural read as a verb, "stepped up attacks", is tried as a noun too)."""
+    (in any reading: "stepped up attacks" and "the Kabul attack" may read as verbs)."""
     window = text[max(trig.clause[0], trig.start - 60):trig.start]
-    if _EXPOSURE.search(window) or _YEAR_BEFORE.search(window):
+    exposed = _EXPOSURE.search(window)
+    if exposed and not _LINK.search(exposed.group()) or _YEAR_BEFORE.search(window):
         return True
     plural = trig.text.lower().endswith("s")
     return plural and bool(_GENERAL.search(window)) and not _DAY.search(text, trig.clause[0], trig.clause[1])
@@ -109,9 +126,14 @@ def reports_nothing(text: str, trig: Trigger) -> bool:
     []
     """
     prefix = text[trig.clause[0]:trig.start]
-    if _QUESTION.match(text, trig.end) or _PERIOD_TOTAL.search(text, trig.clause[0], trig.clause[1]):
+    sentence = _sentence_start(text, trig.start)
+    if _QUESTION.match(text, trig.end) or _PERIOD_TOTAL.search(text, sentence, trig.clause[1]):
         return True
-    if (trig.voice == "nominal" or trig.text.endswith("s")) and _named_in_passing(text, trig):
+    if _CUMULATIVE.search(prefix) and _SINCE.search(text, trig.end, trig.clause[1]):
+        return True  # "forces have arrested 2,400 people since February 1": a running total
+    if _ALMOST.search(text, max(0, trig.start - 30), trig.start):
+        return True  # "was almost gunned down", "likely to be seized": it did not happen
+    if _named_in_passing(text, trig):
         return True
     if _TOPIC_BEFORE.search(text[max(0, trig.start - 40):trig.start]):
         return True
@@ -121,5 +143,7 @@ def reports_nothing(text: str, trig: Trigger) -> bool:
         return True
     if _NEGATION.search(prefix) or _MODAL.search(prefix) or _IRREALIS.search(prefix) or _GENERIC.search(prefix):
         return True
+    if (_SUBORDINATE.match(prefix) or _SUBORDINATE_BEFORE.search(text, max(0, trig.start - 12), trig.start)) and _GENERIC.search(text, max(sentence, trig.clause[0] - 100), trig.clause[0]):
+        return True  # "rebels regularly escape to the hills when attacked": a habit
     # "demonstrations ... are very often held": a habit, not an event
     return bool(_GENERIC.search(text[trig.end:trig.clause[1]]))

@@ -8,7 +8,7 @@ ACLED codes one event. Two kinds of repeat are merged here:
   one sentence;
 * a **back-reference**: an event noun with a definite determiner ("the attack", "this
   raid", "Tuesday's bombing", "his arrest") after an incident of a compatible type,
-  in a sentence that gives no date of its own. It adds its toll to the incident it
+  in a sentence that gives no date of its own or gives that incident's date. It adds its toll to the incident it
   names (when higher) and its place when that had none, and is not an incident of its own.
 """
 
@@ -26,7 +26,7 @@ __all__ = ["is_back_reference", "merge_repeats"]
 # "the attack", "this raid", "the initial attack", "Tuesday's attack", "his arrest", "the bomb and gun attack"
 _DEFINITE = re.compile(r"(?:\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)|\w['’]s?)"
                        r"\s+(?:[\w-]+\s+){0,3}$")
-_NEW_PATIENT = re.compile(r"\s+of\b")
+_NEW_PATIENT = re.compile(r"\s+of\s+(?!(?:the|its|their|his|her|these|those|this)\b)", re.IGNORECASE)
 _INDEFINITE_BETWEEN = re.compile(r"\b(?:an?|another|new|fresh|second|separate|further|more|other)\b", re.IGNORECASE)
 # Event nouns general enough to name any violent event before them.
 _GENERAL_NOUNS = frozenset("attack attacks assault raid incident violence bombing bombings blast blasts explosion "
@@ -55,6 +55,7 @@ def is_back_reference(text: str, start: int, end: int) -> bool:
         return False  # a verb ("attacked", "attacking"), not an event noun
     if _NEW_PATIENT.match(text, end):
         return False  # "the arrest of five men", "the killing of 33 fighters": who was acted on is new
+        # ("the kidnapping of the girls" names them again)
     m = _DEFINITE.search(text, max(0, start - 40), start)
     return m is not None and not _INDEFINITE_BETWEEN.search(m.group())
 
@@ -77,7 +78,7 @@ def merge_repeats(incidents: Sequence[Incident], text: str = "", dated: Sequence
         The document, to read each trigger's determiner; without it only exact repeats merge.
     dated : sequence of bool
         For each incident, whether its sentence gives a date of its own (a back-reference
-        with its own date may be another event).
+        with another date is another event).
 
     Returns
     -------
@@ -109,9 +110,10 @@ def merge_repeats(incidents: Sequence[Incident], text: str = "", dated: Sequence
         return (*event, "place", inc.place_id), (*event, "evidence", inc.evidence_start)
 
     for n, inc in enumerate(incidents):
-        if kept and text and not (dated[n] if n < len(dated) else False) and \
-                is_back_reference(text, inc.trigger_start, inc.trigger_end):
-            k = next((i for i in range(len(kept) - 1, -1, -1) if _compatible(kept[i], inc)), None)
+        if kept and text and is_back_reference(text, inc.trigger_start, inc.trigger_end):
+            own_date = dated[n] if n < len(dated) else False
+            k = next((i for i in range(len(kept) - 1, -1, -1) if _compatible(kept[i], inc)
+                      and (not own_date or kept[i].event_date == inc.event_date)), None)
             if k is not None:
                 _replace(kept, index, keys, k, _folded(kept[k], inc))
                 continue

@@ -33,6 +33,30 @@ CASES = [
     # cells broken up
     ("Security forces broke up a jihadist cell in the capital on Monday.", "Strategic developments / Arrests"),
     ("Scientists broke up the cell wall with enzymes.", None),
+    # an accident named in the clause beats the weapon: a crashed plane is no airstrike
+    ("A drone killed three fighters at a checkpoint.", "Explosions/Remote violence / Air/drone strike"),
+    ("A cargo plane crashed near the airport, and all six crew were killed.", None),
+    # ambushing an armed target is a battle, even in a bus
+    ("Rebels ambushed a bus carrying soldiers near the pass.", "Battles / Armed clash"),
+    ("Rebels ambushed a bus carrying traders near the pass.", "Violence against civilians / Attack"),
+    # a former fighter is a civilian
+    ("Gunmen shot dead a militia commander near the well.", "Battles / Armed clash"),
+    ("Gunmen shot dead a former militia commander near the well.", "Violence against civilians / Attack"),
+    # an adjectival participle after a possessive is no event
+    ("Police detained three reporters at the airport.", "Strategic developments / Arrests"),
+    ("Inspectors visited its detained migrants centre on the coast.", None),
+    # "protest" naming leaders or a movement is no protest
+    ("Students protested outside the ministry on Monday.", "Protests / Peaceful protest"),
+    ("The protest leaders met the minister on Monday.", None),
+    # tear gas canisters found are no intervention
+    ("Police fired tear gas at the marchers.", "Protests / Protest with intervention"),
+    ("Guards found tear gas cannisters in the yard.", None),
+    # trend nouns are no outbreak of fighting
+    ("A flare-up of fighting near the dam killed four soldiers.", "Battles / Armed clash"),
+    ("A surge in violence pushed the country up the index.", None),
+    # a pact between heads of government is no conflict agreement
+    ("The army and the rebels signed a pact on a ceasefire.", "Strategic developments / Agreement"),
+    ("The two prime ministers signed eight pacts on trade.", None),
 ]
 
 

@@ -31,6 +31,18 @@ CASES = [
      "Troops have killed 400 insurgents in the past two years, the ministry said."),          # a total over a period
     ("The governor ordered troops into the town after rioters burned the court house.",
      "The judge ordered the arrest of the former minister."),                                 # an order
+    ("Police have arrested 40 people in the capital on Monday.",
+     "Police have arrested 4,000 people since the coup in February."),                        # a running total
+    ("A gunman shot dead a judge outside the court on Monday.",
+     "The judge was almost shot dead outside the court."),                                    # it did not happen
+    ("Rebels seized the town of Kodo on Monday.",
+     "The remarks are likely to be seized on by the opposition."),
+    ("Rebels ambushed an army patrol near the river on Monday.",
+     "Rebels traditionally flee into the forest when attacked by the army."),                 # a habit
+    ("Gunmen attacked the village of Kodo overnight.",
+     "The rights group's report documents cases of abduction along the road."),               # counted cases
+    ("Residents fled as gunmen attacked the village of Kodo overnight.",
+     "Residents fled from the fighting in the hills."),                                       # exposure, not a verb
 ]
 
 
