@@ -90,6 +90,9 @@ class Trigger:
     agent, patient : tuple of int or None
         Offsets of who acted (an active verb's subject, a passive's by-phrase) and of who
         or what was acted on, when the clause names them.
+    toll : bool
+        A bare toll ("Nine soldiers were killed."): an event of its own only when no
+        event is reported just before it, whose toll it then is.
     """
 
     start: int
@@ -104,6 +107,7 @@ class Trigger:
     clause: tuple[int, int] = (0, 0)
     agent: tuple[int, int] | None = None
     patient: tuple[int, int] | None = None
+    toll: bool = False
 
     def shifted(self, offset: int) -> Trigger:
         """The same trigger with every offset moved by ``offset`` (from a sentence to its document).
@@ -264,7 +268,7 @@ def _typed(lex: Lexicon, entry: Entry, text: str, start: int, end: int, tags: se
     if strength <= 0:
         return None
     return Trigger(start, end, text[start:end], etype, sub, DISORDER_OF[sub], strength, lemma, voice, clause,
-                   agent, patient)
+                   agent, patient, toll and entry.casualty)
 
 
 def _is_name(text: str, start: int, end: int) -> bool:

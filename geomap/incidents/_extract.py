@@ -36,6 +36,7 @@ from gazetteer import Kind
 from ..text import Document, read_text
 from ._events import Trigger, find_triggers
 from ._model import Incident
+from ._nonreports import past_year
 from ._repeats import is_back_reference, merge_repeats
 from ._spans import Spans as _Spans
 from ._fallback_place import locative_places, object_place, unread_name
@@ -71,7 +72,6 @@ _PROTEST_NOUNS = frozenset({"protest", "protests", "demonstration", "demonstrati
 _BORDER = re.compile(r"\bborders?\b|\bfrontier\b|\bline of contact\b|\bboundary\b", re.IGNORECASE)
 _ANOTHER_SOURCE = re.compile(r"^(?!.*\b(?:more|another|further|additional|later)\b).*\b(?:according to|"
                              r"put (?:the )?(?:death )?toll at|said|says|reported|claimed)\b", re.IGNORECASE | re.S)
-_BARE_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CORROBORATION = re.compile(r"\b(?:killed|dead|died|deaths?|wounded|injured|casualt|soldiers?|troops|forces|"
                             r"militants?|rebels?|fighters?|servicem[ae]n|army|police)\b", re.IGNORECASE)
 
@@ -137,6 +137,11 @@ def extract_incidents(text_or_document: str | Document, *, published: _dt.date |
         geoparse("", gazetteer=gazetteer, near=near, countries=countries)  # a bad bias fails on any text
     sentences = list(iter_sentences(doc.text))
     grouped = [_clauses_with_triggers(doc.text, s, e) for s, e in sentences]
+    reported = [bool(g) for g in grouped]
+    for k in range(1, len(grouped)):
+        # "ISWAP attacked a base. Nine soldiers were killed.": a bare toll after an event is its toll.
+        if grouped[k] and reported[k - 1] and all(g[2].toll for g in grouped[k]):
+            grouped[k] = []
     if not any(grouped):
         return []  # no event reported: no need to geoparse the document at all
     if gazetteer is None:
@@ -267,8 +272,8 @@ def _date_for(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger) ->
         if d.kind == "future":
             return None  # "next week": not an event yet
         return d.date, d.time_precision
-    if _BARE_YEAR.search(ctx.text[cs:ce]) and not (ctx.published and str(ctx.published.year) in ctx.text[cs:ce]):
-        return None  # "in 2020": a past year with no month; ACLED has no year precision
+    if past_year(ctx.text, cs, ce, trig.start, trig.end, ctx.published.year if ctx.published else None):
+        return None  # "captured in 2005": a past year with no month; ACLED has no year precision
     from ..text import carried_date
 
     # A sentence that goes on about a dated past event keeps its date; only the last few date

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from ._events import Trigger
 
-__all__ = ["reports_nothing"]
+__all__ = ["past_year", "reports_nothing"]
 
 # Words that make a statement no report of an event, looked for between the clause start and
 # the trigger. Modal verbs are matched in lower case only: "May" and "March" are months.
@@ -57,6 +57,8 @@ _SUBORDINATE = re.compile(r"\s*(?:when|whenever|once|if|as soon as)\b", re.IGNOR
 _SUBORDINATE_BEFORE = re.compile(r"\b(?:when|whenever|once|if)\s+$", re.IGNORECASE)
 _CUMULATIVE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+_SINCE_YEAR = re.compile(r"\bsince (?:1[5-9]\d\d|20\d\d)\b", re.IGNORECASE)
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been|\w+ed)\b", re.IGNORECASE)
 _ALMOST = re.compile(r"\b(?:almost|nearly|(?:un)?likely to(?: be| have(?: been)?)?)\s+$", re.IGNORECASE)
 _QUESTION = re.compile(r"[^.!?\n]*\?")
 # "1,250 terrorists have been killed in the last 15 months": a total over a period, not an event.
@@ -69,7 +71,7 @@ _EXPOSURE = re.compile(r"\b(?:threats? of|subject(?:ed)? to|fac(?:e|es|ed|ing)|e
                        r"protect\w* (?:\w+ )?(?:from|against)|fle(?:e|es|d|eing)(?: from)?|"
                        r"ramp(?:s|ed|ing)? up|step(?:s|ped|ping)? up|intensif\w+|increas\w+ (?:in|of)?|escalation of|"
                        r"surge in|rise in|spike in|wave of|spate of|rash of|string of|number of|forms? of|kinds? of|cases of|"
-                       r"investigat\w* into|reports? of|accounts? of|history of|mourning for)"
+                       r"investigat\w* into|reports? of|accounts? of|history of|mourning for|(?:risk|chance|danger) of(?: being)?)"
                        r"\s+(?:[\w'’-]+,?\s+){0,4}$", re.IGNORECASE)
 # A verb after these is an event of its own: "residents fled as gunmen attacked".
 _LINK = re.compile(r"\b(?:as|when|while|after|before|who|that|which|because|until|and)\b", re.IGNORECASE)
@@ -129,8 +131,9 @@ def reports_nothing(text: str, trig: Trigger) -> bool:
     sentence = _sentence_start(text, trig.start)
     if _QUESTION.match(text, trig.end) or _PERIOD_TOTAL.search(text, sentence, trig.clause[1]):
         return True
-    if _CUMULATIVE.search(prefix) and _SINCE.search(text, trig.end, trig.clause[1]):
-        return True  # "forces have arrested 2,400 people since February 1": a running total
+    if _CUMULATIVE.search(prefix) and _SINCE.search(text, trig.end, trig.clause[1]) or \
+            _SINCE_YEAR.search(text, sentence, trig.clause[1]) and _PERFECT.search(text, sentence, trig.clause[1]):
+        return True  # "forces have arrested 2,400 people since February 1", "since 2011 ... have been": a running total
     if _ALMOST.search(text, max(0, trig.start - 30), trig.start):
         return True  # "was almost gunned down", "likely to be seized": it did not happen
     if _named_in_passing(text, trig):
@@ -147,3 +150,32 @@ def reports_nothing(text: str, trig: Trigger) -> bool:
         return True  # "rebels regularly escape to the hills when attacked": a habit
     # "demonstrations ... are very often held": a habit, not an event
     return bool(_GENERIC.search(text[trig.end:trig.clause[1]]))
+
+
+# A year that dates the event: "in 2005", "during 1998", "by early 2003", "in the 1860s" (not
+# "Diario 2001", "since 1990", "the law approved in 1996" further on).
+_EVENT_YEAR = re.compile(r"\b(?:in|during|by|early|late|mid-?|of|from|to|until|till)\s*(?:the\s+)?(?:early\s+|late\s+|mid-?)?"
+                         r"(1[5-9]\d\d|20\d\d)s?\b", re.IGNORECASE)
+
+
+def past_year(text: str, start: int, end: int, trig_start: int, trig_end: int, this_year: int | None) -> bool:
+    """Whether the clause ``text[start:end]`` dates its event by a past year alone, near its trigger.
+
+    Examples
+    --------
+    >>> t = "The leader was captured in 2005 and faces trial."
+    >>> past_year(t, 0, len(t), 15, 23, 2024)
+    True
+    >>> t = "In 2019, the group killed 40 people in a string of raids in the north."
+    >>> past_year(t, 0, len(t), t.index("killed"), t.index("killed") + 6, 2024)
+    True
+    >>> t = "Students protested against the amended law that the parliament approved in 1996."
+    >>> past_year(t, 0, len(t), 9, 18, 2024)
+    False
+    """
+    for m in _EVENT_YEAR.finditer(text, start, end):
+        if this_year is not None and int(m.group(1)) >= this_year:
+            continue
+        if trig_end <= m.start() <= trig_end + 50 or trig_start - 40 <= m.end() <= trig_start or m.start() <= start + 2:
+            return True  # near the trigger, or opening its clause ("In 2024, the group killed ...")
+    return False

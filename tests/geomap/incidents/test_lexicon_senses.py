@@ -57,6 +57,20 @@ CASES = [
     # a pact between heads of government is no conflict agreement
     ("The army and the rebels signed a pact on a ceasefire.", "Strategic developments / Agreement"),
     ("The two prime ministers signed eight pacts on trade.", None),
+    # new members of the word classes
+    ("Maoist guerrillas bombed a tax office in the hills.", "Explosions/Remote violence / Remote explosive/landmine/IED"),
+    ("The town's football team bombed in the cup final.", None),
+    ("A dynamite charge exploded outside the barracks.", "Explosions/Remote violence / Remote explosive/landmine/IED"),
+    ("The old boiler exploded in the basement.", None),
+    ("Rebels burned down three saw mills near the river.", "Strategic developments / Looting/property destruction"),
+    ("The cook burned the rice again.", None),
+    ("Enemy planes air-bombed the village at dawn.", "Explosions/Remote violence / Air/drone strike"),
+    # "demonstrate to" a purpose of protest
+    ("Hundreds of nurses demonstrated to demand higher pay.", "Protests / Peaceful protest"),
+    ("The results demonstrated to everyone that the plan works.", None),
+    # a bare toll is a trigger flagged as a toll, typed by its victims
+    ("Scores of militants were killed.", "Battles / Armed clash"),
+    ("At least five villagers were killed.", "Violence against civilians / Attack"),
 ]
 
 

@@ -43,6 +43,10 @@ CASES = [
      "The rights group's report documents cases of abduction along the road."),               # counted cases
     ("Residents fled as gunmen attacked the village of Kodo overnight.",
      "Residents fled from the fighting in the hills."),                                       # exposure, not a verb
+    ("Militants have attacked the police post in Kodo on Monday.",
+     "Since 2015, militants have attacked police posts in the district."),                    # since a year: a total
+    ("Gunmen tortured two herders near the well on Monday.",
+     "Deportees face a real risk of being tortured at home."),                                # a risk
 ]
 
 
