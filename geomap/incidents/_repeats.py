@@ -5,7 +5,8 @@ At least 21 passengers died in the attack. ... Tuesday's attack marked an escala
 ACLED codes one event. Two kinds of repeat are merged here:
 
 * the same type, place and date anywhere in the text, or the same type and date within
-  one sentence;
+  one sentence, or the same type and date where one report names only a country or a
+  region above the provinces (or no place) within the other's country;
 * a **back-reference**: an event noun with a definite determiner ("the attack", "this
   raid", "Tuesday's bombing", "his arrest") after an incident of a compatible type,
   in a sentence that gives no date of its own or gives that incident's date. It adds its toll to the incident it
@@ -109,6 +110,7 @@ def merge_repeats(incidents: Sequence[Incident], text: str = "", dated: Sequence
         event = (inc.event_type, inc.sub_event_type, inc.event_date, inc.time_precision)
         return (*event, "place", inc.place_id), (*event, "evidence", inc.evidence_start)
 
+    by_day: dict[tuple[Any, ...], list[int]] = {}  # kept incidents by (event type, date)
     for n, inc in enumerate(incidents):
         if kept and text and is_back_reference(text, inc.trigger_start, inc.trigger_end):
             own_date = dated[n] if n < len(dated) else False
@@ -119,18 +121,32 @@ def merge_repeats(incidents: Sequence[Incident], text: str = "", dated: Sequence
                 continue
         found = [index[key][0] for key in keys(inc) if index.get(key)]
         if not found:
+            found = [i for i in by_day.get((inc.event_type, inc.event_date), ()) if _vaguely_placed(kept[i], inc)][:1]
+        if not found:
             for key in keys(inc):
                 index.setdefault(key, []).append(len(kept))
+            by_day.setdefault((inc.event_type, inc.event_date), []).append(len(kept))
             kept.append(inc)
             continue
         k = min(found)
         other = kept[k]
         winner, loser = (inc, other) if (inc.fatalities, -inc.geo_precision) > \
             (other.fatalities, -other.geo_precision) else (other, inc)
-        if winner.latitude is None and loser.latitude is not None:   # the toll of one report, the place of the other
-            winner = replace(winner, **{f: getattr(loser, f) for f in _PLACE_FIELDS})
+        if loser.latitude is not None and (winner.latitude is None or _vague(winner) and not _vague(loser)):
+            winner = replace(winner, **{f: getattr(loser, f) for f in _PLACE_FIELDS})  # one's toll, the other's place
         _replace(kept, index, keys, k, winner)
     return kept
+
+
+def _vaguely_placed(a: Incident, b: Incident) -> bool:
+    """Whether one of two same-day reports of one event type gives only a country or a region
+    above the provinces for its place (or none), within the other's country: "killed in a precision
+    airstrike" (the Middle East) and "killed in an airstrike in Iraq's Anbar desert" are one strike."""
+    return any(_vague(vague) and vague.iso in ("", other.iso) for vague, other in ((a, b), (b, a)))
+
+
+def _vague(inc: Incident) -> bool:
+    return inc.latitude is None or inc.geo_precision == 3 and not inc.admin1
 
 
 def _folded(first: Incident, later: Incident) -> Incident:

@@ -34,3 +34,16 @@ def test_a_dated_mention_is_another_event() -> None:
     text = ("Gunmen attacked a bus near Garissa on Tuesday. "
             "On Wednesday the attack on a police post near Mandera killed two officers.")
     assert len(extract_incidents(text, published="2024-05-09")) == 2
+
+
+def test_a_same_day_report_placed_only_at_the_country_joins_the_placed_one() -> None:
+    text = ("Police said a drone strike killed a militant commander on Thursday. "
+            "Officials said the drone strike on Thursday hit his car near Bosaso in Somalia.")
+    incs = extract_incidents(text, published="2024-05-10")
+    assert [(i.event_type, i.location) for i in incs] == [("Explosions/Remote violence", "Bosaso")]
+
+
+def test_same_day_events_in_two_provinces_stay_apart() -> None:
+    text = ("Police arrested five men in Garissa county on Thursday. "
+            "Police also arrested three men in Mandera county on Thursday.")
+    assert len(extract_incidents(text, published="2024-05-10")) == 2
