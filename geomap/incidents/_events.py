@@ -181,13 +181,14 @@ def _holds(lex: Lexicon, cond: dict[str, object], toll: bool, passive: bool, reg
     return True
 
 
-# "a former rebel commander", "an ex-soldier": no longer one of the class.
-_FORMER = re.compile(r"\b(?:former|ex-|retired)\s*(?:[\w-]+\s+)?$", re.IGNORECASE)
+# "a former rebel commander", "an ex-soldier", "supporters of the guerrilla movement": not one of the class.
+_FORMER = re.compile(r"\b(?:(?:former|ex-|retired)\s*(?:[\w-]+\s+)?|(?:supporters?|sympathi[sz]ers?|families|relatives|"
+                     r"wives|widows|mothers|victims) of (?:the )?(?:[\w()'’-]+\s+){0,4})$", re.IGNORECASE)
 
 
 def _names_one(pattern: re.Pattern[str], text: str) -> bool:
-    """Whether ``text`` names a member of a word class, not a former one."""
-    return any(not _FORMER.search(text, max(0, m.start() - 25), m.start()) for m in pattern.finditer(text))
+    """Whether ``text`` names a member of a word class, not a former one or its supporters or kin."""
+    return any(not _FORMER.search(text, max(0, m.start() - 60), m.start()) for m in pattern.finditer(text))
 
 
 # Which word classes the recent texts hold: a sentence is asked once per class, not once per word.

@@ -158,6 +158,11 @@ _EVENT_YEAR = re.compile(r"\b(?:in|during|by|early|late|mid-?|of|from|to|until|t
                          r"(1[5-9]\d\d|20\d\d)s?\b", re.IGNORECASE)
 
 
+_MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                    r"December)\b(?!,?\s+(?:1[5-9]|20)\d\d)")
+_OTHER_VERB = re.compile(r"\b\w+ed\s+$")
+
+
 def past_year(text: str, start: int, end: int, trig_start: int, trig_end: int, this_year: int | None) -> bool:
     """Whether the clause ``text[start:end]`` dates its event by a past year alone, near its trigger.
 
@@ -173,9 +178,13 @@ def past_year(text: str, start: int, end: int, trig_start: int, trig_end: int, t
     >>> past_year(t, 0, len(t), 9, 18, 2024)
     False
     """
+    if _MONTH.search(text, start, end):
+        return False  # "in mid-1994 ... captured Herat in September": the month dates the event
     for m in _EVENT_YEAR.finditer(text, start, end):
         if this_year is not None and int(m.group(1)) >= this_year:
             continue
+        if _OTHER_VERB.search(text, max(start, m.start() - 20), m.start()) and not trig_end >= m.start() - 1:
+            continue  # "the law approved in 1996": the year of another verb
         if trig_end <= m.start() <= trig_end + 50 or trig_start - 40 <= m.end() <= trig_start or m.start() <= start + 2:
             return True  # near the trigger, or opening its clause ("In 2024, the group killed ...")
     return False

@@ -120,7 +120,7 @@ def merge_repeats(incidents: Sequence[Incident], text: str = "", dated: Sequence
                 _replace(kept, index, keys, k, _folded(kept[k], inc))
                 continue
         found = [index[key][0] for key in keys(inc) if index.get(key)]
-        if not found:
+        if not found and inc.event_date is not None:
             found = [i for i in by_day.get((inc.event_type, inc.event_date), ()) if _vaguely_placed(kept[i], inc)][:1]
         if not found:
             for key in keys(inc):

@@ -71,6 +71,9 @@ CASES = [
     # a bare toll is a trigger flagged as a toll, typed by its victims
     ("Scores of militants were killed.", "Battles / Armed clash"),
     ("At least five villagers were killed.", "Violence against civilians / Attack"),
+    # supporters of an armed group who demonstrate are protesters, the armed group itself is not
+    ("Some 30 supporters of the rebel movement demonstrated outside the embassy.", "Protests / Peaceful protest"),
+    ("Rebel fighters demonstrated outside the embassy.", None),
 ]
 
 

@@ -54,3 +54,17 @@ CASES = [
 def test_a_report_fires_and_its_nonreport_does_not(event: str, none: str) -> None:
     assert find_triggers(event), event
     assert not find_triggers(none), none
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("The leader was captured in 2005 and faces trial.", "captured", True),
+    ("In 2019, the group killed 40 people in a string of raids.", "killed", True),
+    ("Teachers protested against the pension law approved in 1996.", "protested", False),   # another verb's year
+    ("The militia, founded in mid-1994, captured the airport in September.", "captured", False),  # a month
+    ("Diario 2001 reported that gunmen shot a photographer.", "shot", False),             # a year in a name
+])
+def test_a_past_year_dates_only_its_own_event(text: str, word: str, expected: bool) -> None:
+    from geomap.incidents._nonreports import past_year
+
+    start = text.index(word)
+    assert past_year(text, 0, len(text), start, start + len(word), 2024) is expected
