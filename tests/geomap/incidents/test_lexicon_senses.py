@@ -74,6 +74,16 @@ CASES = [
     # supporters of an armed group who demonstrate are protesters, the armed group itself is not
     ("Some 30 supporters of the rebel movement demonstrated outside the embassy.", "Protests / Peaceful protest"),
     ("Rebel fighters demonstrated outside the embassy.", None),
+    # armed sides firing small arms at each other fight, mortars or not; mortars alone shell
+    ("Troops fired small arms and mortars at rebel positions near the ridge.", "Battles / Armed clash"),
+    ("Troops fired mortars at rebel positions near the ridge.",
+     "Explosions/Remote violence / Shelling/artillery/missile attack"),
+    # a verb's object when no preposition follows: "attacked soldiers" is an attack on armed men
+    ("Militia fighters attacked soldiers at a checkpoint, killing two.", "Battles / Armed clash"),
+    ("Militia fighters attacked traders at a market, killing two.", "Violence against civilians / Attack"),
+    # a protest that turned violent is a riot
+    ("A protest by traders turned violent in the market.", "Riots / Violent demonstration"),
+    ("A protest by traders stayed peaceful in the market.", "Protests / Peaceful protest"),
 ]
 
 
