@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from ._events import Trigger
 
-__all__ = ["past_year", "reports_nothing"]
+__all__ = ["past_year", "reports_nothing", "running_total"]
 
 # Words that make a statement no report of an event, looked for between the clause start and
 # the trigger. Modal verbs are matched in lower case only: "May" and "March" are months.
@@ -188,3 +188,18 @@ def past_year(text: str, start: int, end: int, trig_start: int, trig_end: int, t
         if trig_end <= m.start() <= trig_end + 50 or trig_start - 40 <= m.end() <= trig_start or m.start() <= start + 2:
             return True  # near the trigger, or opening its clause ("In 2024, the group killed ...")
     return False
+
+
+def running_total(text: str) -> bool:
+    """Whether a sentence sums casualties or events over a period rather than reporting one event:
+    "have been killed since ...", "in the past three years", "since 2011 ... have".
+
+    Examples
+    --------
+    >>> running_total("At least 900 people have been killed since the fighting began.")
+    True
+    >>> running_total("Nine soldiers were killed near Kidal on Monday.")
+    False
+    """
+    return bool(_PERIOD_TOTAL.search(text) or _SINCE_YEAR.search(text) and _PERFECT.search(text)
+                or re.search(r"\b(?:has|have)\s+(?:\w+ly\s+)?been\s+\w+ed\b[^.;]*\bsince\b", text, re.IGNORECASE))
