@@ -35,6 +35,7 @@ from gazetteer import Kind
 
 from ..text import Document, read_text
 from ._events import Trigger, find_triggers
+from ._gate import features, is_past, keeps
 from ._model import Incident
 from ._nonreports import past_year
 from ._repeats import is_back_reference, merge_repeats
@@ -159,7 +160,7 @@ def extract_incidents(text_or_document: str | Document, *, published: _dt.date |
         follow = sentences[k + 1] if k + 1 < len(sentences) and not grouped[k + 1] else None
         for group in groups:
             inc = _incident(ctx, s, e, *group, alone=len(groups) == 1, follow=follow)
-            if inc is not None:
+            if inc is not None and keeps(_gate_features(ctx, inc, group[2], s, e, len(sentences)), inc):
                 out.append(inc)
                 dated.append(bool(ctx.dates.within(s, e)))
     return merge_repeats(out, doc.text, dated)
@@ -253,6 +254,19 @@ def _incident(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger, *,
         place_start=mention.start if mention is not None else -1, place_end=mention.end if mention is not None else -1,
         **fields,
     )
+
+
+def _gate_features(ctx: _Context, inc: Incident, trig: Trigger, s: int, e: int, n_sentences: int) -> list[float]:
+    sentence = ctx.text[s:e]
+    # placed finely: at a town or district named in the clause, or on a border line it names (a border is
+    # the one place without a mention; the document's main area, the fallback, is none)
+    border = inc.place_start < 0 and inc.geometry_wkb is not None and (
+        ctx.main is None or inc.place_id != ctx.main.place.place_id)
+    return features(dated=bool(ctx.dates.within(s, e)),
+                    fine_place=inc.place_start >= 0 and inc.geo_precision < 3 or border,
+                    toll=inc.fatalities > 0 or bool(inc.injuries), quoted=any(q in sentence for q in '"“”'),
+                    strong=trig.strength >= 2, nominal=trig.voice == "nominal", past_tense=is_past(trig.text),
+                    strategic=inc.event_type == "Strategic developments", sentences=n_sentences)
 
 
 def _relative(span: tuple[int, int] | None, offset: int) -> tuple[int, int] | None:
