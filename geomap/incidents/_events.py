@@ -224,8 +224,9 @@ def _typed(lex: Lexicon, entry: Entry, text: str, start: int, end: int, tags: se
     before = _word_before(text, start)
     if _word_after(text, end) in entry.not_next or before in entry.not_prev:
         return None
-    if tags & {"VB", "VBP"} and not tags & {"VBD", "VBG", "VBZ"} and (m := _INFINITIVE.search(text, max(0, start - 40), start)) \
-            and m.group(1).lower() not in _ASPECT and entry.event_type != "Protests":
+    infinitive = _INFINITIVE.search(text, max(0, start - 40), start)
+    if tags & {"VB", "VBP"} and not tags & {"VBD", "VBG", "VBZ"} and infinitive \
+            and infinitive.group(1).lower() not in _ASPECT and entry.event_type != "Protests":
         # "went there to try to kill", "early to capture the vote": a purpose, not an event; but one
         # who acts "to protest" protests ("shunned work to protest")
         return None

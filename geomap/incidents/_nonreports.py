@@ -39,10 +39,13 @@ _IRREALIS = re.compile(
     r"on charges of|suspected of|against any|claim(?:s|ed)? to have|hop(?:es?|ed|ing) (?:for|to|that))\b",
     re.IGNORECASE)
 _GENERIC = re.compile(r"\b(?:often|usually|frequently|regularly|routinely|generally|typically|sometimes|commonly|"
-                      r"every (?:year|week|month|day)|each year|tend to|are held|is held|periodic|traditionally|habitually)\b", re.IGNORECASE)
+                      r"every (?:year|week|month|day)|each year|tend to|are held|is held|periodic|traditionally|"
+                      r"habitually)\b", re.IGNORECASE)
 # A trigger named as a topic ("As for the demonstrations, ...") reports nothing.
 _TOPIC_BEFORE = re.compile(r"\b(?:as for|as to|regarding|concerning|on the (?:issue|subject|question) of|"
-                           r"(?:film|book|story|novel|documentary|report|play|song|study|lecture) about)\s+"
+                           r"(?:film|book|story|novel|documentary|report|play|song|study|lecture|exhibition|"
+                           r"conference|debate|seminar) "
+                           r"(?:about|on))\s+"
                            r"(?:(?:the|a|an)\s+)?$",
                            re.IGNORECASE)
 
@@ -62,16 +65,18 @@ _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been|\w+ed)\b", re.IGNO
 _ALMOST = re.compile(r"\b(?:almost|nearly|(?:un)?likely to(?: be| have(?: been)?)?)\s+$", re.IGNORECASE)
 _QUESTION = re.compile(r"[^.!?\n]*\?")
 # "1,250 terrorists have been killed in the last 15 months": a total over a period, not an event.
-_PERIOD_TOTAL = re.compile(r"\b(?:in|over|during|within) the (?:last|past) (?:(?:\d[\d,]*|two|three|four|five|six|seven|"
-                           r"eight|nine|ten|twelve|several|few|many) (?:days|weeks|months|years|decades)|year|decade|week|month)\b|"
+_PERIOD_TOTAL = re.compile(r"\b(?:in|over|during|within) the (?:last|past) (?:(?:\d[\d,]*|two|three|four|five|six|"
+                           r"seven|eight|nine|ten|twelve|several|few|many) (?:days|weeks|months|years|decades)|"
+                           r"year|decade|week|month)\b|"
                            r"\bsince the (?:beginning|start) of\b|\bso far this year\b", re.IGNORECASE)
 # An event noun as what someone risks or undergoes, or as a trend.
 _EXPOSURE = re.compile(r"\b(?:threats? of|subject(?:ed)? to|fac(?:e|es|ed|ing)|encounter(?:s|ed|ing)?|"
                        r"suffer(?:s|ed|ing)?(?: from)?|vulnerable to|at risk of|exposed to|victims? of|"
                        r"protect\w* (?:\w+ )?(?:from|against)|fle(?:e|es|d|eing)(?: from)?|"
                        r"ramp(?:s|ed|ing)? up|step(?:s|ped|ping)? up|intensif\w+|increas\w+ (?:in|of)?|escalation of|"
-                       r"surge in|rise in|spike in|wave of|spate of|rash of|string of|number of|forms? of|kinds? of|cases of|"
-                       r"investigat\w* into|reports? of|accounts? of|history of|mourning for|(?:risk|chance|danger) of(?: being)?)"
+                       r"surge in|rise in|spike in|wave of|spate of|rash of|string of|number of|forms? of|kinds? of|"
+                       r"cases of|investigat\w* into|reports? of|accounts? of|history of|mourning for|"
+                       r"(?:risk|chance|danger) of(?: being)?)"
                        r"\s+(?:[\w'’-]+,?\s+){0,4}$", re.IGNORECASE)
 # A verb after these is an event of its own: "residents fled as gunmen attacked".
 _LINK = re.compile(r"\b(?:as|when|while|after|before|who|that|which|because|until|and)\b", re.IGNORECASE)
@@ -146,7 +151,8 @@ def reports_nothing(text: str, trig: Trigger) -> bool:
         return True
     if _NEGATION.search(prefix) or _MODAL.search(prefix) or _IRREALIS.search(prefix) or _GENERIC.search(prefix):
         return True
-    if (_SUBORDINATE.match(prefix) or _SUBORDINATE_BEFORE.search(text, max(0, trig.start - 12), trig.start)) and _GENERIC.search(text, max(sentence, trig.clause[0] - 100), trig.clause[0]):
+    subordinate = _SUBORDINATE.match(prefix) or _SUBORDINATE_BEFORE.search(text, max(0, trig.start - 12), trig.start)
+    if subordinate and _GENERIC.search(text, max(sentence, trig.clause[0] - 100), trig.clause[0]):
         return True  # "rebels regularly escape to the hills when attacked": a habit
     # "demonstrations ... are very often held": a habit, not an event
     return bool(_GENERIC.search(text[trig.end:trig.clause[1]]))
@@ -154,7 +160,8 @@ def reports_nothing(text: str, trig: Trigger) -> bool:
 
 # A year that dates the event: "in 2005", "during 1998", "by early 2003", "in the 1860s" (not
 # "Diario 2001", "since 1990", "the law approved in 1996" further on).
-_EVENT_YEAR = re.compile(r"\b(?:in|during|by|early|late|mid-?|of|from|to|until|till)\s*(?:the\s+)?(?:early\s+|late\s+|mid-?)?"
+_EVENT_YEAR = re.compile(r"\b(?:in|during|by|early|late|mid-?|of|from|to|until|till)\s*(?:the\s+)?"
+                         r"(?:early\s+|late\s+|mid-?)?"
                          r"(1[5-9]\d\d|20\d\d)s?\b", re.IGNORECASE)
 
 

@@ -12,10 +12,10 @@ features) from:
   those from statements (demand, reject, threaten, ...) wrong.
 
 It fits an L2-penalised logistic regression, picks the score threshold that maximises
-detection F2 (recall weighed twice) on the fitting folds' stories (folded into the bias), and reports, out of fold (five folds; a VOA
-story's candidates stay in one fold), the VOA detection precision and recall, the share of
-event-location sentences that keep an incident, and PLOVER's recall and false rate, beside
-the same figures with the gate open. With ``--write`` the weights fitted on all the data go
+detection F2 (recall weighed twice) on the fitting folds' stories (folded into the bias),
+and reports, out of fold (five folds; a VOA story's candidates stay in one fold), the VOA
+detection precision and recall, the share of event-location sentences that keep an
+incident, and PLOVER's recall and false rate, beside the same figures with the gate open. With ``--write`` the weights fitted on all the data go
 to ``data/incident_gate.json``. The team's own dev set is not used: it is the check.
 
 A development tool: it needs SciPy (``pip install -e ".[fit]"``) and the corpora; nothing at

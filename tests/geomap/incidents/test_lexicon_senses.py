@@ -84,6 +84,9 @@ CASES = [
     # a protest that turned violent is a riot
     ("A protest by traders turned violent in the market.", "Riots / Violent demonstration"),
     ("A protest by traders stayed peaceful in the market.", "Protests / Peaceful protest"),
+    # ethnic cleansing and pogroms are attacks on civilians
+    ("Militias carried out ethnic cleansing in three valleys last month.", "Violence against civilians / Attack"),
+    ("The museum opened an exhibition on ethnic cleansing in the last century.", None),
 ]
 
 
