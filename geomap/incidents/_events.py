@@ -162,7 +162,7 @@ def _word_after(text: str, end: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _holds(lex: Lexicon, cond: dict[str, object], toll: bool, passive: bool, regions: dict[str, str],
+def _holds(lex: Lexicon, cond: dict[str, object], toll: bool, passive: bool, regions: dict[str, tuple[str, str]],
            seen: dict[tuple[str, str], bool]) -> bool:
     """Whether a condition holds; ``seen`` remembers each class looked up in each region."""
     form = cond.get("form")
@@ -175,7 +175,7 @@ def _holds(lex: Lexicon, cond: dict[str, object], toll: bool, passive: bool, reg
         region = "clause" if key in ("weapon", "scene") else key
         hit = seen.get((str(name), region))
         if hit is None:
-            hit = seen[(str(name), region)] = _names_one(lex.classes[str(name)], regions[region])
+            hit = seen[(str(name), region)] = _names_one(lex.classes[str(name)], *regions[region])
         if not hit:
             return False
     return True
@@ -186,9 +186,12 @@ _FORMER = re.compile(r"\b(?:(?:former|ex-|retired)\s*(?:[\w-]+\s+)?|(?:supporter
                      r"wives|widows|mothers|victims) of (?:the )?(?:[\w()'’-]+\s+){0,4})$", re.IGNORECASE)
 
 
-def _names_one(pattern: re.Pattern[str], text: str) -> bool:
-    """Whether ``text`` names a member of a word class, not a former one or its supporters or kin."""
-    return any(not _FORMER.search(text, max(0, m.start() - 60), m.start()) for m in pattern.finditer(text))
+def _names_one(pattern: re.Pattern[str], text: str, left: str = "") -> bool:
+    """Whether ``text`` names a member of a word class, not a former one or its supporters or kin
+    (``left``, the words before ``text``, may say so: "supporters of the | guerrilla movement")."""
+    whole = left + text
+    return any(not _FORMER.search(whole, max(0, len(left) + m.start() - 60), len(left) + m.start())
+               for m in pattern.finditer(text))
 
 
 # Which word classes the recent texts hold: a sentence is asked once per class, not once per word.
@@ -259,7 +262,9 @@ def _typed(lex: Lexicon, entry: Entry, text: str, start: int, end: int, tags: se
         target = text[end:clause[1]]
     who = text[agent[0]:agent[1]] if agent is not None else (text[clause[0]:start] if voice == "active" else "")
     etype, sub, strength = entry.event_type, entry.sub_event_type, entry.strength
-    regions = {"target": target, "agent": who, "clause": text[clause[0]:clause[1]]}
+    who_from = agent[0] if agent is not None else clause[0]
+    regions = {"target": (target, ""), "agent": (who, text[max(0, who_from - 60):who_from]),
+               "clause": (text[clause[0]:clause[1]], "")}
     seen: dict[tuple[str, str], bool] = {}
     for cond in entry.when:
         if _holds(lex, cond, toll, voice == "passive", regions, seen):

@@ -74,6 +74,8 @@ CASES = [
     # supporters of an armed group who demonstrate are protesters, the armed group itself is not
     ("Some 30 supporters of the rebel movement demonstrated outside the embassy.", "Protests / Peaceful protest"),
     ("Rebel fighters demonstrated outside the embassy.", None),
+    ("Some 30 supporters of the (ELN) guerrilla movement which freed two hostages in May, demonstrated in Bonn on "
+     "Monday.", "Protests / Peaceful protest"),                     # "supporters of" before the agent's clause
     # armed sides firing small arms at each other fight, mortars or not; mortars alone shell
     ("Troops fired small arms and mortars at rebel positions near the ridge.", "Battles / Armed clash"),
     ("Troops fired mortars at rebel positions near the ridge.",
