@@ -9,7 +9,8 @@ ACLED codes one event. Two kinds of repeat are merged here:
   region above the provinces (or no place) within the other's country;
 * a **back-reference**: an event noun with a definite determiner ("the attack", "this
   raid", "Tuesday's bombing", "his arrest") after an incident of a compatible type,
-  in a sentence that gives no date of its own or gives that incident's date. It adds its toll to the incident it
+  in a sentence that gives no date of its own or gives that incident's date (or dates an
+  incident reported without one: "Tuesday's attack"). It adds its toll to the incident it
   names (when higher) and its place when that had none, and is not an incident of its own.
 """
 
@@ -111,13 +112,19 @@ def merge_repeats(incidents: Sequence[Incident], text: str = "", dated: Sequence
         return (*event, "place", inc.place_id), (*event, "evidence", inc.evidence_start)
 
     by_day: dict[tuple[Any, ...], list[int]] = {}  # kept incidents by (event type, date)
+    kept_dated: list[bool] = []  # whether each kept incident's date was read in its text
     for n, inc in enumerate(incidents):
+        own_date = dated[n] if n < len(dated) else False
         if kept and text and is_back_reference(text, inc.trigger_start, inc.trigger_end):
-            own_date = dated[n] if n < len(dated) else False
-            k = next((i for i in range(len(kept) - 1, -1, -1) if _compatible(kept[i], inc)
-                      and (not own_date or kept[i].event_date == inc.event_date)), None)
+            k = next((i for i in range(len(kept) - 1, -1, -1) if _compatible(kept[i], inc) and (
+                not own_date or not kept_dated[i] or kept[i].event_date == inc.event_date)), None)
             if k is not None:
-                _replace(kept, index, keys, k, _folded(kept[k], inc))
+                folded = _folded(kept[k], inc)
+                if own_date and not kept_dated[k]:  # "Tuesday's attack" dates an attack reported undated
+                    folded = replace(folded, event_date=inc.event_date, time_precision=inc.time_precision)
+                    kept_dated[k] = True
+                    by_day.setdefault((folded.event_type, folded.event_date), []).append(k)
+                _replace(kept, index, keys, k, folded)
                 continue
         found = [index[key][0] for key in keys(inc) if index.get(key)]
         if not found and inc.event_date is not None:
@@ -127,6 +134,7 @@ def merge_repeats(incidents: Sequence[Incident], text: str = "", dated: Sequence
                 index.setdefault(key, []).append(len(kept))
             by_day.setdefault((inc.event_type, inc.event_date), []).append(len(kept))
             kept.append(inc)
+            kept_dated.append(own_date)
             continue
         k = min(found)
         other = kept[k]

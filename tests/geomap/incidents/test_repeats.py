@@ -47,3 +47,10 @@ def test_same_day_events_in_two_provinces_stay_apart() -> None:
     text = ("Police arrested five men in Garissa county on Thursday. "
             "Police also arrested three men in Mandera county on Thursday.")
     assert len(extract_incidents(text, published="2024-05-10")) == 2
+
+
+def test_a_dated_back_reference_dates_the_event_reported_without_a_date() -> None:
+    text = ("Gunmen attacked a bus near Garissa, killing four passengers, police said. "
+            "Tuesday's attack was claimed by al-Shabab militants.")
+    (inc,) = extract_incidents(text, published="2024-05-09")   # a Thursday
+    assert (str(inc.event_date), inc.time_precision, inc.fatalities) == ("2024-05-07", 1, 4)
