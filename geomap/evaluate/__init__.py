@@ -46,6 +46,7 @@ from ._event_sets import (
     read_event_location,
     read_plover,
 )
+from ._mistakes import format_mistakes, mistakes_to_dicts
 from .incidents import (
     GoldIncident,
     GoldIncidentDoc,
@@ -93,11 +94,13 @@ __all__ = [
     "evaluate_geoparse",
     "evaluate_incidents",
     "evaluate_plover",
+    "format_mistakes",
     "great_circle_km",
     "greedy_pairs",
     "incident_similarity",
     "log_error_auc",
     "match_toponyms",
+    "mistakes_to_dicts",
     "precision_recall_f1",
     "read_corpus",
     "read_event_location",

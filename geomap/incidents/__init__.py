@@ -11,6 +11,11 @@ Modules
     ``_model``          :class:`Incident` and ACLED's vocabularies (event types, precisions, columns).
     ``_extract``        :func:`extract_incidents`: events linked to their date, place, actors and casualties.
     ``_events``         event triggers and ACLED typing, by the lexicon's conditions.
+    ``_nonreports``     mentions of an event that report none (negated, hypothetical, generic, a risk,
+                        a trend, a past year's event, a running total).
+    ``_repeats``        one incident per event: repeats and back-references ("the attack") merged.
+    ``_gate``           the last keep-or-drop of a candidate, one logistic model (``data/incident_gate.json``,
+                        fitted by ``fit_gate``, a development script nothing imports).
     ``_lexicon``        ``data/triggers.toml`` (event words, types, conditions) read into every word form.
     ``_clauses``        a trigger's clause, voice, agent and patient, by light syntax.
     ``_actors``         the actors of a sentence, named and coded the way ACLED does.

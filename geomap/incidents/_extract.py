@@ -18,14 +18,15 @@ report an event; each trigger's clause then supplies the rest:
 
 Triggers of one clause make one incident (the most specific type wins:
 "a blockade where activists have been protesting" is a protest), and repeats
-of an incident (same type, place and date) are merged.
+of an incident and back-references to it ("the attack") are merged
+(:mod:`._repeats`).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Sequence
@@ -34,7 +35,10 @@ from gazetteer import Kind
 
 from ..text import Document, read_text
 from ._events import Trigger, find_triggers
+from ._gate import features, is_past, keeps
 from ._model import Incident
+from ._nonreports import past_year
+from ._repeats import is_back_reference, merge_repeats
 from ._spans import Spans as _Spans
 from ._fallback_place import locative_places, object_place, unread_name
 from ._place_cues import is_locative, names_something_else, near_cue, unknown_place_before
@@ -69,7 +73,6 @@ _PROTEST_NOUNS = frozenset({"protest", "protests", "demonstration", "demonstrati
 _BORDER = re.compile(r"\bborders?\b|\bfrontier\b|\bline of contact\b|\bboundary\b", re.IGNORECASE)
 _ANOTHER_SOURCE = re.compile(r"^(?!.*\b(?:more|another|further|additional|later)\b).*\b(?:according to|"
                              r"put (?:the )?(?:death )?toll at|said|says|reported|claimed)\b", re.IGNORECASE | re.S)
-_BARE_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CORROBORATION = re.compile(r"\b(?:killed|dead|died|deaths?|wounded|injured|casualt|soldiers?|troops|forces|"
                             r"militants?|rebels?|fighters?|servicem[ae]n|army|police)\b", re.IGNORECASE)
 
@@ -135,6 +138,11 @@ def extract_incidents(text_or_document: str | Document, *, published: _dt.date |
         geoparse("", gazetteer=gazetteer, near=near, countries=countries)  # a bad bias fails on any text
     sentences = list(iter_sentences(doc.text))
     grouped = [_clauses_with_triggers(doc.text, s, e) for s, e in sentences]
+    reported = [bool(g) for g in grouped]
+    for k in range(1, len(grouped)):
+        # "ISWAP attacked a base. Nine soldiers were killed.": a bare toll after an event is its toll.
+        if grouped[k] and reported[k - 1] and all(g[2].toll for g in grouped[k]):
+            grouped[k] = []
     if not any(grouped):
         return []  # no event reported: no need to geoparse the document at all
     if gazetteer is None:
@@ -145,15 +153,17 @@ def extract_incidents(text_or_document: str | Document, *, published: _dt.date |
     ctx = _Context(text=doc.text, published=pub, mentions=_Spans(mentions), dates=_Spans(find_dates(doc.text, pub)),
                    countries=_doc_countries(mentions), main=_main_place(mentions), gazetteer=gazetteer, doc=doc)
     out: list[Incident] = []
+    dated: list[bool] = []  # whether each incident's sentence gives a date of its own
     for k, ((s, e), groups) in enumerate(zip(sentences, grouped)):
         # A sentence with no event of its own may carry the toll of the one before
         # ("ISWAP attacked a base in Monguno. Nine soldiers were killed.").
         follow = sentences[k + 1] if k + 1 < len(sentences) and not grouped[k + 1] else None
         for group in groups:
             inc = _incident(ctx, s, e, *group, alone=len(groups) == 1, follow=follow)
-            if inc is not None:
+            if inc is not None and keeps(_gate_features(ctx, inc, group[2], s, e, len(sentences)), inc):
                 out.append(inc)
-    return _merge_repeats(out)
+                dated.append(bool(ctx.dates.within(s, e)))
+    return merge_repeats(out, doc.text, dated)
 
 
 def _clauses_with_triggers(text: str, s: int, e: int) -> list[tuple[int, int, Trigger]]:
@@ -176,7 +186,9 @@ def _clauses_with_triggers(text: str, s: int, e: int) -> list[tuple[int, int, Tr
         # A trigger that is an event on its own outranks one that needs support ("a shootout
         # killed 280 people" is a battle); then what the clause reports is its verb ("police
         # arrested activists ahead of a rally" is an arrest); then the most violent type.
-        best = min(ts, key=lambda t: (-t.strength, not _VERBAL.search(t.text), _TYPE_RANK[t.event_type]))
+        # A back-reference ("at the scene of the airstrike") yields to a new event in its clause.
+        best = min(ts, key=lambda t: (-t.strength, len(ts) > 1 and is_back_reference(sentence, t.start, t.end),
+                                      not _VERBAL.search(t.text), _TYPE_RANK[t.event_type]))
         if best.strength < 2 and not _CORROBORATION.search(sentence[cs:ce]):
             continue
         out.append((s + cs, s + ce, best.shifted(s)))
@@ -244,6 +256,19 @@ def _incident(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger, *,
     )
 
 
+def _gate_features(ctx: _Context, inc: Incident, trig: Trigger, s: int, e: int, n_sentences: int) -> list[float]:
+    sentence = ctx.text[s:e]
+    # placed finely: at a town or district named in the clause, or on a border line it names (a border is
+    # the one place without a mention; the document's main area, the fallback, is none)
+    border = inc.place_start < 0 and inc.geometry_wkb is not None and (
+        ctx.main is None or inc.place_id != ctx.main.place.place_id)
+    return features(dated=bool(ctx.dates.within(s, e)),
+                    fine_place=inc.place_start >= 0 and inc.geo_precision < 3 or border,
+                    toll=inc.fatalities > 0 or bool(inc.injuries), quoted=any(q in sentence for q in '"“”'),
+                    strong=trig.strength >= 2, nominal=trig.voice == "nominal", past_tense=is_past(trig.text),
+                    strategic=inc.event_type == "Strategic developments", sentences=n_sentences)
+
+
 def _relative(span: tuple[int, int] | None, offset: int) -> tuple[int, int] | None:
     return None if span is None else (span[0] - offset, span[1] - offset)
 
@@ -261,8 +286,8 @@ def _date_for(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger) ->
         if d.kind == "future":
             return None  # "next week": not an event yet
         return d.date, d.time_precision
-    if _BARE_YEAR.search(ctx.text[cs:ce]) and not (ctx.published and str(ctx.published.year) in ctx.text[cs:ce]):
-        return None  # "in 2020": a past year with no month; ACLED has no year precision
+    if past_year(ctx.text, cs, ce, trig.start, trig.end, ctx.published.year if ctx.published else None):
+        return None  # "captured in 2005": a past year with no month; ACLED has no year precision
     from ..text import carried_date
 
     # A sentence that goes on about a dated past event keeps its date; only the last few date
@@ -438,44 +463,3 @@ def _country_name(ctx: _Context, iso: str) -> str:
         return ""
     hits = ctx.gazetteer.lookup(iso, kinds="country", limit=1, fuzzy=False)
     return hits[0].place.name if hits else iso
-
-
-def _merge_repeats(incidents: list[Incident]) -> list[Incident]:
-    """One incident for each that the text reports more than once.
-
-    Repeats are the same type, place and date anywhere in the text, or the same type and
-    date within one sentence ("the fighting of September, when a border shootout killed
-    280"); the report with the higher toll, then the more precise place, is kept.
-    """
-    kept: list[Incident] = []
-    # Which kept incidents have each (event, place) and each (event, evidence start), in
-    # order: one look-up per incident instead of a scan of all those kept so far.
-    index: dict[tuple[Any, ...], list[int]] = {}
-
-    def keys(inc: Incident) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
-        event = (inc.event_type, inc.sub_event_type, inc.event_date, inc.time_precision)
-        return (*event, "place", inc.place_id), (*event, "evidence", inc.evidence_start)
-
-    for inc in incidents:
-        found = [index[key][0] for key in keys(inc) if index.get(key)]
-        if not found:
-            for key in keys(inc):
-                index.setdefault(key, []).append(len(kept))
-            kept.append(inc)
-            continue
-        k = min(found)
-        other = kept[k]
-        winner, loser = (inc, other) if (inc.fatalities, -inc.geo_precision) > \
-            (other.fatalities, -other.geo_precision) else (other, inc)
-        if winner.latitude is None and loser.latitude is not None:   # the toll of one report, the place of the other
-            winner = replace(winner, **{f: getattr(loser, f) for f in _PLACE_FIELDS})
-        for key in keys(other):
-            index[key].remove(k)
-        for key in keys(winner):
-            insort(index.setdefault(key, []), k)
-        kept[k] = winner
-    return kept
-
-
-_PLACE_FIELDS = ("country", "iso", "admin1", "admin2", "location", "latitude", "longitude", "place_id", "geometry_wkb",
-                 "geo_precision", "place_start", "place_end")
