@@ -1,0 +1,209 @@
+"""Where an incident happened: the most specific place its clause names as the event's place.
+
+:func:`place_for` ranks the places the geoparser read in an event's clause:
+
+1. What the name is: a plain place, or a landmark that holds it ("at the Nicosia airport")
+   before a country used as a modifier ("a US soldier", "U.S.-led", "DPRK's") before a name
+   inside an organisation's ("the Donetsk regional military administration", "the Popular
+   Protection Units", "Ahrar al-Sham", "the Committee of the Red Cross").
+2. How the clause uses it: in a locative phrase or as the event's object ("shelled Idlib")
+   before elsewhere after the event word before as the subject ("Baku accused ...").
+3. A bearing ("30 km from Y", "south of Y") loses to the place it locates ("in Amara,
+   south of Baghdad" is Amara).
+4. Inside the trigger's own clause before outside it; then a town before a district before
+   a region before a country (an admin area named in the clause always beats the country).
+
+When the clause names nothing more specific than a country or region, the name in its
+locative phrase is looked up directly (:mod:`._fallback_place`). A place the gazetteer lacks
+but whose containing place is known ("Zibane (Anzourou, Tillaberi)", "the village of X in
+Y", "the X area of Y", "Pooneryn, 30 km from Kilinochchi") keeps its own name in
+``location`` at the known place, geo precision 2.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Sequence
+
+from gazetteer import Kind
+
+from ._actor_lexicon import _NAMED, _phrase
+from ._fallback_place import locative_places, object_place, unread_name
+from ._place_cues import (SPEECH, bearing_cue, is_locative, is_modifier, names_a_site, names_something_else,
+                          near_cue, part_of_name, unknown_place_before)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gazetteer import Gazetteer, Place
+
+    from ..geoparse import ResolvedMention
+    from ._events import Trigger
+    from ._extract import _Context
+
+__all__ = ["place_for"]
+
+# How specific a place is: lower is more specific, and wins.
+SPECIFICITY = {Kind.LANDMARK: 0, Kind.POPULATED_PLACE: 0, Kind.ADMIN2: 1, Kind.ADMIN1: 2, Kind.CORRIDOR: 3,
+               Kind.DISPUTED_AREA: 4, Kind.REGION: 4, Kind.PHYSICAL_FEATURE: 5, Kind.BORDER: 5, Kind.COUNTRY: 6,
+               Kind.HISTORICAL: 6, Kind.CONTINENT: 8}
+# Areas smaller than this (km^2) are "part of a region" (geo precision 2), larger ones precision 3.
+_SMALL_AREA_KM2 = 15_000.0
+_PLAIN, _SITE, _MODIFIER, _IN_A_NAME = 0, 1, 2, 3
+
+
+def place_for(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger,
+              *, alone: bool) -> tuple[Place | None, int, ResolvedMention | None, str]:
+    """(place, geo precision, its mention, the name to report when the place is only its area)."""
+    text = ctx.text
+    clause = text[cs:ce]
+    names = _where_names(ctx, ctx.mentions.within(cs, ce))
+    if re.search(r"\bborders?\b|\bfrontier\b|\bline of contact\b|\bboundary\b", clause, re.IGNORECASE):
+        border_place = _border(ctx, names, s, e)
+        if border_place is not None and not any(SPECIFICITY[m.place.kind] <= 2 for m in names):
+            return border_place, 3, None, ""
+    if not names and alone:
+        # A sentence that reports one event may name its place in another clause; one that
+        # reports several does not lend one event's place to another.
+        names = _where_names(ctx, ctx.mentions.within(s, e))
+    tiers = {id(m): _tier(ctx, m) for m in names}
+    plain = [m for m in names if tiers[id(m)] <= _SITE]
+    if min((SPECIFICITY.get(m.place.kind, 9) for m in plain), default=9) >= 4:
+        # Only a country or region, or only names used as modifiers or inside an organisation's:
+        # the place the clause's locative phrase names may be one the geoparser left unread.
+        known = [m.place.country for m in plain if m.place.country]
+        # Countries named only as modifiers ("a US soldier was killed in Khaldiyah") do not bound the look-up.
+        anywhere = not known and any(m.place.country for m in names if tiers[id(m)] >= _MODIFIER)
+        # A name read inside another's ("Cox" of "Cox's Bazar") does not keep the whole from being looked up.
+        covered = [(m.start, m.end, m.kind == "demonym") for m in ctx.mentions.within(cs, ce)
+                   if tiers.get(id(m)) != _IN_A_NAME]
+        unread = _unread_place(ctx, cs, ce, trig, known, covered, anywhere=anywhere)
+        if unread is not None:
+            names, tiers = [unread], {id(unread): _PLAIN}
+    if not names:
+        return (ctx.main.place, 3, None, "") if ctx.main is not None else (None, 3, None, "")
+    best = min(names, key=lambda m: _rank(ctx, m, trig, tiers[id(m)]))
+    # "Zibane (Anzourou, Tillaberi)": a place the gazetteer lacks, given with its areas.
+    own = unknown_place_before(text, best.start)
+    if own and not any(m.end <= best.start and m.start >= best.start - len(own) - 3 for m in names):
+        return _as_area(ctx, best.place), 2, best, own
+    # "the village of Fleifel in ... Idleb", "Pooneryn, 30 km from Kilinochchi": that name, at the known place.
+    named = unread_name(text, cs, ce, (best.start, best.end), [(m.start, m.end) for m in ctx.mentions.within(cs, ce)]
+                        + [(m.start, m.end) for m in names],
+                        trigger_end=trig.end)
+    if named is not None and named[0] != best.place.name and best.place.kind is not Kind.COUNTRY:
+        return best.place, 2, replace(best, surface=named[0], start=named[1], end=named[2]), named[0]
+    return best.place, _precision(best.place, text, best), best, ""
+
+
+def _tier(ctx: _Context, m: ResolvedMention) -> int:
+    text = ctx.text
+    if names_a_site(text, m.start, m.end):
+        return _SITE
+    town = m.place.kind is Kind.POPULATED_PLACE
+    if part_of_name(text, m.start, m.end) or names_something_else(text, m.start, m.end) or (
+            town and m.surface.isupper() and len(m.surface) <= 4) or _phrase(m.surface) in _NAMED or (
+            town and _name_goes_on(ctx, m)):
+        # also "IS", "MFO": an acronym read as a village; "Fano fighters": a named armed group;
+        # "Cox's Bazar": a town's name that goes on
+        return _IN_A_NAME
+    if SPECIFICITY.get(m.place.kind, 9) >= 4 and is_modifier(text, m.start, m.end):
+        return _MODIFIER
+    return _PLAIN
+
+
+def _name_goes_on(ctx: _Context, m: ResolvedMention) -> bool:
+    """Whether a town's name goes on into a longer known name ("Cox" of "Cox's Bazar", not "Baghdad's Green Zone")."""
+    more = re.match(r"['’]s\s+[A-Z][\w-]*", ctx.text[m.end:m.end + 40])
+    if more is None:
+        return False
+    hits = ctx.gazetteer.lookup(m.surface + more.group(), limit=1, fuzzy=False)
+    return bool(hits) and hits[0].place.place_id != m.place.place_id and m.surface in hits[0].place.name
+
+
+def _rank(ctx: _Context, m: ResolvedMention, trig: Trigger, tier: int) -> tuple[Any, ...]:
+    return (tier == _IN_A_NAME, not is_locative(ctx.text, m.start, m.end, trig.start, trig.end), tier,
+            bearing_cue(ctx.text, m.start), SPECIFICITY.get(m.place.kind, 9), m.start < trig.start,
+            abs(m.start - trig.end))
+
+
+def _unread_place(ctx: _Context, cs: int, ce: int, trig: Trigger, countries: list[str],
+                  covered: list[tuple[int, int, bool]], *, anywhere: bool) -> ResolvedMention | None:
+    """A place looked up in the clause's locative phrase where ``covered`` (start, end, demonym) read none;
+    a name read as a demonym ("the Israeli strike") is no place."""
+    from ..geoparse import ResolvedMention
+
+    countries = countries or list(ctx.countries[:3])
+    found = locative_places(ctx.text, cs, ce, ctx.gazetteer, countries, anywhere=anywhere)
+    if cs <= trig.end < ce and (obj := object_place(ctx.text, trig.end, ce, ctx.gazetteer, countries,
+                                                    anywhere=anywhere)):
+        found.append(obj)
+    found = [(p, a, b) for p, a, b in found
+             if not any((x, y) == (a, b) if demonym else x < b and a < y for x, y, demonym in covered)]
+    if not found:
+        return None
+    place, a, b = min(found, key=lambda f: (SPECIFICITY.get(f[0].kind, 9), f[1]))
+    return ResolvedMention(ctx.text[a:b], a, b, place, 0.0, ("looked up in the event's locative phrase",))
+
+
+def _as_area(ctx: _Context, place: Place) -> Place:
+    """The admin area of a town's name in its country ("(Anzourou, Tillaberi)" names the region), else the town."""
+    if place.kind is not Kind.POPULATED_PLACE:
+        return place
+    hits = ctx.gazetteer.lookup(place.name, kinds=("admin2", "admin1"), country=place.country, limit=1, fuzzy=False)
+    return hits[0].place if hits else place
+
+
+def _where_names(ctx: _Context, mentions: list[ResolvedMention]) -> list[ResolvedMention]:
+    """The places that may be where an event happened: not demonyms and not a speaker ("Azerbaijan said")."""
+    return [m for m in mentions if m.kind != "demonym" and not SPEECH.match(ctx.text[m.end:m.end + 40])]
+
+
+def _precision(place: Place, text: str, mention: ResolvedMention) -> int:
+    if place.kind in (Kind.POPULATED_PLACE, Kind.LANDMARK):
+        return 2 if near_cue(text, mention.start, mention.end) else 1
+    if place.kind in (Kind.CORRIDOR, Kind.ADMIN2):
+        return 2
+    if place.kind in (Kind.ADMIN1, Kind.REGION, Kind.DISPUTED_AREA, Kind.PHYSICAL_FEATURE):
+        if near_cue(text, mention.start, mention.end):
+            return 2
+        return 2 if _area_km2(place) < _SMALL_AREA_KM2 else 3
+    return 3
+
+
+def _area_km2(place: Place) -> float:
+    if place.geometry_wkb is None:
+        return 0.0
+    geom = place.geometry
+    return abs(geom.area) * 111.32 ** 2 * math.cos(math.radians(place.latitude))
+
+
+def _border(ctx: _Context, names: Sequence[ResolvedMention], s: int, e: int) -> Place | None:
+    """The border line between the countries the clause, its sentence or the document names."""
+    countries: list[str] = []
+    for pool in (names, ctx.mentions.starting(s, e)):
+        for m in pool:
+            if m.place.country and m.place.country not in countries:
+                countries.append(m.place.country)
+    for cc in ctx.countries:
+        if cc not in countries:
+            countries.append(cc)
+    for i, a in enumerate(countries[:4]):
+        for b in countries[i + 1:4]:
+            place = _border_between(ctx.gazetteer, a, b)
+            if place is not None:
+                return place
+    return None
+
+
+def _border_between(gaz: Gazetteer, a: str, b: str) -> Place | None:
+    names = {}
+    for cc in (a, b):
+        hits = gaz.lookup(cc, kinds="country", limit=1, fuzzy=False)
+        if not hits:
+            return None
+        names[cc] = hits[0].place.name
+    for x, y in ((a, b), (b, a)):
+        for c in gaz.lookup(f"{names[x]}-{names[y]} border", kinds="border", limit=3, fuzzy=False):
+            return c.place
+    return None

@@ -1,0 +1,110 @@
+"""Which named place is the event's: modifiers, names inside organisations, sites, bearings, unread quarters.
+
+Every sentence is our own; each rule has one where it must fire and one where it must not.
+"""
+
+import pytest
+
+from geomap.incidents._extract import extract_incidents
+from geomap.incidents._place_cues import bearing_cue, is_locative, is_modifier, names_a_site, part_of_name
+
+PUB = "2024-05-20"
+
+
+def _one(text):
+    incs = extract_incidents(text, published=PUB)
+    assert incs, text
+    return incs[0]
+
+
+def _span(text, inc):
+    return text[inc.place_start:inc.place_end]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country as a modifier does not beat or bound the town ("a US soldier ... in Tikrit")
+    ("A US contractor was shot dead on Sunday in Tikrit, officials said.", "Tikrit"),
+    # a name inside an organisation's ("Border Security Force", "Committee of the Red Cross")
+    ("Troops of the Border Security Force shot dead two smugglers near Kupwara on Monday.", "Kupwara"),
+    ("A driver for the International Committee of the Red Cross was killed in Kandahar on Sunday.", "Kandahar"),
+    # a named armed group is no village ("Fano" is also a town in Italy)
+    ("Fano militiamen attacked a police station in Debre Markos on Sunday.", "Debre Markos"),
+    # a site names its town ("the Kabul airport") when nothing else does
+    ("A suicide bomber struck the Kabul airport gate on Sunday, killing six people.", "Kabul"),
+    # a bearing loses to the place it locates
+    ("Gunmen killed three farmers on Sunday in Mubi, north of Yola.", "Mubi"),
+    ("A roadside bomb killed four soldiers on Sunday in Kirkuk province, south of Erbil.", "Kirkuk"),
+])
+def test_the_event_place_wins(text, expected):
+    assert _span(text, _one(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the same cues, where they must not move the place
+    ("Protesters marched in the US capital Washington on Sunday.", "Washington"),
+    ("Gunmen killed three farmers on Sunday in Yola.", "Yola"),
+    ("A suicide bomber struck a market in Kabul on Sunday, the Kabul police said.", "Kabul"),
+])
+def test_plain_places_stay(text, expected):
+    assert _span(text, _one(text)) == expected
+
+
+@pytest.mark.parametrize("text, own", [
+    ("A car bomb exploded on Sunday in the Qqadra area in southern Baghdad, killing two people.", "Qqadra"),
+    ("Militants shelled the villages of Qqurin and Qqabel near Idlib on Sunday, killing a child.", "Qqurin"),
+    ("A bomb exploded on Sunday at a police post in Qqollu, central Colombo, killing a guard.", "Qqollu"),
+    ("Jets bombed Qqoonar, some 30 km from Jaffna, on Sunday, killing four people.", "Qqoonar"),
+])
+def test_an_unknown_quarter_keeps_its_name_at_the_known_place(text, own):
+    inc = _one(text)
+    assert inc.location == own and inc.geo_precision == 2 and inc.latitude is not None
+    assert _span(text, inc) == own
+
+
+@pytest.mark.parametrize("text", [
+    "A car bomb exploded on Sunday in Baghdad, killing two people.",
+    "The Mosul district court jailed two militants on Sunday after a bombing in Mosul killed four people.",
+])
+def test_no_quarter_is_made_up(text):
+    inc = _one(text)
+    assert inc.location in ("Baghdad", "Mosul") and _span(text, inc) in ("Baghdad", "Mosul")
+
+
+def test_a_possessive_that_is_part_of_a_name():
+    text = "Rival gangs clashed on Sunday inside a camp near Cox's Bazar, killing two people."
+    assert _one(text).country == "Bangladesh"
+    text = "A rocket landed on Sunday near a hotel in Baghdad's Karrada district, killing two guards."
+    assert _one(text).location in ("Baghdad", "Karrada")
+
+
+def _at(f, text, name, *extra):
+    i = text.index(name)
+    return f(text, i, i + len(name), *extra)
+
+
+@pytest.mark.parametrize("f, text, name, expected", [
+    (is_modifier, "A Kenyan and a UK soldier were hurt.", "UK", True),
+    (is_modifier, "Two soldiers were hurt in the UK and Kenya.", "UK", False),
+    (part_of_name, "Fighters of Jabhat al-Nusra advanced.", "Nusra", True),
+    (part_of_name, "Fighters advanced towards al-Nusra near Homs.", "Homs", False),
+    (part_of_name, "The Oromo Liberation Army attacked.", "Oromo Liberation Army", True),
+    (part_of_name, "The army attacked Oromia.", "Oromia", False),
+    (names_a_site, "A bomb hit the Karachi stadium.", "Karachi", True),
+    (names_a_site, "The Karachi council met.", "Karachi", False),
+])
+def test_cues(f, text, name, expected):
+    assert _at(f, text, name) is expected
+
+
+def test_bearing_cue():
+    t = "Rebels took Dogo, 12 miles southeast of Kano, and later Rano."
+    assert bearing_cue(t, t.index("Kano")) and not bearing_cue(t, t.index("Rano"))
+
+
+def test_of_before_the_event_says_who_after_a_person():
+    t = "The governor of Kandahar was shot in Kabul."
+    trig = t.index("shot")
+    assert not _at(is_locative, t, "Kandahar", trig, trig + 4)
+    t = "A blockade of the Lachin corridor was protested."
+    trig = t.index("protested")
+    assert _at(is_locative, t, "Lachin corridor", trig, trig + 9)
