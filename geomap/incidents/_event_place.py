@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 from gazetteer import Kind
 
 from ._actor_lexicon import _NAMED, _phrase
-from ._fallback_place import locative_places, object_place, unread_name
+from ._fallback_place import locative_places, object_name, object_place, unread_name
 from ._place_cues import (SPEECH, bearing_cue, is_locative, is_modifier, names_a_site, names_something_else,
                           near_cue, part_of_name, unknown_place_before)
 
@@ -50,6 +50,9 @@ SPECIFICITY = {Kind.LANDMARK: 0, Kind.POPULATED_PLACE: 0, Kind.ADMIN2: 1, Kind.A
 # Areas smaller than this (km^2) are "part of a region" (geo precision 2), larger ones precision 3.
 _SMALL_AREA_KM2 = 15_000.0
 _PLAIN, _SITE, _MODIFIER, _IN_A_NAME = 0, 1, 2, 3
+# Events whose object is usually a place ("shelled X"), unlike "shot X" (a person).
+_PLACE_OBJECT = frozenset("shell bomb strike attack raid storm capture seize overrun take hit bombard target".split())
+_AROUND = re.compile(r"\b(?:countryside|outskirts|vicinity|suburbs|area|environs)\b")
 
 
 def place_for(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger,
@@ -91,6 +94,12 @@ def place_for(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger,
     named = unread_name(text, cs, ce, (best.start, best.end), [(m.start, m.end) for m in ctx.mentions.within(cs, ce)]
                         + [(m.start, m.end) for m in names],
                         trigger_end=trig.end)
+    if named is None and trig.lemma in _PLACE_OBJECT and trig.end <= best.start and (
+            best.place.kind in (Kind.ADMIN1, Kind.ADMIN2) or _AROUND.search(text, trig.end, best.start)):
+        # "shelled Fleifel in the southern countryside of Idleb": a village the gazetteer lacks, in its area
+        named = object_name(text, trig.end, best.start)
+        if named is not None and (_phrase(named[0]) in _NAMED or ctx.mentions.within(named[1], named[2])):
+            named = None
     if named is not None and named[0] != best.place.name and best.place.kind is not Kind.COUNTRY:
         return best.place, 2, replace(best, surface=named[0], start=named[1], end=named[2]), named[0]
     return best.place, _precision(best.place, text, best), best, ""

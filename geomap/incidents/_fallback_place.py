@@ -29,7 +29,7 @@ from ._place_cues import part_of_name
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer import Gazetteer, Place
 
-__all__ = ["locative_places", "object_place", "unread_name", "village_names"]
+__all__ = ["locative_places", "object_name", "object_place", "unread_name", "village_names"]
 
 _NAME = r"(?:(?:al|el|ad|as|ash|an|ar|at|az|ez)-)?[A-Z][\w'’]*(?:-[\w'’]+)*(?:\s+(?:(?:al|el|ad|as|ash|an|ar|at|az|ez|de|du|la|da)-?\s?)?[A-Z][\w'’]*(?:-[\w'’]+)*){0,3}"
 _CUE = re.compile(
@@ -98,6 +98,32 @@ def unread_name(text: str, start: int, end: int, best: tuple[int, int],
                 not part_of_name(text, m.start("name"), m.start("name") + len(name)):
             return name, m.start("name"), m.start("name") + len(name)
     return None
+
+
+# "shelled Qqfleifel in the southern countryside of Idleb": what lies between an object and its area.
+_IN_AREA = re.compile(r",?\s+(?:in|inside|near)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}(?:of\s+(?:the\s+)?)?$")
+
+
+def object_name(text: str, trigger_end: int, area_start: int) -> tuple[str, int, int] | None:
+    """The unread name right after an event word when the clause then places it in a known area.
+
+    Examples
+    --------
+    >>> t = "Troops shelled Qqfleifel in the southern countryside of Idlib."
+    >>> object_name(t, 14, t.index("Idlib"))
+    ('Qqfleifel', 15, 24)
+    >>> t = "Troops shelled positions in the southern countryside of Idlib."
+    >>> object_name(t, 14, t.index("Idlib")) is None
+    True
+    """
+    m = _OBJECT.match(text, trigger_end, area_start)
+    if m is None or not _IN_AREA.fullmatch(text, m.end("name"), area_start):
+        return None
+    name = m.group("name")
+    if name.split()[0].lower() in _NOT_NAMES or (name.isupper() and len(name) <= 4) or \
+            part_of_name(text, m.start("name"), m.end("name")):
+        return None
+    return name, m.start("name"), m.end("name")
 
 
 def village_names(text: str, start: int, end: int) -> list[tuple[str, int]]:

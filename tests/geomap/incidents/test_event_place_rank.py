@@ -108,3 +108,12 @@ def test_of_before_the_event_says_who_after_a_person():
     t = "A blockade of the Lachin corridor was protested."
     trig = t.index("protested")
     assert _at(is_locative, t, "Lachin corridor", trig, trig + 9)
+
+
+def test_an_unknown_village_as_the_object_in_its_area():
+    text = "On 3 March 2024, regime forces shelled Qqalbin in the western countryside of Hama."
+    inc = _one(text)
+    assert inc.location == "Qqalbin" and inc.geo_precision == 2 and _span(text, inc) == "Qqalbin"
+    # a person shot is no village
+    text = "On 3 March 2024, gunmen shot Qqasim Omar in the western countryside of Hama."
+    assert _one(text).location != "Qqasim Omar"
