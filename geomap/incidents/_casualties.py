@@ -154,6 +154,8 @@ def _read_phrase(words: list[str], i: int) -> _Phrase | None:
     if w == "the" and i > 0 and words[i - 1] in _LEFT and any(
             k < n and words[k] in _PERSONS for k in (i + 1, i + 2)):
         return _Phrase(i, i, i + 1, _estimate("exact", 1), False)   # "killing the driver"
+    if w in ("his", "her") and i + 1 < n and words[i + 1] in _PERSONS:
+        return _Phrase(i, i, i + 2, _estimate("exact", 1), False)   # "killed a commissioner and his driver"
     if w in ("a", "an"):
         # "a soldier was killed": the article counts one only before a person noun.
         for k in (i + 1, i + 2):
@@ -275,9 +277,8 @@ def _scan_right(words: list[str], p: _Phrase) -> tuple[str, int] | int | None:
             if w in _LEFT and _opens_figure(words, k + 1):
                 return None  # "3 gunmen killed 5 villagers": the 5 are the dead, not the 3
             return _RIGHT[w], k
-        if w in ("and", ",") and k + 1 < n and (digit_value(words[k + 1]) is not None
-                                                or word_value(words[k + 1]) is not None):
-            return k + 1
+        if w in ("and", ",") and _opens_figure(words, nxt := k + 1 + (k + 1 < n and words[k + 1] in "'\"“")):
+            return nxt   # "17 soldiers and dozens of militants", "11 soldiers and 'around 40 fighters'"
         if w == "," and k + 1 < n and words[k + 1] in _ASIDES:
             # "Five people, including two children, were killed": step over the aside.
             close = next((j for j in range(k + 2, min(n, k + 10)) if words[j] == ","), None)
@@ -438,7 +439,7 @@ def _tie(words: list[str], phrases: list[_Phrase]) -> tuple[dict[int, tuple[str,
     tied: dict[int, tuple[str, int]] = {}
     via_left: set[int] = set()
     coord: dict[int, int] = {}             # phrase -> the figure listed after it
-    start_of = {p.core: n for n, p in enumerate(phrases)}
+    start_of = {**{p.start: n for n, p in enumerate(phrases)}, **{p.core: n for n, p in enumerate(phrases)}}
     end_of = {p.end: n for n, p in enumerate(phrases)}
     for n, p in enumerate(phrases):        # 1. tied to a death or injury word on either side
         left = _scan_left(words, p)
@@ -461,7 +462,8 @@ def _tie(words: list[str], phrases: list[_Phrase]) -> tuple[dict[int, tuple[str,
         while n not in tied and n not in joined and k >= max(0, p.start - 6):
             if seen_sep and k + 1 in end_of:
                 prev = joined.get(end_of[k + 1], end_of[k + 1])
-                if prev in via_left:
+                # "killed 12 rebels and several others fled": a figure with a verb of its own is not listed
+                if prev in via_left and not _STOP_VERBS.intersection(words[p.end:p.end + 3]):
                     joined[n] = prev
                 break
             w = words[k]
