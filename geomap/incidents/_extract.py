@@ -37,6 +37,7 @@ from ._events import Trigger, find_triggers
 from ._model import Incident
 from ._spans import Spans as _Spans
 from ._event_place import place_for
+from ._tolls import toll_triggers
 from ._place_cues import SPEECH as _SPEECH
 from ..text import iter_sentences
 
@@ -125,7 +126,7 @@ def extract_incidents(text_or_document: str | Document, *, published: _dt.date |
     if near is not None or countries is not None:
         geoparse("", gazetteer=gazetteer, near=near, countries=countries)  # a bad bias fails on any text
     sentences = list(iter_sentences(doc.text))
-    grouped = [_clauses_with_triggers(doc.text, s, e) for s, e in sentences]
+    grouped = toll_triggers(doc.text, sentences, [_clauses_with_triggers(doc.text, s, e) for s, e in sentences])
     if not any(grouped):
         return []  # no event reported: no need to geoparse the document at all
     if gazetteer is None:
