@@ -25,12 +25,12 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, Sequence
 
 from gazetteer import Kind
 
 from ._actor_lexicon import _NAMED, _phrase
-from ._fallback_place import locative_places, object_name, object_place, unread_name
+from ._fallback_place import locative_places, object_name, object_place, unknown_name, unread_name
 from ._place_cues import (SPEECH, bearing_cue, is_locative, is_modifier, names_a_site, names_something_else,
                           near_cue, part_of_name, unknown_place_before)
 
@@ -41,7 +41,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ._events import Trigger
     from ._extract import _Context
 
-__all__ = ["place_for"]
+__all__ = ["NameSpan", "place_for"]
 
 # How specific a place is: lower is more specific, and wins.
 SPECIFICITY = {Kind.LANDMARK: 0, Kind.POPULATED_PLACE: 0, Kind.ADMIN2: 1, Kind.ADMIN1: 2, Kind.CORRIDOR: 3,
@@ -55,8 +55,15 @@ _PLACE_OBJECT = frozenset("shell bomb strike attack raid storm capture seize ove
 _AROUND = re.compile(r"\b(?:countryside|outskirts|vicinity|suburbs|area|environs)\b")
 
 
+class NameSpan(NamedTuple):
+    """Where the text names a place the gazetteer lacks (the incident keeps the name, not a point)."""
+
+    start: int
+    end: int
+
+
 def place_for(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger,
-              *, alone: bool) -> tuple[Place | None, int, ResolvedMention | None, str]:
+              *, alone: bool) -> tuple[Place | None, int, ResolvedMention | NameSpan | None, str]:
     """(place, geo precision, its mention, the name to report when the place is only its area)."""
     text = ctx.text
     clause = text[cs:ce]
@@ -83,6 +90,14 @@ def place_for(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger,
         unread = _unread_place(ctx, cs, ce, trig, known, covered, anywhere=anywhere)
         if unread is not None:
             names, tiers = [unread], {id(unread): _PLAIN}
+    if not names or all(tiers[id(m)] >= _MODIFIER for m in names):
+        # "was shot in Ballymurphy", "a US soldier was killed in Khaldiyah": a place the gazetteer lacks keeps
+        # its name (and no point of its own), in the document's area when it has one.
+        spans = [(m.start, m.end) for m in ctx.mentions.within(cs, ce) if tiers.get(id(m)) != _IN_A_NAME]
+        unknown = unknown_name(text, cs, ce, spans)
+        if unknown is not None and _phrase(unknown[0]) not in _NAMED:
+            area = ctx.main.place if ctx.main is not None and ctx.main.place.kind is not Kind.COUNTRY else None
+            return area, 3 if area is None else 2, NameSpan(*unknown[1:]), unknown[0]
     if not names:
         return (ctx.main.place, 3, None, "") if ctx.main is not None else (None, 3, None, "")
     best = min(names, key=lambda m: _rank(ctx, m, trig, tiers[id(m)]))

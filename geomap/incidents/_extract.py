@@ -36,7 +36,7 @@ from ..text import Document, read_text
 from ._events import Trigger, find_triggers
 from ._model import Incident
 from ._spans import Spans as _Spans
-from ._event_place import place_for
+from ._event_place import NameSpan, place_for
 from ._tolls import toll_triggers
 from ._place_cues import SPEECH as _SPEECH
 from ..text import iter_sentences
@@ -208,7 +208,7 @@ def _incident(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger, *,
     etype = trig.event_type
     civilians = bool(a2 is not None and a2.inter == 7) or etype == "Violence against civilians"
     place, precision, mention, own_name = where
-    fields: dict[str, Any] = {}
+    fields: dict[str, Any] = {"location": own_name}   # a place the gazetteer lacks keeps its name
     if place is not None:
         fields = dict(country=_country_name(ctx, place.country), iso=place.country,
                       admin1=place.admin1 if place.kind is not Kind.ADMIN1 else place.name,
@@ -268,7 +268,7 @@ def _date_for(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger) ->
     return ctx.published, 1
 
 
-def _vague_protest(ctx: _Context, trig: Trigger, cs: int, ce: int, mention: ResolvedMention | None) -> bool:
+def _vague_protest(ctx: _Context, trig: Trigger, cs: int, ce: int, mention: ResolvedMention | NameSpan | None) -> bool:
     """A protest named only as a topic ("As for the demonstrations, ...") with no place or date in its clause."""
     if trig.event_type != "Protests" or trig.text.lower() not in _PROTEST_NOUNS:
         return False

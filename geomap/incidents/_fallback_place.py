@@ -29,14 +29,16 @@ from ._place_cues import part_of_name
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer import Gazetteer, Place
 
-__all__ = ["locative_places", "object_name", "object_place", "unread_name", "village_names"]
+__all__ = ["locative_places", "object_name", "object_place", "unknown_name", "unread_name", "village_names"]
 
-_NAME = r"(?:(?:al|el|ad|as|ash|an|ar|at|az|ez)-)?[A-Z][\w'’]*(?:-[\w'’]+)*(?:\s+(?:(?:al|el|ad|as|ash|an|ar|at|az|ez|de|du|la|da)-?\s?)?[A-Z][\w'’]*(?:-[\w'’]+)*){0,3}"
+_NAME = (r"(?:(?:al|el|ad|as|ash|an|ar|at|az|ez)-)?[A-Z][\w'’]*(?:-[\w'’]+)*"
+         r"(?:\s+(?:(?:al|el|ad|as|ash|an|ar|at|az|ez|de|du|la|da)-?\s?)?[A-Z][\w'’]*(?:-[\w'’]+)*){0,3}")
 _CUE = re.compile(
     r"\b(?:[Ii]n|[Nn]ear|[Aa]t|[Oo]utside|[Aa]round|[Ii]nside|of|including|such as|towards?|from)\s+"
     r"(?:the\s+)?(?:(?:[a-z]+\s+)?(?:village|town|city|area|locality|district|countryside|outskirts|vicinity|port|"
     r"province|governorate)\s+of\s+(?:the\s+)?)?(?P<owner>[A-Z][\w-]*['’]s\s+)?(?P<name>" + _NAME + r")")
-_NOT_NAMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
+_NOT_NAMES = frozenset("""christmas easter ramadan eid english french arabic spanish russian
+monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december the a an this that its their his her they he she it we i
 parliament congress government police army ministry islamic state""".split())
 _KINDS = ("populated_place", "admin2", "admin1")
@@ -126,6 +128,40 @@ def object_name(text: str, trigger_end: int, area_start: int) -> tuple[str, int,
     return name, m.start("name"), m.end("name")
 
 
+_STRONG_CUE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Aa]t|[Oo]utside|[Ii]nside|[Aa]round|from)\s+(?:the\s+)?(?P<name>" + _NAME
+                         + r")")
+
+
+def unknown_name(text: str, start: int, end: int, covered: Sequence[tuple[int, int]]) -> tuple[str, int, int] | None:
+    """The name of a place the gazetteer lacks, where ``text[start:end]`` says the event happened ("in the
+    town of Sheykler", "in Ballymurphy", "the Minutka district"); ``covered`` are the names already read.
+
+    Examples
+    --------
+    >>> t = "A man was shot in Qqballyx after two men walked up to his car."
+    >>> unknown_name(t, 0, len(t), [])
+    ('Qqballyx', 18, 26)
+    >>> t = "A man was shot in January by the Islamic State."
+    >>> unknown_name(t, 0, len(t), []) is None
+    True
+    """
+    def free(a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in covered)
+
+    found = [(at, name) for name, at in village_names(text, start, end)]
+    for m in _STRONG_CUE.finditer(text, start, end):
+        words = m.group("name").split()
+        while words and words[-1].lower() in _NOT_NAMES:
+            words.pop()
+        if words and words[0].lower() not in _NOT_NAMES:
+            found.append((m.start("name"), " ".join(words)))
+    for at, name in sorted(found):
+        if free(at, at + len(name)) and not (name.isupper() and len(name) <= 4) and \
+                not part_of_name(text, at, at + len(name)):
+            return name, at, at + len(name)
+    return None
+
+
 def village_names(text: str, start: int, end: int) -> list[tuple[str, int]]:
     """The names in "the village of X" or "the X area" inside ``text[start:end]``, with their offsets.
 
@@ -178,7 +214,8 @@ def locative_places(text: str, start: int, end: int, gazetteer: Gazetteer,
         words = name.split()
         while words and words[-1].lower() in _NOT_NAMES:
             words.pop()
-        if not words or words[0].lower() in _NOT_NAMES or (len(words) == 1 and words[0].isupper() and len(words[0]) <= 4):
+        if not words or words[0].lower() in _NOT_NAMES or (
+                len(words) == 1 and words[0].isupper() and len(words[0]) <= 4):
             continue  # "US", "IS": an acronym is no village
         name = " ".join(words)
         s = m.start("name")

@@ -117,3 +117,23 @@ def test_an_unknown_village_as_the_object_in_its_area():
     # a person shot is no village
     text = "On 3 March 2024, gunmen shot Qqasim Omar in the western countryside of Hama."
     assert _one(text).location != "Qqasim Omar"
+
+
+@pytest.mark.parametrize("text, own", [
+    ("A teacher was shot dead on Sunday in Qqorvale after gunmen stopped his car.", "Qqorvale"),
+    ("A US contractor was killed on Sunday by a roadside bomb in Qqaldiya.", "Qqaldiya"),
+    ("Soldiers burned down the Qqumba district market on Sunday, killing two traders.", "Qqumba"),
+])
+def test_a_place_the_gazetteer_lacks_keeps_its_name_without_a_point(text, own):
+    inc = _one(text)
+    assert inc.location == own and _span(text, inc) == own and inc.latitude is None and inc.country == ""
+
+
+@pytest.mark.parametrize("text", [
+    "A teacher was shot dead in January after gunmen stopped his car.",       # a month
+    "A teacher was shot dead by fighters of Hezbollah after a quarrel.",      # a named group
+    "A teacher was shot dead at ISIS checkpoint after a quarrel.",            # an acronym
+])
+def test_no_name_is_made_a_place(text):
+    inc = _one(text)
+    assert inc.location == "" and inc.place_start == -1
