@@ -122,8 +122,9 @@ def place_for(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger,
 
 def _tier(ctx: _Context, m: ResolvedMention) -> int:
     text = ctx.text
-    if names_a_site(text, m.start, m.end):
-        return _SITE
+    country_like = SPECIFICITY.get(m.place.kind, 9) >= 4
+    if names_a_site(text, m.start, m.end) and not country_like:
+        return _SITE   # "the Kabul airport"; but "the US military base" is a modifier
     town = m.place.kind is Kind.POPULATED_PLACE
     if part_of_name(text, m.start, m.end) or names_something_else(text, m.start, m.end) or (
             town and m.surface.isupper() and len(m.surface) <= 4) or _phrase(m.surface) in _NAMED or (
@@ -131,7 +132,7 @@ def _tier(ctx: _Context, m: ResolvedMention) -> int:
         # also "IS", "MFO": an acronym read as a village; "Fano fighters": a named armed group;
         # "Cox's Bazar": a town's name that goes on
         return _IN_A_NAME
-    if SPECIFICITY.get(m.place.kind, 9) >= 4 and is_modifier(text, m.start, m.end):
+    if country_like and is_modifier(text, m.start, m.end):
         return _MODIFIER
     return _PLAIN
 

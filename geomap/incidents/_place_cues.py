@@ -145,11 +145,12 @@ def is_modifier(text: str, start: int, end: int) -> bool:
 
     Examples
     --------
-    >>> t = "A US soldier was killed in Qqa, in Iraq's west."
-    >>> is_modifier(t, 2, 4), is_modifier(t, t.index("Iraq"), t.index("Iraq") + 4)
-    (True, False)
+    >>> t = "A US soldier was killed in Qqa, in Iraq's west, north of the US base."
+    >>> is_modifier(t, 2, 4), is_modifier(t, t.index("Iraq"), t.index("Iraq") + 4), is_modifier(t, t.rindex("US"), t.rindex("US") + 2)
+    (True, False, True)
     """
-    if _LOCATIVE.search(text[max(0, start - 40):start]):
+    m = _LOCATIVE.search(text[max(0, start - 40):start])
+    if m and not m.group().lower().startswith("of"):   # "of the US military base" is still a modifier
         return False
     return bool(_MODIFIER.match(text[end:end + 30]))
 
