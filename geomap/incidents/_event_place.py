@@ -128,7 +128,7 @@ def _tier(ctx: _Context, m: ResolvedMention) -> int:
     town = m.place.kind is Kind.POPULATED_PLACE
     if part_of_name(text, m.start, m.end) or names_something_else(text, m.start, m.end) or (
             town and m.surface.isupper() and len(m.surface) <= 4) or _phrase(m.surface) in _NAMED or (
-            town and _name_goes_on(ctx, m)):
+            town and (_name_goes_on(ctx, m) or _persons_name(ctx, m))):
         # also "IS", "MFO": an acronym read as a village; "Fano fighters": a named armed group;
         # "Cox's Bazar": a town's name that goes on
         return _IN_A_NAME
@@ -144,6 +144,21 @@ def _name_goes_on(ctx: _Context, m: ResolvedMention) -> bool:
         return False
     hits = ctx.gazetteer.lookup(m.surface + more.group(), limit=1, fuzzy=False)
     return bool(hits) and hits[0].place.place_id != m.place.place_id and m.surface in hits[0].place.name
+
+
+# Capitalised words that go on a place's name without making it another's ("Baghdad International Airport").
+_PLACE_WORDS = frozenset("""airport stadium square street road bridge province district region state governorate city
+strip valley mountains river international central north south east west old new monday tuesday wednesday
+thursday friday saturday sunday january february march april may june july august september october november
+december""".split())
+
+
+def _persons_name(ctx: _Context, m: ResolvedMention) -> bool:
+    """Whether a town's name is a first name ("Ferdinand Marcos"): a capitalised word follows it that is
+    neither a place word nor a place read on its own."""
+    more = re.match(r" ([A-Z][a-z]+)\b", ctx.text[m.end:m.end + 30])
+    return bool(more) and not is_locative(ctx.text, m.start, m.end, m.end + 1, m.end + 1) and more.group(1).lower() not in _PLACE_WORDS and not ctx.mentions.within(
+        m.end + 1, m.end + 1 + len(more.group(1)))
 
 
 def _rank(ctx: _Context, m: ResolvedMention, trig: Trigger, tier: int) -> tuple[Any, ...]:

@@ -128,8 +128,8 @@ def object_name(text: str, trigger_end: int, area_start: int) -> tuple[str, int,
     return name, m.start("name"), m.end("name")
 
 
-_STRONG_CUE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Aa]t|[Oo]utside|[Ii]nside|[Aa]round|from)\s+(?:the\s+)?(?P<name>" + _NAME
-                         + r")")
+_STRONG_CUE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Aa]t|[Oo]utside|[Ii]nside|[Aa]round|from)\s+(?:the\s+)?"
+                         r"(?:[A-Z][\w-]*['’]s\s+)?(?P<name>" + _NAME + r")")   # "in DPRK's North Phyongan"
 
 
 def unknown_name(text: str, start: int, end: int, covered: Sequence[tuple[int, int]]) -> tuple[str, int, int] | None:

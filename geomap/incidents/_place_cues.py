@@ -36,10 +36,12 @@ __all__ = ["SPEECH", "bearing_cue", "is_locative", "is_modifier", "names_a_site"
 
 #: A name followed by one of these speaks ("Azerbaijan said ...", "Kyiv on Monday condemned ...").
 SPEECH = re.compile(r"^\s*(?:(?:on|last|this) \w+\s+)?(?:also\s+)?(?:said|says|condemned|accused|claimed|denied|"
-                    r"reported|announced|stated|blamed|warned|alleged|insisted|told|confirmed)\b", re.IGNORECASE)
+                    r"reported|announced|stated|blamed(?! on)|warned|alleged|insisted|told|confirmed)\b", re.IGNORECASE)
 
 _LOCATIVE = re.compile(r"\b(?:in|at|near|of|on|along|across|outside|around|into|inside|through|towards?|"
-                       r"within|from|outskirts of|close to)\s+(?:the\s+|an?\s+)?$",
+                       r"within|from|outskirts of|close to)\s+(?:the\s+|an?\s+)?"
+                       # "in western Afghanistan", "in the far north-east of"
+                       r"(?:(?:far\s+)?(?:central|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\s+)?$",
                        re.IGNORECASE)
 # Before the event word, "of X" after a person, a body or a name says who, not where ("employees of a firm
 # of North Carolina", "the governor of Kandahar"); after anything else ("a blockade of the X corridor") where.

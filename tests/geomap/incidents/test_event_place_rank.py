@@ -137,3 +137,24 @@ def test_a_place_the_gazetteer_lacks_keeps_its_name_without_a_point(text, own):
 def test_no_name_is_made_a_place(text):
     inc = _one(text)
     assert inc.location == "" and inc.place_start == -1
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "blamed on" is no speech: the country stays a place
+    ("Gunmen shot dead two officers on Friday in an attack in northern Mali blamed on jihadists.", "Mali"),
+    # a direction adjective keeps a locative phrase locative
+    ("One bomb in eastern Chad killed a trader on Friday while a guard died in another.", "Chad"),
+    # a town's name that is a person's first name ("Lincoln Moyo") loses to the place named
+    ("Students marched on a Harare hotel on Friday to protest a ruling by judge Warren Chikowore.", "Harare"),
+])
+def test_more_cues(text, expected):
+    assert _span(text, _one(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen shot dead two officers on Friday in an attack the army blamed on jihadists in Gao.", "Gao"),
+    ("Students marched in Harare Wednesday to protest a ruling.", "Harare"),
+])
+def test_more_cues_quiet(text, expected):
+    assert expected in _span(text, _one(text))
+
