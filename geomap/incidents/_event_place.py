@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Sequence
 from gazetteer import Kind
 
 from ._actor_lexicon import _NAMED, _phrase
-from ._fallback_place import locative_places, object_name, object_place, unknown_name, unread_name
+from ._fallback_place import landmark_name, locative_places, object_name, object_place, unknown_name, unread_name
 from ._place_cues import (SPEECH, bearing_cue, is_locative, is_modifier, names_a_site, names_something_else,
                           near_cue, part_of_name, unknown_place_before)
 
@@ -115,6 +115,10 @@ def place_for(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger,
         named = object_name(text, trig.end, best.start)
         if named is not None and (_phrase(named[0]) in _NAMED or ctx.mentions.within(named[1], named[2])):
             named = None
+    if named is None and best.place.kind is Kind.POPULATED_PLACE and (
+            site := landmark_name(text, cs, ce, [(m.start, m.end) for m in ctx.mentions.within(cs, ce)])):
+        # "at the Bardo Museum in Tunis": the site's own name, at its town
+        return best.place, 1, replace(best, surface=site[0], start=site[1], end=site[2]), site[0]
     if named is not None and named[0] != best.place.name and best.place.kind is not Kind.COUNTRY:
         return best.place, 2, replace(best, surface=named[0], start=named[1], end=named[2]), named[0]
     return best.place, _precision(best.place, text, best), best, ""
@@ -128,7 +132,7 @@ def _tier(ctx: _Context, m: ResolvedMention) -> int:
     town = m.place.kind is Kind.POPULATED_PLACE
     if part_of_name(text, m.start, m.end) or names_something_else(text, m.start, m.end) or (
             town and m.surface.isupper() and len(m.surface) <= 4) or _phrase(m.surface) in _NAMED or (
-            town and (_name_goes_on(ctx, m) or _persons_name(ctx, m))):
+            town and (_name_goes_on(ctx, m) or _persons_name(ctx, m) or _ACRONYM_AFTER.match(text, m.end))):
         # also "IS", "MFO": an acronym read as a village; "Fano fighters": a named armed group;
         # "Cox's Bazar": a town's name that goes on
         return _IN_A_NAME
@@ -146,6 +150,8 @@ def _name_goes_on(ctx: _Context, m: ResolvedMention) -> bool:
     return bool(hits) and hits[0].place.place_id != m.place.place_id and m.surface in hits[0].place.name
 
 
+# "the Liberation Tigers of Tamil Eelam (LTTE)", "Kampala Capital City Authority (KCCA)": an organisation's name.
+_ACRONYM_AFTER = re.compile(r"(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’-]*){1,4}|(?:\s+[A-Z][\w'’-]*){1,4})?\s+\([A-Z]{2,6}\)")
 # Capitalised words that go on a place's name without making it another's ("Baghdad International Airport").
 _PLACE_WORDS = frozenset("""airport stadium square street road bridge province district region state governorate city
 strip valley mountains river international central north south east west old new monday tuesday wednesday

@@ -29,7 +29,7 @@ from ._place_cues import part_of_name
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer import Gazetteer, Place
 
-__all__ = ["locative_places", "object_name", "object_place", "unknown_name", "unread_name", "village_names"]
+__all__ = ["landmark_name", "locative_places", "object_name", "object_place", "unknown_name", "unread_name", "village_names"]
 
 _NAME = (r"(?:(?:al|el|ad|as|ash|an|ar|at|az|ez)-)?[A-Z][\w'’]*(?:-[\w'’]+)*"
          r"(?:\s+(?:(?:al|el|ad|as|ash|an|ar|at|az|ez|de|du|la|da)-?\s?)?[A-Z][\w'’]*(?:-[\w'’]+)*){0,3}")
@@ -159,6 +159,31 @@ def unknown_name(text: str, start: int, end: int, covered: Sequence[tuple[int, i
         if free(at, at + len(name)) and not (name.isupper() and len(name) <= 4) and \
                 not part_of_name(text, at, at + len(name)):
             return name, at, at + len(name)
+    return None
+
+
+# "at the Bardo Museum", "near al-Shaab Stadium", "in al-Zahawi school": a site named for itself.
+_LANDMARK = re.compile(r"(?<![\w'’-])(?P<name>" + _NAME + r"\s+(?i:school|stadium|museum|palace|hospital|mosque|church|"
+                       r"cathedral|hotel|university|airport|bridge|square|market|bazaar|prison|camp)s?)\b")
+
+
+def landmark_name(text: str, start: int, end: int, covered: Sequence[tuple[int, int]]) -> tuple[str, int, int] | None:
+    """A site the gazetteer lacks, named for itself in ``text[start:end]`` ("the Bardo Museum in Tunis"),
+    unless its name is one of the ``covered`` places ("the Kabul airport").
+
+    Examples
+    --------
+    >>> t = "Gunmen killed 21 tourists at the Qqardo Museum in Tunis."
+    >>> landmark_name(t, 0, len(t), [(t.index("Tunis"), len(t) - 1)])
+    ('Qqardo Museum', 33, 46)
+    >>> landmark_name("A bomb hit the Kabul airport.", 0, 29, [(15, 20)]) is None
+    True
+    """
+    for m in _LANDMARK.finditer(text, start, end):
+        a, b = m.span("name")
+        first = m.group("name").split()[0]
+        if first.lower() not in _NOT_NAMES and not any(x < b and a < y for x, y in covered):
+            return m.group("name"), a, b
     return None
 
 

@@ -158,3 +158,18 @@ def test_more_cues(text, expected):
 def test_more_cues_quiet(text, expected):
     assert expected in _span(text, _one(text))
 
+
+
+def test_a_site_named_for_itself_keeps_its_name_at_its_town():
+    text = "On Friday gunmen killed nine visitors at the Qqorami Museum in Tunis."
+    inc = _one(text)
+    assert inc.location == "Qqorami Museum" and inc.geo_precision == 1 and inc.country == "Tunisia"
+    text = "On Friday a bomb killed nine travellers at the Tunis airport."   # the site named for its town
+    assert _one(text).location == "Tunis"
+
+
+def test_a_town_that_opens_an_organisations_name_before_its_acronym():
+    text = "Gunmen killed a member of the Mardan Traders Welfare Society (MTWS) on Friday in Khyber Pakhtunkhwa."
+    assert _span(text, _one(text)) == "Khyber Pakhtunkhwa"
+    text = "A fighter was killed on Friday in a raid near Peshawar (KP)."
+    assert _span(text, _one(text)) == "Peshawar"
