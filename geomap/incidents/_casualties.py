@@ -214,7 +214,7 @@ def _excluded(words: list[str], p: _Phrase) -> bool:
         return True
     if before in _MONTHS and not (p.start > 1 and digit_value(words[p.start - 2]) is not None):
         return True  # "May 5" is a date, but in "5 May 12 soldiers" the 12 is a count
-    if core.isdigit() and len(core) == 4 and 1800 <= int(core) <= 2199 and before in _YEAR_CUES:
+    if core.isdigit() and len(core) == 4 and 1800 <= int(core) <= 2199 and (before in _YEAR_CUES or before in _MONTHS):
         return True
     if before in _SUBSET_BEFORE or (p.start > 1 and words[p.start - 2] in _SUBSET_BEFORE):
         return True
@@ -258,7 +258,8 @@ def _opens_figure(words: list[str], k: int) -> bool:
     """Whether a figure starts at ``words[k]``: a number, a vague quantity, or a qualifier and a number."""
     if k >= len(words):
         return False
-    if digit_value(words[k]) is not None or word_value(words[k]) is not None or words[k] in _VAGUE_BY_FIRST:
+    if digit_value(words[k]) is not None or word_value(words[k]) is not None or any(
+            _match(words, k, phrase) for phrase, _ in _VAGUE_BY_FIRST.get(words[k], ())):
         return True
     return any(_match(words, k, q) and _opens_figure(words, k + len(q)) for q, _ in _QUALIFIERS
                if q[0] == words[k])
@@ -277,7 +278,8 @@ def _scan_right(words: list[str], p: _Phrase) -> tuple[str, int] | int | None:
             if w in _LEFT and _opens_figure(words, k + 1):
                 return None  # "3 gunmen killed 5 villagers": the 5 are the dead, not the 3
             return _RIGHT[w], k
-        if w in ("and", ",") and _opens_figure(words, nxt := k + 1 + (k + 1 < n and words[k + 1] in "'\"“")):
+        if w in ("and", ",") and (nxt := k + 1 + (k + 1 < n and words[k + 1] in "'\"“")) < n and (
+                _opens_figure(words, nxt) or words[nxt] in ("a", "an") and _read_phrase(words, nxt)):
             return nxt   # "17 soldiers and dozens of militants", "11 soldiers and 'around 40 fighters'"
         if w == "," and k + 1 < n and words[k + 1] in _ASIDES:
             # "Five people, including two children, were killed": step over the aside.

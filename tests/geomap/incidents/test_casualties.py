@@ -126,6 +126,12 @@ CASES = [
     # a relative named with his or her counts one beside the first victim; alone in a clause it is nobody's toll
     ("Gunmen killed a village chief and his wife near Mubi.", (2, 2, 2, 2, N)),
     ("His wife said the gunmen stole two cows.", (0, N, N, N, N)),
+    # a year after its month is no count, even before a comma and an article
+    ("On 4 June 2022, a herder was shot dead near Kaya.", (1, 1, 1, 1, N)),
+    ("On 4 June 2022 a herder was shot dead near Kaya.", (1, 1, 1, 1, N)),
+    # people listed with an article are added; a speaker after the toll is not
+    ("Two gendarmes, a teacher and a child were killed in Kaya.", (4, 4, 4, 4, N)),
+    ("Two gendarmes were killed in Kaya, a local official said.", (2, 2, 2, 2, N)),
 ]
 
 
