@@ -101,6 +101,18 @@ def place_for(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger,
     if not names:
         return (ctx.main.place, 3, None, "") if ctx.main is not None else (None, 3, None, "")
     best = min(names, key=lambda m: _rank(ctx, m, trig, tiers[id(m)]))
+    paren = text.rfind("(", max(0, best.start - 45), best.start)
+    if paren >= 0 and ")" not in text[paren:best.start] and (written := _written_areas(ctx, paren)):
+        # "(Ariha, Idleb)" read as Ariha (Jericho): the areas the brackets name, as the gazetteer knows them
+        if not any(best.place.place_id == a.place_id or _inside(best.place, a) for a in written):
+            best = replace(best, place=written[0])
+    areas = _written_areas(ctx, best.end) if best.place.kind is Kind.POPULATED_PLACE else []
+    if areas and not any(_inside(best.place, a) for a in areas):
+        # "Kouka (Djibasso, Boucle du Mouhoun)": the namesake in the areas the note writes, else those areas
+        namesake = _namesake_in(ctx, best.surface, areas)
+        if namesake is None:
+            return areas[0], 2, best, best.surface
+        best = replace(best, place=namesake)
     # "Zibane (Anzourou, Tillaberi)": a place the gazetteer lacks, given with its areas.
     own = unknown_place_before(text, best.start)
     if own and not any(m.end <= best.start and m.start >= best.start - len(own) - 3 for m in names):
@@ -139,6 +151,42 @@ def _tier(ctx: _Context, m: ResolvedMention) -> int:
     if country_like and is_modifier(text, m.start, m.end):
         return _MODIFIER
     return _PLAIN
+
+
+# ACLED's note form "Boni (Douentza, Mopti)": the areas that contain the place, most specific first.
+_AREAS = re.compile(r"\s*(?:village|town|city|area|district)?\s*\(\s*([^(),;]{2,40}?)\s*(?:,\s*([^(),;]{2,40}?)\s*)?\)")
+_AREA_WORDS = re.compile(r"\b(?:region|province|governorate|state|oblast|department|district|cercle|territory|"
+                         r"prefecture|county|municipality)\b")
+
+
+def _written_areas(ctx: _Context, at: int) -> list[Place]:
+    """The admin areas written in brackets at ``at`` that the gazetteer knows, most specific first."""
+    found = _AREAS.match(ctx.text, at) if at >= 0 else None
+    if found is None:
+        return []
+    out = []
+    for name in filter(None, found.groups()):
+        hits = ctx.gazetteer.lookup(name, kinds=("admin2", "admin1"), limit=1, fuzzy=False)
+        if hits:
+            out.append(hits[0].place)
+    return out
+
+
+def _plain(name: str) -> str:
+    import unicodedata
+
+    flat = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]", "", _AREA_WORDS.sub("", flat))
+
+
+def _inside(place: Place, area: Place) -> bool:
+    names = {_plain(place.admin1), _plain(place.admin2)} - {""}
+    return place.country == area.country and _plain(area.name) in names
+
+
+def _namesake_in(ctx: _Context, name: str, areas: list[Place]) -> Place | None:
+    hits = ctx.gazetteer.lookup(name, kinds="populated_place", country=areas[0].country, limit=20, fuzzy=False)
+    return next((c.place for c in hits if any(_inside(c.place, a) for a in areas)), None)
 
 
 def _name_goes_on(ctx: _Context, m: ResolvedMention) -> bool:

@@ -173,3 +173,20 @@ def test_a_town_that_opens_an_organisations_name_before_its_acronym():
     assert _span(text, _one(text)) == "Khyber Pakhtunkhwa"
     text = "A fighter was killed on Friday in a raid near Peshawar (KP)."
     assert _span(text, _one(text)) == "Peshawar"
+
+
+def test_the_areas_an_acled_note_writes_overrule_a_namesake():
+    # the only Tanout the gazetteer knows is in Zinder: a Tanout written in Tahoua goes to Tahoua, keeping its name
+    text = "On 4 May 2024, gunmen killed 3 herders in Tanout (Qqarba, Tahoua)."
+    inc = _one(text)
+    assert (inc.location, inc.geo_precision, inc.country) == ("Tanout", 2, "Niger") and "Tahoua" in inc.admin1
+    text = "On 4 May 2024, gunmen killed 3 herders in Tanout (Tanout, Zinder)."
+    inc = _one(text)
+    assert (inc.location, inc.geo_precision) == ("Tanout", 1) and "Zinder" in inc.admin1
+
+
+def test_a_bracketed_area_read_as_a_foreign_town_is_the_area():
+    # "Ariha" alone is Jericho; in "(Ariha, Idlib)" it is the Syrian district
+    text = "On 17 August 2022, regime forces shelled the outskirts of Qqansafra village (Ariha, Idlib)."
+    inc = _one(text)
+    assert inc.country == "Syria" and inc.location == "Qqansafra"
