@@ -6,7 +6,7 @@ Every sentence is our own; each rule has one where it must fire and one where it
 import pytest
 
 from geomap.incidents._extract import extract_incidents
-from geomap.incidents._place_cues import bearing_cue, is_locative, is_modifier, names_a_site, part_of_name
+from geomap.incidents._place_cues import bearing_cue, is_locative
 
 PUB = "2024-05-20"
 
@@ -34,18 +34,12 @@ def _span(text, inc):
     # a bearing loses to the place it locates
     ("Gunmen killed three farmers on Sunday in Mubi, north of Yola.", "Mubi"),
     ("A roadside bomb killed four soldiers on Sunday in Kirkuk province, south of Erbil.", "Kirkuk"),
-])
-def test_the_event_place_wins(text, expected):
-    assert _span(text, _one(text)) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
     # the same cues, where they must not move the place
     ("Protesters marched in the US capital Washington on Sunday.", "Washington"),
     ("Gunmen killed three farmers on Sunday in Yola.", "Yola"),
     ("A suicide bomber struck a market in Kabul on Sunday, the Kabul police said.", "Kabul"),
 ])
-def test_plain_places_stay(text, expected):
+def test_the_event_place_wins(text, expected):
     assert _span(text, _one(text)) == expected
 
 
@@ -80,20 +74,6 @@ def test_a_possessive_that_is_part_of_a_name():
 def _at(f, text, name, *extra):
     i = text.index(name)
     return f(text, i, i + len(name), *extra)
-
-
-@pytest.mark.parametrize("f, text, name, expected", [
-    (is_modifier, "A Kenyan and a UK soldier were hurt.", "UK", True),
-    (is_modifier, "Two soldiers were hurt in the UK and Kenya.", "UK", False),
-    (part_of_name, "Fighters of Jabhat al-Nusra advanced.", "Nusra", True),
-    (part_of_name, "Fighters advanced towards al-Nusra near Homs.", "Homs", False),
-    (part_of_name, "The Oromo Liberation Army attacked.", "Oromo Liberation Army", True),
-    (part_of_name, "The army attacked Oromia.", "Oromia", False),
-    (names_a_site, "A bomb hit the Karachi stadium.", "Karachi", True),
-    (names_a_site, "The Karachi council met.", "Karachi", False),
-])
-def test_cues(f, text, name, expected):
-    assert _at(f, text, name) is expected
 
 
 def test_bearing_cue():
