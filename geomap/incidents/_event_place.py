@@ -139,8 +139,10 @@ def place_for(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger,
 def _tier(ctx: _Context, m: ResolvedMention) -> int:
     text = ctx.text
     country_like = SPECIFICITY.get(m.place.kind, 9) >= 4
-    if names_a_site(text, m.start, m.end) and not country_like:
-        return _SITE   # "the Kabul airport"; but "the US military base" is a modifier
+    if country_like and (is_modifier(text, m.start, m.end) or _OWNED.match(text, m.end)):
+        return _MODIFIER   # "the US military base", "a US soldier", "near a US base"
+    if names_a_site(text, m.start, m.end):
+        return _SITE   # "the Kabul airport", "on a Hong Kong hotel"
     town = m.place.kind is Kind.POPULATED_PLACE
     if part_of_name(text, m.start, m.end) or names_something_else(text, m.start, m.end) or (
             town and m.surface.isupper() and len(m.surface) <= 4) or _phrase(m.surface) in _NAMED or (
@@ -148,8 +150,6 @@ def _tier(ctx: _Context, m: ResolvedMention) -> int:
         # also "IS", "MFO": an acronym read as a village; "Fano fighters": a named armed group;
         # "Cox's Bazar": a town's name that goes on
         return _IN_A_NAME
-    if country_like and is_modifier(text, m.start, m.end):
-        return _MODIFIER
     return _PLAIN
 
 
@@ -200,6 +200,9 @@ def _name_goes_on(ctx: _Context, m: ResolvedMention) -> bool:
 
 # "the Liberation Tigers of Tamil Eelam (LTTE)", "Kampala Capital City Authority (KCCA)": an organisation's name.
 _ACRONYM_AFTER = re.compile(r"(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’-]*){1,4}|(?:\s+[A-Z][\w'’-]*){1,4})?\s+\([A-Z]{2,6}\)")
+# What a country owns rather than holds: "near a US military base" is not in the US.
+_OWNED = re.compile(r"\s+(?:military|army|naval|air|embassy|consulate|base|troops|forces|soldiers?|patrol|convoy|"
+                    r"warships?|drones?|jets?)\b")
 # Capitalised words that go on a place's name without making it another's ("Baghdad International Airport").
 _PLACE_WORDS = frozenset("""airport stadium square street road bridge province district region state governorate city
 strip valley mountains river international central north south east west old new monday tuesday wednesday

@@ -170,3 +170,11 @@ def test_a_bracketed_area_read_as_a_foreign_town_is_the_area():
     text = "On 17 August 2022, regime forces shelled the outskirts of Qqansafra village (Ariha, Idlib)."
     inc = _one(text)
     assert inc.country == "Syria" and inc.location == "Qqansafra"
+
+
+def test_a_country_before_a_site_is_where_after_a_locative_word():
+    # "on a Hong Kong hotel": the hotel is in Hong Kong; "a US military base": the base is not in the US
+    text = "Students marched on a Hong Kong hotel on Monday to protest a ruling by judge Warren Chikowore."
+    assert _span(text, _one(text)) == "Hong Kong"
+    text = "A bomb exploded on Monday near a US military base in Qqabbaniya, killing two guards."
+    assert _one(text).location == "Qqabbaniya"
