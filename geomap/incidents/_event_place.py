@@ -199,7 +199,8 @@ def _name_goes_on(ctx: _Context, m: ResolvedMention) -> bool:
 
 
 # "the Liberation Tigers of Tamil Eelam (LTTE)", "Kampala Capital City Authority (KCCA)": an organisation's name.
-_ACRONYM_AFTER = re.compile(r"(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’-]*){1,4}|(?:\s+[A-Z][\w'’-]*){1,4})?\s+\([A-Z]{2,6}\)")
+_ACRONYM_AFTER = re.compile(r"(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’-]*){1,4}|(?:\s+[A-Z][\w'’-]*){1,4})?"
+                            r"\s+\([A-Z]{2,6}\)")
 # What a country owns rather than holds: "near a US military base" is not in the US.
 _OWNED = re.compile(r"\s+(?:military|army|naval|air|embassy|consulate|base|troops|forces|soldiers?|patrol|convoy|"
                     r"warships?|drones?|jets?)\b")
@@ -214,8 +215,10 @@ def _persons_name(ctx: _Context, m: ResolvedMention) -> bool:
     """Whether a town's name is a first name ("Ferdinand Marcos"): a capitalised word follows it that is
     neither a place word nor a place read on its own."""
     more = re.match(r" ([A-Z][a-z]+)\b", ctx.text[m.end:m.end + 30])
-    return bool(more) and not is_locative(ctx.text, m.start, m.end, m.end + 1, m.end + 1) and more.group(1).lower() not in _PLACE_WORDS and not ctx.mentions.within(
-        m.end + 1, m.end + 1 + len(more.group(1)))
+    if more is None or is_locative(ctx.text, m.start, m.end, m.end + 1, m.end + 1):
+        return False
+    word = more.group(1)
+    return word.lower() not in _PLACE_WORDS and not ctx.mentions.within(m.end + 1, m.end + 1 + len(word))
 
 
 def _rank(ctx: _Context, m: ResolvedMention, trig: Trigger, tier: int) -> tuple[Any, ...]:

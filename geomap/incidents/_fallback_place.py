@@ -29,7 +29,8 @@ from ._place_cues import part_of_name
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer import Gazetteer, Place
 
-__all__ = ["landmark_name", "locative_places", "object_name", "object_place", "unknown_name", "unread_name", "village_names"]
+__all__ = ["landmark_name", "locative_places", "object_name", "object_place", "unknown_name", "unread_name",
+           "village_names"]
 
 _NAME = (r"(?:(?:al|el|ad|as|ash|an|ar|at|az|ez)-)?[A-Z][\w'’]*(?:-[\w'’]+)*"
          r"(?:\s+(?:(?:al|el|ad|as|ash|an|ar|at|az|ez|de|du|la|da)-?\s?)?[A-Z][\w'’]*(?:-[\w'’]+)*){0,3}")
@@ -163,7 +164,8 @@ def unknown_name(text: str, start: int, end: int, covered: Sequence[tuple[int, i
 
 
 # "at the Bardo Museum", "near al-Shaab Stadium", "in al-Zahawi school": a site named for itself.
-_LANDMARK = re.compile(r"(?<![\w'’-])(?P<name>" + _NAME + r"\s+(?i:school|stadium|museum|palace|hospital|mosque|church|"
+_LANDMARK = re.compile(r"(?<![\w'’-])(?P<name>" + _NAME
+                       + r"\s+(?i:school|stadium|museum|palace|hospital|mosque|church|"
                        r"cathedral|hotel|university|airport|bridge|square|market|bazaar|prison|camp)s?)\b")
 
 

@@ -148,7 +148,8 @@ def is_modifier(text: str, start: int, end: int) -> bool:
     Examples
     --------
     >>> t = "A US soldier was killed in Qqa, in Iraq's west, north of the US base."
-    >>> is_modifier(t, 2, 4), is_modifier(t, t.index("Iraq"), t.index("Iraq") + 4), is_modifier(t, t.rindex("US"), t.rindex("US") + 2)
+    >>> last = t.rindex("US")
+    >>> is_modifier(t, 2, 4), is_modifier(t, t.index("Iraq"), t.index("Iraq") + 4), is_modifier(t, last, last + 2)
     (True, False, True)
     """
     m = _LOCATIVE.search(text[max(0, start - 40):start])

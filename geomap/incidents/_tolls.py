@@ -46,11 +46,13 @@ _WAR = re.compile(r"\b(?:war|conflict|uprising|insurgency|revolution|crisis|viol
 _RUNNING = re.compile(r"\b(?:since|so far|to date|has killed|have killed|had killed|over the past|in the past|lasted|"
                       r"ended)\b", re.IGNORECASE)
 # Deaths from illness or drugs, which the lexicon's accident class does not name.
-_HEALTH = re.compile(r"\b(?:coronavirus|covid|pandemic|epidemic|outbreak|infections?|cases|overdoses?|fentanyl|opioids?|"
+_HEALTH = re.compile(r"\b(?:coronavirus|covid|pandemic|epidemic|outbreak|infections?|cases|overdoses?|fentanyl|"
+                     r"opioids?|"
                      r"cholera|ebola|measles|malaria|mpox|dengue|famine)\b", re.IGNORECASE)
 # "killed"/"slain" say violence; "died", "deaths", "lives", "toll" need a word of violence beside them.
 _VIOLENT_WORD = re.compile(r"\b(?:killed|slain)\b", re.IGNORECASE)
-_VIOLENCE = re.compile(r"\b(?:attack|attacks|attacked|fighting|clash|clashes|strike|strikes|bomb|bombing|blast|explosion|"
+_VIOLENCE = re.compile(r"\b(?:attack|attacks|attacked|fighting|clash|clashes|strike|strikes|bomb|bombing|blast|"
+                       r"explosion|"
                        r"shelling|shooting|shot|gunfire|raid|ambush|massacre|hijacking|mutiny|violence|unrest|riot|"
                        r"crackdown|war|offensive|assault|insurgents?)\b", re.IGNORECASE)
 
