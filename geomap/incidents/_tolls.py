@@ -12,8 +12,8 @@ UCDP's low/best/high from :func:`._casualties.find_casualties`:
 * a death from an accident, a disaster or a disease is no incident ("12 died in floods"), nor a death
   the sentence does not tie to violence ("killed", "slain", an armed actor, or a word such as attack,
   fighting, blast, shooting beside "died", "deaths" or "toll");
-* a war's running total is no event ("The conflict has killed 120,000 people since 2011"):
-  ACLED codes events, not totals.
+* a running total is no event ("The conflict has killed 120,000 people since 2011", "Hundreds have
+  been killed over the past weeks"): ACLED codes events, not totals.
 
 The trigger's strength is 1 (the incident's confidence is lower than an event word's).
 
@@ -45,6 +45,9 @@ _DEATH = re.compile(r"\b(?:killed|died|dead|death toll|toll|lives|perished|slain
 _WAR = re.compile(r"\b(?:war|conflict|uprising|insurgency|revolution|crisis|violence)\b", re.IGNORECASE)
 _RUNNING = re.compile(r"\b(?:since|so far|to date|has killed|have killed|had killed|over the past|in the past|lasted|"
                       r"ended)\b", re.IGNORECASE)
+# A running total whatever killed them: "have been killed since ...", "over the past weeks", "so far".
+_TOTAL = re.compile(r"\b(?:ha(?:ve|s) been \w+ed\b[^.;]*\bsince|(?:in|over|during) the (?:last|past)\b|so far\b|"
+                    r"to date\b|since the (?:beginning|start|launch|outbreak)\b)", re.IGNORECASE)
 # Deaths from illness or drugs, which the lexicon's accident class does not name.
 _HEALTH = re.compile(r"\b(?:coronavirus|covid|pandemic|epidemic|outbreak|infections?|cases|overdoses?|fentanyl|"
                      r"opioids?|"
@@ -67,7 +70,7 @@ def toll_trigger(text: str, s: int, e: int) -> Trigger | None:
     if _DEATH.search(sentence) is None:
         return None  # cheap test first: most sentences name no death
     classes = lexicon().classes
-    if classes["accident"].search(sentence) or _HEALTH.search(sentence) or (
+    if classes["accident"].search(sentence) or _HEALTH.search(sentence) or _TOTAL.search(sentence) or (
             _WAR.search(sentence) and _RUNNING.search(sentence)):
         return None
     if not (_VIOLENT_WORD.search(sentence) or _VIOLENCE.search(sentence) or classes["armed"].search(sentence)):

@@ -27,6 +27,8 @@ def test_a_toll_alone_is_an_incident(text, etype, fatalities, low, best, high):
 @pytest.mark.parametrize("text", [
     "Fourteen fishermen died when their boat capsized in a storm off Mombasa.",      # an accident
     "The war has killed more than 300,000 people since it began in 2011.",            # a running total
+    "Hundreds of villagers have been killed over the past few weeks.",                # a running total
+    "At least 90 soldiers have been killed since the offensive began.",               # a running total
     "Officials said 40 people were hurt in the crush at the stadium in Accra.",       # injuries only
     "The ministry said the 2019 census counted 12 million people in Kabul.",          # no death at all
     "Officials reported 144 coronavirus deaths in Rome on Sunday.",                   # illness
