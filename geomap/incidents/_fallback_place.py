@@ -45,12 +45,13 @@ parliament congress government police army ministry islamic state""".split())
 _KINDS = ("populated_place", "admin2", "admin1")
 _OBJECT = re.compile(r"\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?(?P<name>" + _NAME + r")")
 _VILLAGE = re.compile(r"\b(?:village|town|hamlet|locality|settlement|neighbou?rhood|district|suburb)s?\s+of\s+"
-                      r"(?P<name>" + _NAME + r")"
-                      # "the Radhwaniyah area in ...", "Rawiya village near ...", "the Jumla and Diwan villages"
-                      r"|(?<![\w'’-])(?P<before>" + _NAME + r")(?:\s+and\s+" + _NAME + r")?\s+"
-                      r"(?:village|town|hamlet|locality|settlement|neighbou?rhood|district|quarter|suburb|area|camp)s?"
-                      r"\b(?!\s+(?:of|court|council|police|administration|authorities|governor|official|chief|office|"
-                      r"hospital|headquarters)\b)")
+                      r"(?P<name>" + _NAME + r")")
+# "the Radhwaniyah area in ...", "Rawiya village near ...", "the Jumla and Diwan villages", "the Thantho district of
+# Yala"; read apart from _VILLAGE so that both readings of "the Baghdad neighbourhood of Al-Bayaa" are tried.
+_VILLAGE_BEFORE = re.compile(r"(?<![\w'’-])(?P<name>" + _NAME + r")(?:\s+and\s+" + _NAME + r")?\s+"
+                             r"(?:village|town|hamlet|locality|settlement|neighbou?rhood|district|quarter|suburb|area|"
+                             r"camp)s?\b(?!\s+(?:court|council|police|administration|authorities|governor|official|"
+                             r"chief|office|hospital|headquarters)\b)")
 # A known place given only as a bearing for another: "X, 30 km from Y", "X, south of Y", "X near Y".
 _RELATIVE = re.compile(r"(?:\d[\d,.]*\s*(?:km|kms|kilometers|kilometres|miles)\b[^,;]{0,30}?\b(?:of|from)|"
                        r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)|\bnear|\boutside|"
@@ -199,14 +200,17 @@ def village_names(text: str, start: int, end: int) -> list[tuple[str, int]]:
     >>> t = "A bomb went off in the Qqrad area in southern Baghdad."
     >>> village_names(t, 0, len(t))
     [('Qqrad', 23)]
+    >>> t = "in the south Baghdad neighbourhood of Qqbayaa"
+    >>> village_names(t, 0, len(t))
+    [('Baghdad', 13), ('Qqbayaa', 38)]
     >>> village_names("The Qqdon district court jailed him.", 0, 36)
     []
     """
     out = []
-    for m in _VILLAGE.finditer(text, start, end):
-        group = "name" if m.group("name") else "before"
-        words = m.group(group).split()
-        offset = m.start(group)
+    matches = [*_VILLAGE.finditer(text, start, end), *_VILLAGE_BEFORE.finditer(text, start, end)]
+    for m in sorted(matches, key=lambda m: m.start("name")):
+        words = m.group("name").split()
+        offset = m.start("name")
         while words and words[0].lower() in _NOT_NAMES:
             offset = text.index(words[1], offset + len(words[0])) if len(words) > 1 else offset
             words.pop(0)
