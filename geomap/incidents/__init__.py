@@ -23,7 +23,9 @@ Modules
                         (named groups: ``data/named_actors.csv``).
     ``_roles``          an incident's actor1 and actor2, from its clause and coded for its event type.
     ``_casualties``     deaths and injuries, by ACLED's and UCDP's rules.
+    ``_tolls``          a sentence that reports only a toll, as an incident of its own.
     ``_casualty_lexicon`` the words that tie a figure to deaths or injuries.
+    ``_event_place``    which place the clause names is the event's (ranked), and at what precision.
     ``_place_cues``     the words around a place that say it is where an event happened, and how exactly.
     ``_fallback_place`` a place the geoparser left unread, looked up in the event's locative phrase.
     ``_frame``          incidents as a GeoDataFrame (EPSG:4326) and back.
