@@ -77,7 +77,9 @@ W_CONTAINER = weights()["container"]
 W_COUNTRY = weights()["country_named"]
 _weights = weights
 _FOCUS_REASONS = {"focus_country": "in the story's home country", "focus_admin1": "in the story's home area",
-                  "focus_near": "near the story's home"}
+                  "focus_near": "near the story's home", "focus_admin2": "in the story's home county",
+                  "home_country": "in the home country set", "home_admin1": "in the home area set",
+                  "home_near": "near the home set", "home_admin2": "in the home county set"}
 # Joiners of a compound name ("Asia-Pacific"): a word after them is the compound's last part.
 _HYPHENS = "-\u2010\u2011\u2013"
 # "the Donetsk and Luhansk regions"; but "the Gulf states" are no admin-1 areas.
@@ -359,10 +361,10 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
     # namesake towns in the countries the document names.
     big_first = _wide(cands[0].place)
     salient = _salient(cands)
-    scored: list[tuple[float, Candidate, list[str], float]] = []
     area = salient if salient is not None and salient.place.kind is not Kind.POPULATED_PLACE else None
     n_countries = sum(countries.values())
     n_admin1s = sum(admin1s.values())
+    scored: list[tuple[float, Candidate, list[str], float]] = []
     traced: list[tuple[Place, dict[str, float]]] | None = [] if _ranker.TRACE is not None else None
     for rank, c in enumerate(cands):
         p = c.place
@@ -409,7 +411,7 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
         # nor in a game report, whose dateline is the venue and whose bare towns are the teams'.
         if focus is not None and team_city is None and not (containers and in_box is None):
             for feature, value in focus.features(p).items():
-                if feature == "focus_country" and not country_cue:
+                if feature.endswith("_country") and not country_cue:
                     continue  # like a named country: no "Mexico, Missouri" for a story at home in the US
                 x[feature] = value  # traced for the fit even at weight 0, when it says nothing
                 if w[feature]:
