@@ -51,6 +51,8 @@ _DATELINE_REACH = 400
 _MIN_FIRM = 2
 _MIN_SHARE = 0.5
 _CODE = re.compile(r"^[A-Za-z]{2}$")
+# "36.16,-86.78" or "36.16, -86.78, 50": a point with an optional radius written as text.
+_WRITTEN_POINT = re.compile(r"^\s*([-+]?\d+(?:\.\d*)?)\s*,\s*([-+]?\d+(?:\.\d*)?)\s*(?:,\s*([-+]?\d+(?:\.\d*)?)\s*)?$")
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,8 @@ def dateline_span(text: str) -> tuple[int, int] | None:
 def user_focus(gazetteer: Gazetteer, near: object = None, countries: object = None) -> Focus | None:
     """The focus a caller sets: ``near`` a place name or ``(lat, lon[, km])``, ``countries`` ISO-2 codes.
 
+    ``near`` may also be the point written as text, ``"lat,lon[,km]"`` (a corpus's source-location column).
+
     Raises
     ------
     NearError
@@ -141,12 +145,16 @@ def user_focus(gazetteer: Gazetteer, near: object = None, countries: object = No
     (['US'], ['US.TN'])
     >>> user_focus(Gazetteer(), near=(36.17, -86.78, 50)).scale_km
     50.0
+    >>> user_focus(Gazetteer(), near="36.17, -86.78, 50") == user_focus(Gazetteer(), near=(36.17, -86.78, 50))
+    True
     >>> user_focus(Gazetteer()) is None
     True
     """
     codes = _country_codes(countries)
     if near is None:
         return Focus(codes, given=True) if codes else None
+    if isinstance(near, str) and (written := _WRITTEN_POINT.match(near)):
+        near = tuple(float(v) for v in written.groups() if v is not None)  # a corpus's column: "36.16,-86.78,50"
     if isinstance(near, str):
         place = _named_place(gazetteer, near)
         point = (place.latitude, place.longitude)
