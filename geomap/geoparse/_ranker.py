@@ -49,6 +49,8 @@ FEATURES: tuple[str, ...] = (
     "country_share", "admin1_share", "focus_country", "focus_admin1", "focus_near", "focus_admin2",
     "home_country", "home_admin1", "home_admin2", "home_near",
 )
+#: Features of a home the caller sets: fitted after the others, on a simulated newsroom's home.
+HOME_FEATURES: tuple[str, ...] = ("home_country", "home_admin1", "home_admin2", "home_near")
 #: Features of a reading's own standing, whatever the text says: with the prior, its base score.
 STANDING_FEATURES: tuple[str, ...] = ("log_population", "namesake_rank")
 NEAR_SCALE_KM = 400.0

@@ -218,12 +218,19 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
             cs = []
         cands.append(cs)
     _read_shared_country_names(mentions, cands, gazetteer)
+    # The dateline is the story's source location: it speaks through the focus features alone (as a
+    # caller's ``near`` speaks through the home features), not as one more place of the story.
+    span = dateline_span(text) if focus is None else None
+    in_dateline = frozenset() if span is None else frozenset(
+        m.key for m in mentions if span[0] <= m.start < span[1]) - {m.key for m in mentions if m.start >= span[1]}
 
     # Cues from the whole document: countries and admin1 areas named or implied.
     countries: Counter[str] = Counter()
     admin1s: Counter[str] = Counter()
-    own_admin1s: dict[str, Counter[str]] = {}  # what each name's own readings add to admin1s
+    own_admin1s: dict[str, Counter[str]] = {}  # what each name's own reading adds to admin1s and countries
     for m, cs in zip(mentions, cands):
+        if m.key in in_dateline:
+            continue
         # A place inside a longer name ("France" in "Frenchmen Street") or a near spelling is
         # too unsure a reading to speak for the whole document.
         if not cs or cs[0].match in WEAK_MATCHES:
@@ -233,10 +240,13 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
             countries[m.country] += 1
         elif top.kind is Kind.COUNTRY and top.country:
             countries[top.country] += 1
+            own_admin1s.setdefault(m.key, Counter())[top.country] += 1  # a country code has no dot: no clash
         elif top.kind is Kind.ADMIN1:
             countries[top.country] += 0.5  # type: ignore[assignment]
             admin1s[top.admin1_code] += 1
-            own_admin1s.setdefault(m.key, Counter())[top.admin1_code] += 1
+            own = own_admin1s.setdefault(m.key, Counter())
+            own[top.admin1_code] += 1
+            own[top.country] += 0.5  # type: ignore[assignment]
 
     # "Douma" in a story that names Syria: a doubtful word that is a place's own name spelt another
     # way, in a country the document names, is that place.
@@ -318,13 +328,13 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
             if kind is not None:
                 listed.setdefault(m.key, set()).add(kind)
     if focus is None:
-        span = dateline_span(text)
         dateline = [] if span is None else [chosen[m.key][1].place for m in mentions
                                             if span[0] <= m.start < span[1] and m.key in chosen]
         focus = inferred_focus(dateline, (cands[idx[0]] for idx in by_key.values()))
-    centre = _centre([c for _, c, _, _ in chosen.values() if c.match not in WEAK_MATCHES])
+    centre = _centre([c for key, (_, c, _, _) in chosen.items() if c.match not in WEAK_MATCHES
+                      and key not in in_dateline])
     neighbours = Neighbours((key, c.place) for key, (_, c, _, _) in chosen.items()
-                            if c.match not in WEAK_MATCHES and c.place.kind in LOCAL_KINDS)
+                            if c.match not in WEAK_MATCHES and c.place.kind in LOCAL_KINDS and key not in in_dateline)
     if centre is not None or listed or neighbours or focus is not None:
         for key, idx in by_key.items():
             if len(cands[idx[0]]) > 1:
@@ -394,7 +404,9 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
         # turn "California", "Atlantic" or "London" into a small town named after the state, the
         # ocean or the city.
         generic = salient is None or c is salient or _standing(p) >= _standing(salient.place)
-        n = countries.get(p.country, 0)
+        # A name's own reading as a country or state is no cue for its readings: "Georgia" the country
+        # does not make Georgia the country more likely, nor the state Georgia's towns.
+        n = countries.get(p.country, 0) - (own_admin1s.get(p.country, 0) if own_admin1s else 0)
         country_cue = generic and not _wide(p) and p.country != own_country and not big_first
         if n and country_cue:
             add("country_named", min(1.0, n / 2), f"document names {p.country}")
@@ -433,7 +445,8 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
                 score += w[feature] * value
         if base != c.score:
             c = replace(c, score=base)
-        by_country = w["country_named"] * x.get("country_named", 0.0)
+        # What the document's countries add (named, and their share of its places): no support for a small place.
+        by_country = w["country_named"] * x.get("country_named", 0.0) + w["country_share"] * x.get("country_share", 0.0)
         if traced is not None:
             traced.append((p, x))
         if best is None or score > best[0]:

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ._ranker import FEATURES, weights
+from ._ranker import FEATURES, HOME_FEATURES, weights
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer import Place
@@ -49,6 +49,8 @@ if TYPE_CHECKING:  # pragma: no cover
 ACC_KM = 161.0
 CORPORA = {"gwn": "geowebnews/GWN.xml", "lgl": "tr-news/TR-News.xml", "geovirus": "geovirus/GeoVirus.xml"}
 DEFAULT_EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval"
+#: A document is a local story, whose newsroom's home the fit simulates, when this share of its places is in one area.
+_LOCAL_SHARE = 0.5
 #: L2 penalty on the weights (the prior's weight included), per toponym.
 L2 = 1e-3
 
@@ -105,9 +107,10 @@ def trace_corpus(name: str, path: Path) -> list[Group]:
 
 
 def _newsroom(found: Sequence[tuple[list[tuple[Place, dict[str, float]]], np.ndarray]]) -> Focus | None:
-    """A simulated newsroom's home for a document: the admin-1 area most of its gold places lie in.
+    """A simulated newsroom's home for a local story: the admin-1 area most of its gold places lie in.
 
-    Each gold toponym votes with its first good reading; the area needs two votes. The
+    Each gold toponym votes with its first good reading; the area needs two votes and half
+    of them (``_LOCAL_SHARE``), else the story is not local and has no home. The
     home's point is its most named good town, as ``near="Town, State"`` would set it.
     """
     from gazetteer import Kind
@@ -116,7 +119,8 @@ def _newsroom(found: Sequence[tuple[list[tuple[Place, dict[str, float]]], np.nda
 
     firsts = [next(p for (p, _), ok in zip(cands, good) if ok) for cands, good in found if good.any()]
     areas = Counter(p.admin1_code for p in firsts if p.admin1_code)
-    if not areas or areas.most_common(1)[0][1] < 2:
+    # A newsroom that sets its home writes local stories: most of the places are in its area.
+    if not areas or areas.most_common(1)[0][1] < max(2, _LOCAL_SHARE * len(firsts)):
         return None
     code = areas.most_common(1)[0][0]
     towns = Counter(p.place_id for p in firsts if p.admin1_code == code and p.kind is Kind.POPULATED_PLACE)
@@ -145,18 +149,34 @@ def _loss(w: np.ndarray, groups: Sequence[Group]) -> tuple[float, np.ndarray]:
 def fit(groups: Sequence[Group], free: Sequence[str] | None = None) -> np.ndarray:
     """Weights that maximise the likelihood of the good readings (L-BFGS, L2-penalised).
 
-    With ``free``, only those features' weights are fitted; the others keep their
-    shipped values (a new feature's weight fitted against the model in use).
+    Two stages: the features of the text (all but ``home_*``) on the plain traces, then,
+    with those held, the ``home_*`` weights on the simulated newsroom's traces. So the
+    model of the text never learns from the simulation, and a home the caller sets
+    weighs what it adds to that model. With ``free``, only those features' weights are
+    fitted; the others keep their shipped values (a new feature fitted against the model
+    in use). Each free weight starts from 0 (the prior's from 1): the loss is convex, so
+    the start only matters for a feature that never fires, which stays at 0.
     """
+    names = FEATURES if free is None else tuple(free)
+    w = np.array([weights()[f] for f in FEATURES])
+    for f in names:
+        w[FEATURES.index(f)] = 1.0 if f == "prior" else 0.0
+    text = [f for f in names if f not in HOME_FEATURES]
+    home = [f for f in names if f in HOME_FEATURES]
+    if text:
+        w = _fit_some(w, text, [g for g in groups if not g.home])
+    if home:
+        w = _fit_some(w, home, [g for g in groups if g.home])
+    return w
+
+
+def _fit_some(w0: np.ndarray, free: Sequence[str], groups: Sequence[Group]) -> np.ndarray:
+    """``w0`` with the ``free`` features' weights fitted on ``groups``."""
     try:
         from scipy.optimize import minimize
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise SystemExit('fitting needs SciPy: pip install -e ".[fit]"') from exc
     useful = [g for g in groups if g.good.any() and not g.good.all()]
-    w0 = np.array([weights()[f] for f in FEATURES])
-    if free is None:
-        res = minimize(_loss, w0, args=(useful,), jac=True, method="L-BFGS-B")
-        return np.asarray(res.x)
     idx = np.array([FEATURES.index(f) for f in free])
 
     def partial(v: np.ndarray) -> tuple[float, np.ndarray]:
