@@ -241,9 +241,9 @@ def inferred_focus(dateline: Sequence[Place], names: Iterable[Sequence[Candidate
             code = next(iter(codes))
             if code:
                 areas[code] += 1
-                county = {c.place.admin2_code for c in cands}
-                if len(county) == 1 and cands[0].place.kind is not Kind.ADMIN1:
-                    counties[next(iter(county))] += 1
+                in_counties = {c.place.admin2_code for c in cands}
+                if len(in_counties) == 1 and cands[0].place.kind is not Kind.ADMIN1:
+                    counties[next(iter(in_counties))] += 1
     if not areas:
         return None
     code, n = areas.most_common(1)[0]

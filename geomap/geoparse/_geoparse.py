@@ -117,7 +117,7 @@ def geoparse(text_or_document: str | Document, *, gazetteer: Gazetteer | None = 
 
 
 def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
-                  gazetteer: Gazetteer | None = None, focus: Focus | None = None) -> list[ResolvedMention | None]:
+                  gazetteer: Gazetteer | None = None, home: Focus | None = None) -> list[ResolvedMention | None]:
     """Resolve given spans of a text (gold toponyms) in the context of the text.
 
     The recogniser's own mentions outside the spans still serve as context cues.
@@ -127,7 +127,7 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
     text : str
     spans : sequence of (start, end)
     gazetteer : Gazetteer, optional
-    focus : Focus, optional
+    home : Focus, optional
         A home the caller sets (:func:`geomap.geoparse._focus.user_focus`); the fit simulates a newsroom's.
 
     Returns
@@ -180,7 +180,7 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
         given.append(m)
     resolved = place_in_written_areas(text, resolve_mentions(text, [m for m in given if m.key] + context,
                                                              rec.gazetteer, require_support=True, given=spans,
-                                                             focus=focus),
+                                                             focus=home),
                                       rec.gazetteer)
     by_span = {(r.start, r.end): r for r in resolved}
     # The story's main town is first one of the given toponyms; the recogniser's own finds

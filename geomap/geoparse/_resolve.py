@@ -30,7 +30,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Union
 
 from gazetteer import Kind, MatchType
 from gazetteer._ranking import (SPELLING_REASON, capital_codes,
@@ -76,6 +76,8 @@ _LIMIT = 25
 W_CONTAINER = weights()["container"]
 W_COUNTRY = weights()["country_named"]
 _weights = weights
+#: A reason for a reading's score: the gazetteer's text, or a ranker feature's (name, value, text).
+Reason = Union[str, tuple[str, float, str]]
 _FOCUS_REASONS = {"focus_country": "in the story's home country", "focus_admin1": "in the story's home area",
                   "focus_near": "near the story's home", "focus_admin2": "in the story's home county",
                   "home_country": "in the home country set", "home_admin1": "in the home area set",
@@ -207,8 +209,13 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
         _ranker.TRACE.keys.update(((m.start, m.end), m.key) for m in mentions)
     cands: list[list[Candidate]] = []
     doubtful: dict[int, list[Candidate]] = {}
+    # A name repeated in a story is looked up once: _candidates reads only these fields of a mention.
+    looked_up: dict[tuple[str, str, str, str], list[Candidate]] = {}
     for i, m in enumerate(mentions):
-        cs = _candidates(gazetteer, m)
+        form = (m.kind, m.key, m.surface, m.country)
+        cs = looked_up.get(form)
+        if cs is None:
+            cs = looked_up[form] = _candidates(gazetteer, m)
         if m.key in _COMPASS_KEYS and not (m.surface[:4].lower() == "the "
                                            or _THE_BEFORE.search(text, max(0, m.start - 10), m.start)):
             # "an explosion in West, Texas": without its article a compass word is no world region.
@@ -364,7 +371,7 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
           own_admin1s: Counter[str] | None = None,
           focus: Focus | None = None) -> tuple[float, Candidate, list[str], float]:
     w = _weights()
-    best: tuple[float, Candidate, list[str], float] | None = None
+    best: tuple[float, Candidate, list[Reason], float] | None = None
     team_city = _team_city(cands) if sports and not containers else None
     own_country = cands[0].place.country if cands[0].place.kind is Kind.COUNTRY else None
     # A name whose best reading is a country or continent ("China", "Atlantic") keeps it against
@@ -374,16 +381,16 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
     area = salient if salient is not None and salient.place.kind is not Kind.POPULATED_PLACE else None
     n_countries = sum(countries.values())
     n_admin1s = sum(admin1s.values())
-    scored: list[tuple[float, Candidate, list[str], float]] = []
+    scored: list[tuple[float, Candidate, list[Reason], float]] = []
     traced: list[tuple[Place, dict[str, float]]] | None = [] if _ranker.TRACE is not None else None
     for rank, c in enumerate(cands):
         p = c.place
         x = {"prior": c.score}
-        why = list(c.reasons)
+        why: list[Reason] = list(c.reasons)
 
         def add(feature: str, value: float, reason: str) -> None:
             x[feature] = value
-            why.append(f"{reason} +{w[feature] * value:.2f}")
+            why.append((feature, value, reason))  # spelled out only for the winner (_spelled)
 
         in_box = next((box for box in containers if inside(p, box)), None)
         if in_box is not None:
@@ -427,7 +434,7 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
                     continue  # like a named country: no "Mexico, Missouri" for a story at home in the US
                 x[feature] = value  # traced for the fit even at weight 0, when it says nothing
                 if w[feature]:
-                    why.append(f"{_FOCUS_REASONS[feature]} +{w[feature] * value:.2f}")
+                    why.append((feature, value, _FOCUS_REASONS[feature]))
         x["log_population"] = log_population(p.population)
         x["namesake_rank"] = 1 / (1 + rank)
         if n_countries:
@@ -455,7 +462,16 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
     assert best is not None
     if traced is not None and _ranker.TRACE is not None:
         _ranker.TRACE.candidates[key] = traced
-    return _world_city(best, scored)
+    score, c, why, by_country = _world_city(best, scored)
+    return score, c, [_spelled(r, w) for r in why], by_country
+
+
+def _spelled(reason: Reason, w: dict[str, float]) -> str:
+    """A reason as text: a feature's with what it added to the score ("in Idaho (written next to it) +1.20")."""
+    if isinstance(reason, str):
+        return reason
+    feature, value, text = reason
+    return f"{text} +{w[feature] * value:.2f}"
 
 
 def _listed_before(text: str, mentions: Sequence[Mention], i: int) -> list[int]:

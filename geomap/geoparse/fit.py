@@ -87,7 +87,7 @@ def trace_corpus(name: str, path: Path) -> list[Group]:
             focus: Focus | None = None
             while True:
                 trace.clear()
-                resolve_spans(doc.text, [(t.start, t.end) for t in gold], focus=focus)
+                resolve_spans(doc.text, [(t.start, t.end) for t in gold], home=focus)
                 found = []
                 for t in gold:
                     cands = trace.candidates.get(trace.keys.get((t.start, t.end), ""))
