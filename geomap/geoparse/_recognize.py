@@ -106,6 +106,7 @@ class Recognizer:
         persons: dict[str, bool] = {}
         out: list[Mention] = []
         plans = self._plans
+        lower_case = _LowerCaseWords(text)
         for run_match in _RUN.finditer(text):
             run = run_match.group()
             hits, tokens = plans(run)
@@ -119,7 +120,7 @@ class Recognizer:
             for m in found:
                 if m.kind == "demonym" and not demonyms:
                     continue
-                if m.kind == "name" and " " not in m.key and m.caution == "" and _lower_case_in(text, m.key):
+                if m.kind == "name" and " " not in m.key and m.caution == "" and lower_case.has(m.key):
                     m = Mention(m.start, m.end, m.surface, m.key, m.kind, m.country, "lower-case in text")
                 out.append(m)
         if persons:
@@ -392,21 +393,44 @@ def _is_plural(word: str) -> bool:
     return low.endswith("s") and (low[:-1] in DEMONYMS or low.endswith("ns") or low.endswith("is"))
 
 
-def _lower_case_in(text: str, key: str) -> bool:
-    """Whether a one-word key is also written in lower case in the text, as a whole word ("reading").
+class _LowerCaseWords:
+    """Which one-word keys a text also writes in lower case, as whole words ("reading", "bath").
 
-    The same words as ``set(_LOWER_WORD.findall(text))`` holds, found by a substring search
-    per key instead of one list of every lower-case word per document.
+    The words of ``_LOWER_WORD.findall(text)``. A news story asks about a few keys, so each
+    is answered by a substring search and kept; past ``_SEARCHES`` distinct keys (a long
+    document naming many places) the set of every lower-case word is built once instead,
+    so the cost stays linear in the text's length.
     """
-    if _LOWER_KEY.fullmatch(key) is None:
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._known: dict[str, bool] = {}
+        self._words: set[str] | None = None
+
+    def has(self, key: str) -> bool:
+        if self._words is not None:
+            return key in self._words
+        known = self._known.get(key)
+        if known is None:
+            if len(self._known) >= _SEARCHES:
+                self._words = set(_LOWER_WORD.findall(self._text))
+                return key in self._words
+            known = self._known[key] = _LOWER_KEY.fullmatch(key) is not None and self._search(key)
+        return known
+
+    def _search(self, key: str) -> bool:
+        text = self._text
+        at = text.find(key)
+        while at != -1:
+            found = _LOWER_WORD.match(text, at)
+            if found is not None and found.end() == at + len(key):
+                return True
+            at = text.find(key, at + 1)
         return False
-    at = text.find(key)
-    while at != -1:
-        found = _LOWER_WORD.match(text, at)
-        if found is not None and found.end() == at + len(key):
-            return True
-        at = text.find(key, at + 1)
-    return False
+
+
+# Distinct keys searched for one by one before all lower-case words of a text are listed instead.
+_SEARCHES = 32
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
