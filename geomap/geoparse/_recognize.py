@@ -30,6 +30,7 @@ from gazetteer.demonyms import demonyms as _load_demonyms
 
 from . import _context_rules as rules
 from ._automaton import _FLAG_ABBR, _FLAG_MAIN, _automaton
+from ._lower_case import LowerCaseWords
 from ._mention import Mention
 from ._runs import Hit, RunPlans
 from ._spans import Coverage
@@ -58,8 +59,6 @@ _TRAIL = "|".join(sorted(rules.TRAILING_WORDS, key=len, reverse=True))
 # the next capital instead of trying the look-behind at every character (1.7x faster).
 _RUN = re.compile(rf"[{_UPPER}](?<![\w'’].){_WORD_REST}(?:{_SEP}(?:(?:{_CONNECT}){_SEP})*{_WORD})*"
                   rf"(?:[ \t](?:{_TRAIL})\b)?")
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’])")
-_LOWER_KEY = re.compile(r"[a-z]+")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”‘'(\[]|\n)\s*$")
 
 
@@ -113,7 +112,7 @@ class Recognizer:
         persons: dict[str, bool] = {}
         out: list[Mention] = []
         plans = self._plans
-        lower_case = _LowerCaseWords(text)
+        lower_case = LowerCaseWords(text)
         for run_match in _RUN.finditer(text):
             run = run_match.group()
             hits, tokens = plans(run)
@@ -398,46 +397,6 @@ def _sentence_start(run: str, i: int, text: str, base: int) -> bool:
 def _is_plural(word: str) -> bool:
     low = word.lower()
     return low.endswith("s") and (low[:-1] in DEMONYMS or low.endswith("ns") or low.endswith("is"))
-
-
-class _LowerCaseWords:
-    """Which one-word keys a text also writes in lower case, as whole words ("reading", "bath").
-
-    The words of ``_LOWER_WORD.findall(text)``. A news story asks about a few keys, so each
-    is answered by a substring search and kept; past ``_SEARCHES`` distinct keys (a long
-    document naming many places) the set of every lower-case word is built once instead,
-    so the cost stays linear in the text's length.
-    """
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._known: dict[str, bool] = {}
-        self._words: set[str] | None = None
-
-    def has(self, key: str) -> bool:
-        if self._words is not None:
-            return key in self._words
-        known = self._known.get(key)
-        if known is None:
-            if len(self._known) >= _SEARCHES:
-                self._words = set(_LOWER_WORD.findall(self._text))
-                return key in self._words
-            known = self._known[key] = _LOWER_KEY.fullmatch(key) is not None and self._search(key)
-        return known
-
-    def _search(self, key: str) -> bool:
-        text = self._text
-        at = text.find(key)
-        while at != -1:
-            found = _LOWER_WORD.match(text, at)
-            if found is not None and found.end() == at + len(key):
-                return True
-            at = text.find(key, at + 1)
-        return False
-
-
-# Distinct keys searched for one by one before all lower-case words of a text are listed instead.
-_SEARCHES = 32
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:

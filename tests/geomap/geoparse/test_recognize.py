@@ -305,15 +305,15 @@ def test_an_undotted_state_abbreviation_outside_a_dateline_is_no_place():
 
 
 def test_lower_case_words_are_the_whole_words_written_in_lower_case():
-    from geomap.geoparse._recognize import _LOWER_WORD, _SEARCHES, _LowerCaseWords
+    from geomap.geoparse._lower_case import _SEARCHES, LOWER_WORD, LowerCaseWords
 
     text = ("A bath in Bath; the bathroom, a sub-reading, reading's end, Reading, nice-ish, "
             "ice cold, paris_x and x_paris, Über über, a mobile home.")
-    words = set(_LOWER_WORD.findall(text))
+    words = set(LOWER_WORD.findall(text))
     keys = ["bath", "bathroom", "reading", "nice", "ice", "paris", "mobile", "home", "uber", "über",
             "cold", "a", "the", "ath", "sub", "end", "x"]
     keys += [f"word{i}" for i in range(_SEARCHES + 5)]  # past the searches: the word set answers
-    lower = _LowerCaseWords(text)
+    lower = LowerCaseWords(text)
     assert [lower.has(k) for k in keys] == [k in words for k in keys]
     assert lower.has("bath") and not lower.has("ath") and not lower.has("reading")  # "sub-reading", "reading's"
 
