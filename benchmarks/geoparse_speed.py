@@ -4,6 +4,11 @@ Run from the repository root::
 
     python benchmarks/geoparse_speed.py [path/to/GWN.xml] [--repeat N]
 
+To see where the time goes, profile it with py-spy (``pip install -e .[profile]``), which
+samples without slowing the code down as cProfile does::
+
+    py-spy record -r 250 -f speedscope -o geoparse.json -- python benchmarks/geoparse_speed.py
+
 Prints characters and documents per second for each. Start-up (loading the
 gazetteer's name automaton) is timed apart from the throughput, and each
 parser sees every text once before the timed passes, so both are measured warm;
