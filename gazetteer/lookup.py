@@ -356,11 +356,11 @@ class Gazetteer:
                near: tuple[float, float] | None) -> list[Candidate]:
         from rapidfuzz import fuzz, process
 
-        # Block on the first two letters: a misspelling rarely starts wrong, and it keeps the
-        # comparison to a few thousand keys.
+        # Block on the first two letters (a misspelling rarely starts wrong; a few thousand keys).
         prefix = key[:2]
         keys = [k for k in self.store.keys_between(prefix, prefix + "\x7f") if abs(len(k) - len(key)) <= 3]
-        hits = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_MIN_RATIO, limit=10)
+        hits = [h for h in process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_MIN_RATIO, limit=10)
+                if _ranking.within_a_typo(key, h[0])]
         out: list[tuple[float, Candidate]] = []
         for hit_key, ratio, _ in hits:
             out += [(ratio, c) for c in self._score(self.store.places_by_key(hit_key), hit_key, text, cc, kind_set,
@@ -456,15 +456,15 @@ class Gazetteer:
         return place
 
     def _covers(self, area: Place, place: Place) -> bool:
-        """Whether an area's polygon covers a place's point (shapes cached, as for reverse geocoding), or a
-        town's reach takes in a smaller place ("Soho, London")."""
+        """Whether an area's polygon covers a place's point, a town's reach a smaller place ("Soho, London"),
+        or a country governs a territory ("Hong Kong, China")."""
         if area.kind is Kind.POPULATED_PLACE:
             return (place.kind in _PARTS_OF_TOWNS and place.population < area.population
                     and _ranking.haversine_km(area.latitude, area.longitude, place.latitude, place.longitude)
                     <= _ranking.town_reach_km(area.population))
         if area.geometry_type not in ("Polygon", "MultiPolygon"):
             return False
-        return _reverse.covers(self._poly_cache, area, place.latitude, place.longitude)
+        return self._containers.governs(area, place) or _reverse.covers(self._poly_cache, area, place.latitude, place.longitude)
 
     def _country_code(self, country: str) -> str:
         """The ISO alpha-2 code of a country given by code (alpha-2 or -3) or by name ("Germany")."""

@@ -251,10 +251,11 @@ class Store:
     def rows_by_prefix(self, prefix: str, most: int) -> list[tuple[Any, ...]]:
         """Rows ``(key, flag, *place columns)`` of names starting with ``prefix``, the likeliest ``most``.
 
-        One range scan of the name index; the name that is the prefix itself comes first,
-        then countries, then the places with most people (or the largest, for unpeopled areas).
+        One range scan of the name index of each layer (the shipped database, then the
+        user's); within a layer the name that is the prefix itself comes first, then
+        countries, then the places with most people (or the largest, for unpeopled areas).
         """
-        return self._con.execute(PREFIX_SQL, (prefix, prefix + "\x7f", prefix, most)).fetchall()
+        return self._all(PREFIX_SQL, (prefix, prefix + "\x7f", prefix, most))
 
     def rows_by_ids(self, ids: list[int]) -> list[tuple[Any, ...]]:
         """Place rows for internal ids."""

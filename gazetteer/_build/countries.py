@@ -9,7 +9,7 @@ from .points import country_point
 from .records import PlaceRecord
 from .shapes import simplify
 
-__all__ = ["ABBREVIATIONS", "country_record", "country_shapes", "read_extra_names"]
+__all__ = ["ABBREVIATIONS", "country_record", "country_shapes", "read_extra_names", "sovereigns"]
 
 HERE = Path(__file__).resolve().parents[1]
 # Short names and abbreviations that the sources lack: countries ("UK", "Holland"),
@@ -45,17 +45,41 @@ def country_shapes(rows: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[str
             info[iso]["names"] |= names
         else:
             shapes[iso] = row["geometry"]
-            info[iso] = {"names": names, "label": (row.get("LABEL_Y"), row.get("LABEL_X"))}
+            info[iso] = {"names": names, "label": None, "size": -1.0}
+        # The label of an ISO code of several NE units is that of the largest (Norway's, not Svalbard's).
+        size = row["geometry"].area if row["geometry"] is not None else 0.0
+        if size > info[iso]["size"]:
+            info[iso].update(label=(row.get("LABEL_Y"), row.get("LABEL_X")), size=size)
     return shapes, info
+
+
+def sovereigns(rows: list[dict[str, Any]]) -> dict[str, str]:
+    """ISO alpha-2 code of each NE territory that another country governs -> that country's code.
+
+    Natural Earth's ``SOVEREIGNT`` names the governing state: Hong Kong and Macao
+    (China), Puerto Rico (the United States), Greenland (Denmark). Rows NE marks
+    as disputed, indeterminate or leased are left out.
+    """
+    def iso_of(row: dict[str, Any]) -> str:
+        code = row["ISO_A2"] if row["ISO_A2"] not in ("-99", None) else row.get("ISO_A2_EH")
+        return "" if not code or code == "-99" else str(code)
+
+    by_admin = {row.get("ADMIN"): iso_of(row) for row in rows if iso_of(row)}
+    out: dict[str, str] = {}
+    for row in rows:
+        iso, sov = iso_of(row), by_admin.get(row.get("SOVEREIGNT"), "")
+        if iso and sov and sov != iso and row.get("TYPE") in ("Country", "Dependency"):
+            out.setdefault(iso, sov)
+    return out
 
 
 def country_record(iso: str, name: str, iso3: str, gid: int, population: int, capital: tuple[float, float] | None,
                     names: set[str], shapes: dict[str, Any], ne_info: dict[str, dict[str, Any]],
-                    points: dict[str, tuple[float, float]], own: tuple[float, float] | None = None) -> PlaceRecord | None:
-    """A country's record; its point is GeoNames' own (``own``, from a dump), else the reference point, else NE's label."""
+                    own: tuple[float, float] | None = None) -> PlaceRecord | None:
+    """A country's record, at the point :func:`~.points.country_point` gives (``own``: a GeoNames dump's point)."""
     geom = shapes.get(iso)
     info = ne_info.get(iso, {})
-    point = country_point(iso, own=own, points=points, label=info.get("label"), geom=geom, capital=capital)
+    point = country_point(iso, own=own, label=info.get("label"), geom=geom, capital=capital)
     if point is None:
         return None
     lat, lon = point

@@ -7,16 +7,15 @@ alpha-2 codes) intersects the geometry with those countries (widened by ~1
 km), so a hand-drawn outline can follow a real border or coastline without
 copying it vertex by vertex.
 
-Two optional fields link an entry to GeoNames and override its point:
+Two optional fields:
 
 ``point = [lat, lon]``
-    The representative point to use instead of one computed from the geometry
-    (GeoNames' own point where ``geonameid`` is given, so that both agree).
-    It must lie within :data:`POINT_MAX_KM` of the geometry.
+    For lines only in the shipped file (a river's mouth); an area's point follows
+    the rule of ``data/README.md`` ("Points"). It must lie within
+    :data:`POINT_MAX_KM` of the geometry.
 ``geonameid = N``
     The GeoNames id of the same concept, where GeoNames has one (a GeoNames
-    "Atlantic Ocean" or "Middle East" feature whose point we keep but whose
-    shape GeoNames lacks).
+    "Atlantic Ocean" or "Middle East" feature whose shape GeoNames lacks).
 
 Every problem raises :class:`CuratedEntryError` (a :class:`ValueError`)
 naming the entry, because a curated file that half-loads would silently ship

@@ -26,7 +26,7 @@ __all__ = ["PHYSICAL_POINTS", "add_curated", "add_physical_points", "add_uncoded
 
 HERE = Path(__file__).resolve().parents[1]
 PHYSICAL_POINTS = HERE / "data" / "physical_points.csv"
-_PHYSICAL_SOURCE = "Approximate point curated by the team from general knowledge (gazetteer/data/physical_points.csv)"
+_PHYSICAL_SOURCE = "physical_points.csv, curated by the team"
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -75,12 +75,17 @@ def add_uncoded_areas(w: GazetteerWriter, rows: list[dict[str, Any]], skip: set[
 
 
 def add_physical_points(w: GazetteerWriter, path: Path = PHYSICAL_POINTS, log=print) -> int:
-    """Write the curated physical features of ``physical_points.csv`` as points; return how many.
+    """Write the curated physical features of ``physical_points.csv`` as points with an area; return how many.
+
+    The area (``area_km2``) ranks an island or a desert as its size deserves among
+    namesakes (Java before a village called Java); ``source`` says where each row
+    comes from.
 
     Raises
     ------
     GazetteerDataError
-        A row without an id slug or name, with a point out of range, or a repeated id (naming the line).
+        A row without an id slug, name or source, with a point out of range, a negative
+        or missing area, or a repeated id (naming the line).
     """
     seen: set[str] = set()
     n = 0
@@ -91,14 +96,18 @@ def add_physical_points(w: GazetteerWriter, path: Path = PHYSICAL_POINTS, log=pr
                 lat, lon = float(row.get("lat") or "nan"), float(row.get("lon") or "nan")
             except ValueError:
                 lat = lon = float("nan")
-            if not _SLUG.match(pid) or not name or pid in seen or not point_ok(lat, lon):
-                raise GazetteerDataError(f"{path.name} line {line}: needs a unique id slug, a name and a "
-                                         f"valid lat/lon, got {dict(row)!r}")
+            area = (row.get("area_km2") or "").strip()
+            source = (row.get("source") or "").strip()
+            if (not _SLUG.match(pid) or not name or pid in seen or not point_ok(lat, lon) or not area.isdigit()
+                    or not source):
+                raise GazetteerDataError(f"{path.name} line {line}: needs a unique id slug, a name, a valid "
+                                         f"lat/lon, an area in km² and a source, got {dict(row)!r}")
             seen.add(pid)
             names = {x.strip() for x in (row.get("names") or "").split("|") if x.strip()}
             w.add(PlaceRecord(place_id=f"curated:{pid}", name=name, kind="physical_feature",
                               country=(row.get("country") or "").strip(), lat=lat, lon=lon,
-                              fcode=(row.get("feature") or "").strip(), source=_PHYSICAL_SOURCE, names=names | {name}))
+                              fcode=(row.get("feature") or "").strip(), source=f"{_PHYSICAL_SOURCE}: {source}",
+                              names=names | {name}, area_km2=int(area)))
             n += 1
     log(f"curated physical points: {n}")
     return n

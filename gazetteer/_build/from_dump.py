@@ -13,7 +13,7 @@ __all__ = ["add_country_dumps", "build_from_dump"]
 
 
 def build_from_dump(w: GazetteerWriter, dump: Path, shapes: dict[str, Any], ne_info: dict[str, dict[str, Any]],
-                     points: dict[str, tuple[float, float]], log) -> dict[str, dict[str, Any]]:
+                     log) -> dict[str, dict[str, Any]]:
     main = next((dump / n for n in ("allCountries.txt", "allCountries.zip", "cities500.txt", "cities1000.txt",
                                     "cities5000.txt", "cities15000.txt") if (dump / n).exists()), None)
     mains = [main] if main is not None else country_dumps(dump)
@@ -32,7 +32,7 @@ def build_from_dump(w: GazetteerWriter, dump: Path, shapes: dict[str, Any], ne_i
         c = countries[iso]["info"]
         gid = int(c["geonameid"]) if c["geonameid"].isdigit() else 0
         rec = country_record(iso, c["name"], c["iso3"], gid, int(c["population"] or 0), None, {c["name"]},
-                              shapes, ne_info, points, own=point)
+                              shapes, ne_info, own=point)
         if rec is not None:
             w.add(rec)
             written.add(iso)

@@ -31,3 +31,4 @@ class PlaceRecord:
     names: set[str] = field(default_factory=set)
     abbreviations: set[str] = field(default_factory=set)
     internal_id: int | None = None
+    area_km2: int = 0  # the area of a place stored as a point (a curated island); a polygon's is computed

@@ -81,7 +81,7 @@ class GazetteerWriter:
             self._next_id += 1
         self._ids.add(rec.internal_id)
         wkb = None
-        area = 0
+        area = int(rec.area_km2)
         bounds = (rec.lon, rec.lat, rec.lon, rec.lat)
         if rec.geometry is not None and not rec.geometry.is_empty:
             import shapely

@@ -12,6 +12,9 @@ A corpus is read in two steps so that the expensive one runs on the workers:
 Every item has a stable reference (``ref``) that does not depend on the run: the
 file path relative to the corpus root, ``line:N`` for JSON Lines, ``row:N`` for CSV.
 A document's id is its own ``id`` field when it has one, else that reference.
+A JSON Lines or CSV document may carry its source location in a ``near`` field
+(a place name or ``"lat,lon[,km]"``, as ``--near`` takes): :func:`source_location`
+reads it, and the worker geoparses that document near it instead of the run's ``--near``.
 Chunks are consecutive runs of ``chunk_size`` items, numbered from 0, so the same
 corpus and chunk size always give the same chunks: what ``--resume`` relies on.
 """
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import json
 import os
 import sys
 from collections.abc import Iterator
@@ -30,17 +34,19 @@ from typing import Any, Union
 from ..text import Document, iter_jsonl, read_document, read_text
 from ..errors import InputError, InputTooLarge
 
-__all__ = ["CORPUS_KINDS", "Chunk", "SourceItem", "corpus_kind", "count_items", "iter_chunks", "iter_corpus",
-           "iter_items", "load_document"]
+__all__ = ["CORPUS_KINDS", "NEAR_FIELD", "Chunk", "SourceItem", "corpus_kind", "count_items", "iter_chunks",
+           "iter_corpus", "iter_items", "load_document", "source_location"]
 
 #: The kinds of corpus :func:`corpus_kind` recognises, and what each is.
 CORPUS_KINDS = {
     "folder": "a folder of .txt/.text/.md/.html/.htm/.json files (searched recursively)",
-    "jsonl": "a JSON Lines file (.jsonl, .ndjson): one object a line with text, id, published, url, title",
-    "csv": "a CSV file (.csv) with a header row and a 'text' column (optional: id, published, url, title)",
+    "jsonl": "a JSON Lines file (.jsonl, .ndjson): one object a line with text, id, published, url, title, near",
+    "csv": "a CSV file (.csv) with a header row and a 'text' column (optional: id, published, url, title, near)",
 }
 _FOLDER_SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm", ".json"})
-_CSV_FIELDS = ("id", "published", "url", "title")
+_CSV_FIELDS = ("id", "published", "url", "title", "near")
+#: The field of a JSON Lines or CSV document that gives its source location (a newsroom's town).
+NEAR_FIELD = "near"
 
 _PathLike = Union[str, "os.PathLike[str]"]
 
@@ -285,6 +291,43 @@ def load_document(item: SourceItem, *, max_doc_bytes: int | None = None) -> Docu
     if not doc.id:
         doc = dataclasses.replace(doc, id=item.ref)
     return _empty_check(doc)
+
+
+def source_location(item: SourceItem) -> str | None:
+    """The document's own source location (its ``near`` field), or ``None`` when it gives none.
+
+    Read from the raw row or line, so it needs no change to :class:`~geomap.text.Document`.
+    A blank field is none; a value that is not text is the document's error.
+
+    Raises
+    ------
+    InputError
+        If a JSON Lines document's ``near`` is not a string.
+
+    Examples
+    --------
+    >>> source_location(SourceItem(0, "row:1", "csv", {"text": "Fire in Paris.", "near": "Paris, Tennessee"}))
+    'Paris, Tennessee'
+    >>> source_location(SourceItem(1, "line:1", "jsonl", b'{"text": "Fire in Paris.", "near": "36.3,-88.3"}'))
+    '36.3,-88.3'
+    >>> source_location(SourceItem(2, "line:2", "jsonl", b'{"text": "Fire in Paris."}')) is None
+    True
+    """
+    if item.kind == "csv" and isinstance(item.payload, dict):
+        value: object = item.payload.get(NEAR_FIELD)
+    elif item.kind == "jsonl" and isinstance(item.payload, bytes) and NEAR_FIELD.encode() in item.payload:
+        try:
+            record = json.loads(item.payload)
+        except ValueError:
+            return None  # load_document reports the malformed line
+        value = record.get(NEAR_FIELD) if isinstance(record, dict) else None
+    else:
+        return None
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if not isinstance(value, str):
+        raise InputError(f"the {NEAR_FIELD!r} field must be a place name or 'lat,lon[,km]', not {value!r}")
+    return value.strip()
 
 
 def _has_surrogates(text: str) -> bool:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from ..text import Document
 from ..errors import InputError
 from ._budget import TimeBudgetExceeded, time_budget
-from ._corpus import Chunk, load_document
+from ._corpus import Chunk, load_document, source_location
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer import Gazetteer
@@ -234,11 +234,13 @@ def _one(item: Any, job: ChunkJob) -> DocResult:
         with time_budget(job.doc_seconds):
             try:
                 doc = load_document(item, max_doc_bytes=job.max_doc_bytes)
+                # A document's own source location (its "near" field) before the run's --near.
+                near = source_location(item) or job.near
             except InputError as exc:
                 return DocResult(item.ref, error=_describe(exc))
             except Exception as exc:  # noqa: BLE001 - an unexpected reader failure is still one document's
                 return DocResult(item.ref, error=_describe(exc))
-            return process_document(doc, near=job.near, countries=job.countries)
+            return process_document(doc, near=near, countries=job.countries)
     except TimeBudgetExceeded as exc:
         return DocResult(item.ref, error=f"{TimeBudgetExceeded.__name__}: {exc}; document not processed")
 

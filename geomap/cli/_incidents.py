@@ -147,9 +147,11 @@ def eval_incidents(
     text_from: Annotated[Optional[Path], typer.Option("--text-from", help="JSON Lines corpus (id, text, published) that supplies the text of gold lines without one, by id.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="geomap (our gold JSON Lines), event-location (labeled_text"
                                                       ".jsonl or its zip) or plover (PLOVER_GSR_CAMEO.txt).")] = "geomap",
+    mistakes: Annotated[bool, typer.Option("--mistakes", help="Also list false alarms and misses by event type, "
+                                                               "with their sentences.")] = False,
 ) -> None:
     """Score incident extraction: detection P/R, type and sub-type accuracy, location@25 km, fatalities, date."""
-    from ..evaluate import evaluate_incidents, read_incident_set
+    from ..evaluate import evaluate_incidents, format_mistakes, mistakes_to_dicts, read_incident_set
     from ..incidents import extract_incidents
 
     if fmt not in ("geomap", "event-location", "plover"):
@@ -161,12 +163,15 @@ def eval_incidents(
     with user_errors():
         check_inputs([file], command="eval incidents", any_extension=True)
         with input_path(file, ".jsonl") as source:
-            docs = read_incident_set(source, text_from=text_from)
+            docs = list(read_incident_set(source, text_from=text_from))
         report = evaluate_incidents(docs, lambda text, pub: extract_incidents(text, published=pub))
+    texts = {d.id: d.text for d in docs}
     if as_json:
-        print_json(report.to_dict())
+        print_json({**report.to_dict(), **({"mistakes": mistakes_to_dicts(report, texts)} if mistakes else {})})
     else:
         typer.echo(report.format_table())
+        if mistakes:
+            typer.echo(format_mistakes(report, texts))
 
 
 def _eval_sentence_set(file: Path, fmt: str, as_json: bool) -> None:

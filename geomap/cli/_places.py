@@ -101,15 +101,41 @@ def eval_geoparse(
         check_inputs([file], command="eval geoparse", any_extension=True)
         with input_path(file, ".xml") as source:
             corpus = read_corpus(source, fmt)
+        same = _same_place()
         if gold_names:
-            def resolve(text: str, spans: Any) -> list[tuple[float, float] | None]:
-                return [None if r is None else (r.latitude, r.longitude) for r in resolve_spans(text, spans)]
-
-            report = evaluate_geoparse(corpus, resolve=resolve, gold_names=True)
+            report = evaluate_geoparse(corpus, resolve=resolve_spans, gold_names=True, same_place=same)
         else:
             demonyms = _DEMONYMS_COUNT[fmt]
-            report = evaluate_geoparse(corpus, parse=lambda text: geoparse(text, demonyms=demonyms))
+            report = evaluate_geoparse(corpus, parse=lambda text: geoparse(text, demonyms=demonyms), same_place=same)
     if as_json:
         print_json(report.to_dict())
     else:
         typer.echo(report.format_table())
+
+
+#: Kinds of place that are areas: the corpus may put one at another point inside it.
+_AREA_KINDS = frozenset({"country", "admin1", "admin2", "region", "continent", "disputed_area", "historical"})
+
+
+def _same_place() -> Any:
+    """``same_place(gold, predicted)`` for the report's point convention count: the gold toponym's
+    GeoNames place by id, or (corpora without ids, places of other ids) the predicted area when
+    its polygon covers the gold point."""
+    from gazetteer import Gazetteer
+
+    from ..evaluate import same_place_by_id
+
+    gazetteer = Gazetteer()
+
+    def same(gold: Any, predicted: Any) -> bool:
+        if same_place_by_id(gold, predicted):
+            return True
+        place = getattr(predicted, "place", None)
+        if place is None or getattr(place.kind, "value", place.kind) not in _AREA_KINDS:
+            return False
+        if gold.geonameid is not None and place.place_id.startswith("geonames:"):
+            return False  # both have GeoNames ids, and they differ: another place
+        areas = gazetteer.reverse(gold.latitude, gold.longitude, max_km=1.0).areas
+        return any(a.place_id == place.place_id for a in areas)
+
+    return same

@@ -17,6 +17,7 @@ Errors are :class:`geomap.errors.EvaluationError`.
 
 from __future__ import annotations
 
+from ._conventions import convention_differences, same_place_by_id
 from .corpora import FORMATS, Corpus, GoldDocument, GoldToponym, read_corpus, read_geovirus, read_gwn, read_lgl
 from .geoparse import GeoparseReport, Miss, Prediction, PredictionLike, TypeScore, evaluate_geoparse
 from .metrics import (
@@ -45,6 +46,7 @@ from ._event_sets import (
     read_event_location,
     read_plover,
 )
+from ._mistakes import format_mistakes, mistakes_to_dicts
 from .incidents import (
     GoldIncident,
     GoldIncidentDoc,
@@ -87,15 +89,18 @@ __all__ = [
     "PredictionLike",
     "TypeScore",
     "accuracy_at",
+    "convention_differences",
     "evaluate_event_location",
     "evaluate_geoparse",
     "evaluate_incidents",
     "evaluate_plover",
+    "format_mistakes",
     "great_circle_km",
     "greedy_pairs",
     "incident_similarity",
     "log_error_auc",
     "match_toponyms",
+    "mistakes_to_dicts",
     "precision_recall_f1",
     "read_corpus",
     "read_event_location",
@@ -104,4 +109,5 @@ __all__ = [
     "read_incident_set",
     "read_lgl",
     "read_plover",
+    "same_place_by_id",
 ]

@@ -15,13 +15,14 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol, Union, cast
 
 import numpy as np
 
 from ..errors import EvaluationError
 from ._numbers import fmt as _fmt, json_number as _json_number
 
+from ._conventions import SamePlace, convention_differences, same_place_by_id
 from .corpora import GoldDocument, GoldToponym
 from .metrics import (
     ACC_KM,
@@ -34,7 +35,9 @@ from .metrics import (
 )
 
 __all__ = [
+    "Answer",
     "GeoparseReport",
+    "Located",
     "Miss",
     "Prediction",
     "PredictionLike",
@@ -58,6 +61,19 @@ class PredictionLike(Protocol):
     def longitude(self) -> float | None: ...
 
 
+class Located(Protocol):
+    """What ``resolve`` may answer besides ``(lat, lon)``: an object with coordinates (and a ``place``)."""
+
+    @property
+    def latitude(self) -> float | None: ...
+    @property
+    def longitude(self) -> float | None: ...
+
+
+#: One answer of ``resolve``: ``(lat, lon)``, an object with coordinates, or ``None``.
+Answer = Union[tuple[float, float], Located, None]
+
+
 @dataclass(frozen=True, slots=True)
 class Prediction:
     """One toponym found by a geoparser.
@@ -71,6 +87,9 @@ class Prediction:
     latitude, longitude : float or None
         Where the parser put it; both ``None`` when it recognised the name but could
         not resolve it, which scores as the maximum error.
+    place : object, optional
+        The gazetteer place chosen (its ``place_id`` and ``kind`` tell a point
+        convention difference from a wrong choice).
     """
 
     start: int
@@ -78,6 +97,7 @@ class Prediction:
     surface: str
     latitude: float | None = None
     longitude: float | None = None
+    place: Any = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +155,10 @@ class GeoparseReport:
     by_type : dict of str to TypeScore
         Per GeoWebNews type; empty for corpora without types.
     mode : {"end_to_end", "gold_names"}
+    point_convention : dict of str to int
+        Matched pairs beyond 161 km where the parser chose the very place the corpus
+        means (same GeoNames id, or an area covering the gold point): the corpus puts
+        it at another point. By kind of place ("country", "region"...).
     notes : tuple of str
         What a reader of the numbers must know: undefined ratios reported as 0,
         gold-names mode, answers without coordinates.
@@ -161,6 +185,7 @@ class GeoparseReport:
     auc: float
     by_type: dict[str, TypeScore]
     mode: str = "end_to_end"
+    point_convention: dict[str, int] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
     pairs: tuple[Miss, ...] = field(default=(), repr=False, compare=False)
     unmatched_gold: tuple[tuple[str, GoldToponym], ...] = field(default=(), repr=False, compare=False)
@@ -173,7 +198,9 @@ class GeoparseReport:
         -------
         dict
             Keys ``docs, gold, predicted, precision, recall, f1, acc161, mean_km,
-            median_km, auc`` and ``by_type`` (type to ``gold, matched, recall, acc161``).
+            median_km, auc``, ``by_type`` (type to ``gold, matched, recall, acc161``),
+            ``point_convention`` (kind to count) and ``acc161_points_agreed`` (acc@161
+            had the corpus put those places at the gazetteer's points).
 
         Examples
         --------
@@ -193,6 +220,9 @@ class GeoparseReport:
             }
             for name, score in self.by_type.items()
         }
+        out["point_convention"] = dict(self.point_convention)
+        out["acc161_points_agreed"] = _json_number(
+            self.acc161 + sum(self.point_convention.values()) / self.matched if self.matched else math.nan)
         return out
 
     def misses(self, n: int = 10) -> list[Miss]:
@@ -248,6 +278,9 @@ class GeoparseReport:
             lines.append(f"{'type':<{w}} {'gold':>6} {'matched':>8} {'recall':>7} {'acc@161':>8}")
             for name, s in self.by_type.items():
                 lines.append(f"{name:<{w}} {s.gold:>6} {s.matched:>8} {s.recall:>7.3f} {_fmt(s.acc161, '.3f'):>8}")
+        if self.point_convention:
+            lines.append("point differs from the corpus's (right place, > 161 km): "
+                         + ", ".join(f"{kind} {n}" for kind, n in self.point_convention.items()))
         if self.notes:
             lines.append("notes:")
             lines.extend(f"  - {note}" for note in self.notes)
@@ -258,8 +291,9 @@ def evaluate_geoparse(
     docs: Iterable[GoldDocument],
     *,
     parse: Callable[[str], Sequence[PredictionLike]] | None = None,
-    resolve: Callable[[str, Sequence[tuple[int, int]]], Sequence[tuple[float, float] | None]] | None = None,
+    resolve: Callable[[str, Sequence[tuple[int, int]]], Sequence[Answer]] | None = None,
     gold_names: bool = False,
+    same_place: SamePlace = same_place_by_id,
 ) -> GeoparseReport:
     """Score a geoparser on gold documents.
 
@@ -276,6 +310,11 @@ def evaluate_geoparse(
         or ``None`` when it has no answer (scored as the maximum error).
     gold_names : bool, default False
         Which mode; it needs ``resolve`` where end to end needs ``parse``.
+    same_place : callable, default :func:`~geomap.evaluate._conventions.same_place_by_id`
+        ``same_place(gold, predicted)``: whether a prediction names the place the gold
+        toponym means, to count point convention differences (``point_convention``).
+        ``resolve`` may answer with objects that have ``latitude``, ``longitude`` and
+        ``place`` instead of ``(lat, lon)``, so that gold-names mode counts them too.
 
     Returns
     -------
@@ -367,6 +406,7 @@ def evaluate_geoparse(
         auc=log_error_auc(errors),
         by_type=by_type,
         mode="gold_names" if gold_names else "end_to_end",
+        point_convention=convention_differences(pairs, same_place, ACC_KM),
         notes=_notes(gold_names, n_gold, n_pred, pairs),
         pairs=tuple(pairs),
         unmatched_gold=tuple(unmatched_gold),
@@ -377,20 +417,26 @@ def evaluate_geoparse(
 def _resolve_gold(
     doc: GoldDocument,
     gold: list[GoldToponym],
-    resolve: Callable[[str, Sequence[tuple[int, int]]], Sequence[tuple[float, float] | None]],
+    resolve: Callable[[str, Sequence[tuple[int, int]]], Sequence[Answer]],
 ) -> list[PredictionLike]:
     answers = list(resolve(doc.text, [(t.start, t.end) for t in gold]))
     if len(answers) != len(gold):
         raise EvaluationError(f"document {doc.id}: resolve returned {len(answers)} answers for {len(gold)} spans")
     preds: list[PredictionLike] = []
     for t, answer in zip(gold, answers):
+        place = getattr(answer, "place", None)
         try:
-            lat, lon = (None, None) if answer is None else answer
+            if answer is None:
+                lat, lon = None, None
+            elif hasattr(answer, "latitude"):  # a resolved mention, with its place
+                lat, lon = cast(Located, answer).latitude, cast(Located, answer).longitude
+            else:
+                lat, lon = cast(tuple[float, float], answer)
         except (TypeError, ValueError):
             raise EvaluationError(
                 f"document {doc.id}: resolve answered {answer!r} for {t.name!r}, not (lat, lon) or None"
             ) from None
-        p = Prediction(t.start, t.end, t.name, lat, lon)
+        p = Prediction(t.start, t.end, t.name, lat, lon, place)
         _check_prediction(p, doc)
         preds.append(p)
     return preds

@@ -21,11 +21,13 @@ Modules
     ``_context_rules``  word lists that tell a place name from a capitalised word naming something else.
     ``_spans``          overlap queries over many spans.
     ``_resolve``        :func:`resolve_mentions`: candidates scored in context.
+    ``_candidates``     a mention's gazetteer readings, filtered by how the name was written.
     ``_support``        doubt and support: whether a name is meant as a place at all.
     ``_containment``    whether one place lies inside another; containers written after a name.
     ``_enumerations``   lists of places in running text.
     ``_neighbours``     the document's other places near a candidate; the closeness features.
-    ``_focus``          the story's home (dateline, unambiguous names, a caller's ``near=``/``countries=``).
+    ``_focus``          the story's home: country, admin-1 area, county, point (dateline, unambiguous
+                        names, a caller's ``near=``/``countries=``).
     ``_ranker``         the linear ranker's features and weights (``data/ranker.json``); tracing for the fit.
     ``fit``             ``python -m geomap.geoparse.fit``: fits the weights with cross-validation (development).
     ``_sports``         whether a story is a sports report.

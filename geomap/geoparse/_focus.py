@@ -1,4 +1,4 @@
-"""The story's home: the country, admin-1 area and point a document is about.
+"""The story's home: the country, admin-1 area, county and point a document is about.
 
 Three sources, surest first:
 
@@ -6,11 +6,13 @@ Three sources, surest first:
   newsroom's town, a country team's countries;
 * the dateline ("ATHENS, Ga. —", "BAKU and YEREVAN, 21 February 2023"): the
   first pass's readings of the places written in it;
-* the admin-1 area most of the document's unambiguous names lie in (a name whose
-  every gazetteer reading lies in one admin-1 area).
+* the admin-1 area (and county) most of the document's unambiguous names lie in (a
+  name whose every gazetteer reading lies in one admin-1 area).
 
-The focus is no rule: the ranker reads it through three features of each reading
-(``focus_country``, ``focus_admin1``, ``focus_near``) whose weights are fitted.
+The focus is no rule: the ranker reads it through features of each reading
+(``focus_country``, ``focus_admin1``, ``focus_admin2``, ``focus_near``) whose weights
+are fitted: so a county that many states share ("Henry County") resolves inside the
+focus state unless the text says otherwise (a written container, a neighbour).
 """
 
 from __future__ import annotations
@@ -49,11 +51,13 @@ _DATELINE_REACH = 400
 _MIN_FIRM = 2
 _MIN_SHARE = 0.5
 _CODE = re.compile(r"^[A-Za-z]{2}$")
+# "36.16,-86.78" or "36.16, -86.78, 50": a point with an optional radius written as text.
+_WRITTEN_POINT = re.compile(r"^\s*([-+]?\d+(?:\.\d*)?)\s*,\s*([-+]?\d+(?:\.\d*)?)\s*(?:,\s*([-+]?\d+(?:\.\d*)?)\s*)?$")
 
 
 @dataclass(frozen=True)
 class Focus:
-    """Where a document is about: countries (ISO-2), admin-1 codes ("US.TN"), and a point with its scale.
+    """Where a document is about: countries (ISO-2), admin-1 codes ("US.TN"), a point with its scale, counties.
 
     Examples
     --------
@@ -66,9 +70,13 @@ class Focus:
     admin1s: frozenset[str] = frozenset()
     point: tuple[float, float] | None = None
     scale_km: float = FOCUS_SCALE_KM
+    admin2s: frozenset[str] = frozenset()
+    #: Set by the caller (``near=``, ``countries=``) rather than read from the text: its features are
+    #: ``home_*``, weighted apart from the ``focus_*`` of a dateline or of the unambiguous names.
+    given: bool = False
 
     def features(self, p: Place) -> dict[str, float]:
-        """The focus features of one reading: in the focus country, in the focus admin-1 area, closeness.
+        """The focus features of one reading: in the focus country, admin-1 area or county, closeness.
 
         Examples
         --------
@@ -81,15 +89,19 @@ class Focus:
         {}
         """
         out: dict[str, float] = {}
+        pre = "home_" if self.given else "focus_"
         if p.country and p.country in self.countries:
-            out["focus_country"] = 1.0
+            out[pre + "country"] = 1.0
         if p.admin1_code and p.admin1_code in self.admin1s:
-            out["focus_admin1"] = 1.0
+            out[pre + "admin1"] = 1.0
+        # A county GeoNames splits lists its member areas' codes, joined by "|".
+        if p.admin2_code and self.admin2s and not self.admin2s.isdisjoint(p.admin2_code.split("|")):
+            out[pre + "admin2"] = 1.0
         if self.point is not None and p.kind is not Kind.COUNTRY:
             d = max(0.0, haversine_km(p.latitude, p.longitude, *self.point) - reach_km(p))
             value = math.exp(-d / self.scale_km)
             if value >= 0.01:
-                out["focus_near"] = value
+                out[pre + "near"] = value
         return out
 
 
@@ -116,6 +128,8 @@ def dateline_span(text: str) -> tuple[int, int] | None:
 def user_focus(gazetteer: Gazetteer, near: object = None, countries: object = None) -> Focus | None:
     """The focus a caller sets: ``near`` a place name or ``(lat, lon[, km])``, ``countries`` ISO-2 codes.
 
+    ``near`` may also be the point written as text, ``"lat,lon[,km]"`` (a corpus's source-location column).
+
     Raises
     ------
     NearError
@@ -131,25 +145,29 @@ def user_focus(gazetteer: Gazetteer, near: object = None, countries: object = No
     (['US'], ['US.TN'])
     >>> user_focus(Gazetteer(), near=(36.17, -86.78, 50)).scale_km
     50.0
+    >>> user_focus(Gazetteer(), near="36.17, -86.78, 50") == user_focus(Gazetteer(), near=(36.17, -86.78, 50))
+    True
     >>> user_focus(Gazetteer()) is None
     True
     """
     codes = _country_codes(countries)
     if near is None:
-        return Focus(codes) if codes else None
+        return Focus(codes, given=True) if codes else None
+    if isinstance(near, str) and (written := _WRITTEN_POINT.match(near)):
+        near = tuple(float(v) for v in written.groups() if v is not None)  # a corpus's column: "36.16,-86.78,50"
     if isinstance(near, str):
         place = _named_place(gazetteer, near)
         point = (place.latitude, place.longitude)
         scale = max(FOCUS_SCALE_KM, reach_km(place))
         if place.kind is Kind.COUNTRY:
-            return Focus(codes | {place.country})
+            return Focus(codes | {place.country}, given=True)
         admin1s = frozenset({place.admin1_code}) if place.admin1_code else frozenset()
-        return Focus(codes | {place.country}, admin1s, point, scale)
+        return Focus(codes | {place.country}, admin1s, point, scale, _county_codes([place]), given=True)
     lat, lon, scale = _point(near)
     areas = gazetteer.reverse(lat, lon).areas
     admin1s = frozenset(a.admin1_code for a in areas if a.kind is Kind.ADMIN1 and a.admin1_code)
     found = frozenset(a.country for a in areas if a.kind is Kind.COUNTRY and a.country)
-    return Focus(codes | found, admin1s, (lat, lon), scale)
+    return Focus(codes | found, admin1s, (lat, lon), scale, given=True)
 
 
 def _country_codes(countries: object) -> frozenset[str]:
@@ -213,17 +231,30 @@ def inferred_focus(dateline: Sequence[Place], names: Iterable[Sequence[Candidate
         first = dateline[0]
         admin1s = frozenset(p.admin1_code for p in dateline if p.admin1_code)
         point = None if first.kind is Kind.COUNTRY else (first.latitude, first.longitude)
-        return Focus(frozenset(p.country for p in dateline if p.country), admin1s, point)
+        return Focus(frozenset(p.country for p in dateline if p.country), admin1s, point,
+                     admin2s=_county_codes(dateline))
     areas: Counter[str] = Counter()
+    counties: Counter[str] = Counter()
     for cands in names:
         codes = {c.place.admin1_code for c in cands}
         if len(codes) == 1 and cands[0].place.kind is not Kind.COUNTRY:
             code = next(iter(codes))
             if code:
                 areas[code] += 1
+                in_counties = {c.place.admin2_code for c in cands}
+                if len(in_counties) == 1 and cands[0].place.kind is not Kind.ADMIN1:
+                    counties[next(iter(in_counties))] += 1
     if not areas:
         return None
     code, n = areas.most_common(1)[0]
     if n < _MIN_FIRM or n < _MIN_SHARE * sum(areas.values()):
         return None
-    return Focus(frozenset({code.partition(".")[0]}), frozenset({code}))
+    county, m = next(((c, k) for c, k in counties.most_common() if c.startswith(code + ".")), ("", 0))
+    admin2s = frozenset(county.split("|")) if m >= _MIN_FIRM else frozenset()
+    return Focus(frozenset({code.partition(".")[0]}), frozenset({code}), admin2s=admin2s)
+
+
+def _county_codes(places: Iterable[Place]) -> frozenset[str]:
+    """The county codes of towns and counties (a county GeoNames splits has several, joined by "|")."""
+    return frozenset(code for p in places if p.kind in (Kind.POPULATED_PLACE, Kind.ADMIN2)
+                     for code in p.admin2_code.split("|") if code)

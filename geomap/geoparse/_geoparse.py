@@ -17,7 +17,7 @@ from gazetteer._ranking import haversine_km as _km
 from gazetteer.normalize import normalize_name
 
 from ._containment import written_as_container
-from ._focus import user_focus
+from ._focus import Focus, user_focus
 from ._spans import Coverage
 from ._support import WEAK_MATCHES
 from ._written_areas import place_in_written_areas
@@ -117,7 +117,7 @@ def geoparse(text_or_document: str | Document, *, gazetteer: Gazetteer | None = 
 
 
 def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
-                  gazetteer: Gazetteer | None = None) -> list[ResolvedMention | None]:
+                  gazetteer: Gazetteer | None = None, home: Focus | None = None) -> list[ResolvedMention | None]:
     """Resolve given spans of a text (gold toponyms) in the context of the text.
 
     The recogniser's own mentions outside the spans still serve as context cues.
@@ -127,6 +127,8 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
     text : str
     spans : sequence of (start, end)
     gazetteer : Gazetteer, optional
+    home : Focus, optional
+        A home the caller sets (:func:`geomap.geoparse._focus.user_focus`); the fit simulates a newsroom's.
 
     Returns
     -------
@@ -177,7 +179,8 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *,
             m = Mention(m.start, m.end, m.surface, m.key, m.kind, m.country)  # gold: no doubt it is a place
         given.append(m)
     resolved = place_in_written_areas(text, resolve_mentions(text, [m for m in given if m.key] + context,
-                                                             rec.gazetteer, require_support=True, given=spans),
+                                                             rec.gazetteer, require_support=True, given=spans,
+                                                             focus=home),
                                       rec.gazetteer)
     by_span = {(r.start, r.end): r for r in resolved}
     # The story's main town is first one of the given toponyms; the recogniser's own finds

@@ -8,7 +8,7 @@ adds them to the context score of each candidate.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from gazetteer import Kind, MatchType
 from gazetteer._ranking import SEAT_FIRST_REASON
@@ -45,8 +45,8 @@ def prominent_reading(c: Candidate) -> bool:
     return p.kind is Kind.COUNTRY or p.kind is Kind.POPULATED_PLACE and p.population >= PROMINENT_POPULATION
 
 
-def world_city(best: tuple[float, Candidate, list[str], float],
-                scored: Sequence[tuple[float, Candidate, list[str], float]]) -> tuple[float, Candidate, list[str], float]:
+def world_city(best: tuple[float, Candidate, list[Any], float],
+               scored: Sequence[tuple[float, Candidate, list[Any], float]]) -> tuple[float, Candidate, list[Any], float]:
     """A city of millions, or a renowned town, before a small namesake that only the story's country favours.
 
     "Rome" in a story that names the United States is still Italy's capital, and

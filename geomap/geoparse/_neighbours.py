@@ -29,6 +29,8 @@ _KM_PER_DEG = 111.19
 # Coarse blocks of cells: a query first asks whether any block within reach holds a place at all
 # (most candidates of an ambiguous name are far-away namesakes with nothing around them).
 _BLOCK = 4  # cells per block side (2 degrees)
+# Up to this many places, a query measures every one instead of walking the grid.
+_SCAN_ALL = 32
 
 
 class Neighbours:
@@ -58,8 +60,10 @@ class Neighbours:
         self.reach_km = reach_km
         self._cells: dict[tuple[int, int], list[tuple[str, Place]]] = {}
         self._blocks: set[tuple[int, int]] = set()
+        self._all: list[tuple[str, Place]] = []
         for key, p in places:
             if math.isfinite(p.latitude) and math.isfinite(p.longitude):
+                self._all.append((key, p))
                 ci, cj = _cell(p.latitude, p.longitude)
                 self._cells.setdefault((ci, cj), []).append((key, p))
                 self._blocks.add((ci // _BLOCK, cj // _BLOCK))
@@ -77,23 +81,20 @@ class Neighbours:
         reach = self.reach_km if within_km is None else min(self.reach_km, within_km)
         if reach <= 0 or not (math.isfinite(p.latitude) and math.isfinite(p.longitude)):
             return None
+        if len(self._all) <= _SCAN_ALL:
+            # A story's few places: measuring each is cheaper than walking the grid, and gives the
+            # same distance (the grid's rings stop only once no nearer place can remain).
+            best = _nearest_among(p, key, self._all, math.cos(math.radians(p.latitude)), None)
+            return best if best is not None and best <= reach else None
         ci, cj = _cell(p.latitude, p.longitude)
         if not self._any_block_near(p.latitude, ci, cj, reach):
             return None
-        best: float | None = None
+        best = None
         squeeze = math.cos(math.radians(p.latitude))
         ring = 0
         while True:
             for i, j in _ring(ci, cj, ring):
-                for k, q in self._cells.get((i, j % _LON_CELLS), ()):
-                    if k == key or q.place_id == p.place_id:
-                        continue
-                    # Equirectangular distance: within the reach (a few hundred km) it is within
-                    # half a percent of the great circle, at a fraction of the cost.
-                    dlon = (q.longitude - p.longitude + 540.0) % 360.0 - 180.0
-                    d = _KM_PER_DEG * math.hypot(q.latitude - p.latitude, dlon * squeeze)
-                    if best is None or d < best:
-                        best = d
+                best = _nearest_among(p, key, self._cells.get((i, j % _LON_CELLS), ()), squeeze, best)
             # Every place in the next ring is at least this far: ``ring`` whole cells away, with
             # east-west cells narrowed to the widest latitude the ring spans.
             lat_edge = min(89.9, abs(p.latitude) + (ring + 1) * _CELL_DEG)
@@ -114,6 +115,23 @@ class Neighbours:
         blocks_around = _LON_CELLS // _BLOCK
         return any((i, j % blocks_around) in self._blocks
                    for i in range(bi - rows, bi + rows + 1) for j in range(bj - cols, bj + cols + 1))
+
+
+def _nearest_among(p: Place, key: str, places: Iterable[tuple[str, Place]], squeeze: float,
+                   best: float | None) -> float | None:
+    """The smaller of ``best`` and the distance from ``p`` to the nearest of ``places`` named by another key.
+
+    Equirectangular distance (``squeeze`` is the cosine of ``p``'s latitude): within the reach
+    (a few hundred km) it is within half a percent of the great circle, at a fraction of the cost.
+    """
+    for k, q in places:
+        if k == key or q.place_id == p.place_id:
+            continue
+        dlon = (q.longitude - p.longitude + 540.0) % 360.0 - 180.0
+        d = _KM_PER_DEG * math.hypot(q.latitude - p.latitude, dlon * squeeze)
+        if best is None or d < best:
+            best = d
+    return best
 
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:

@@ -25,6 +25,9 @@ Features
     ``focus_country``   the reading lies in a country of the story's home (:mod:`geomap.geoparse._focus`).
     ``focus_admin1``    the reading lies in (or is) the first-level area of the story's home.
     ``focus_near``      closeness to the story's home point, exp(-km / its scale).
+    ``focus_admin2``    the reading lies in (or is) the county of the story's home.
+    ``home_country``, ``home_admin1``, ``home_admin2``, ``home_near``: the same four for a home the caller
+                        sets (``near=``, ``countries=``); the fit learns them from a simulated newsroom's home.
 """
 
 from __future__ import annotations
@@ -43,8 +46,11 @@ if TYPE_CHECKING:  # pragma: no cover
 FEATURES: tuple[str, ...] = (
     "prior", "container", "holds", "named_as", "feature_word", "listed", "salient_area", "country_named",
     "admin1_named", "near_centre", "near_neighbour", "team_city", "log_population", "namesake_rank",
-    "country_share", "admin1_share", "focus_country", "focus_admin1", "focus_near",
+    "country_share", "admin1_share", "focus_country", "focus_admin1", "focus_near", "focus_admin2",
+    "home_country", "home_admin1", "home_admin2", "home_near",
 )
+#: Features of a home the caller sets: fitted after the others, on a simulated newsroom's home.
+HOME_FEATURES: tuple[str, ...] = ("home_country", "home_admin1", "home_admin2", "home_near")
 #: Features of a reading's own standing, whatever the text says: with the prior, its base score.
 STANDING_FEATURES: tuple[str, ...] = ("log_population", "namesake_rank")
 NEAR_SCALE_KM = 400.0

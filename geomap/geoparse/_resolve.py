@@ -33,11 +33,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from gazetteer import Kind, MatchType
-from gazetteer._ranking import (SPELLING_REASON, capital_codes,
-                                penalize_admin_misfits, written_as_abbreviation)
+from gazetteer._ranking import SPELLING_REASON
 
+from ._candidates import candidates, read_shared_country_names
 from ._containment import inside, written_as_container
-from ._context_rules import COMMON_WORDS, FEATURE_WORDS, MODIFIERS, ORG_WORDS, press_abbreviations
 from ._focus import Focus, dateline_span, inferred_focus
 from ._enumerations import in_list, introduced_kinds, list_kind
 from ._neighbours import LOCAL_KINDS, Neighbours, closeness
@@ -66,18 +65,17 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["ResolvedMention", "resolve_mentions", "tracing"]
 
 _BIG_KINDS = frozenset({Kind.COUNTRY, Kind.CONTINENT, Kind.REGION})
-_DEMONYM_KINDS = ("country", "region", "continent", "admin1", "disputed_area")
-# How many of the gazetteer's readings of a name are weighed. A name many towns share ("Newport",
-# "Washington", "Monroe County": 30 or more places) ranks a small one 13th or later, where its
-# neighbours in the text can no longer speak for it; 25 costs about 4% of throughput over 12.
-_LIMIT = 25
 # The ranker's weights (data/ranker.json): a written container, and the document's countries,
 # are also read by the passes after resolution (_written_areas, _geoparse).
 W_CONTAINER = weights()["container"]
 W_COUNTRY = weights()["country_named"]
 _weights = weights
+#: A reason for a reading's score: the gazetteer's text, or a ranker feature's (name, value, text).
+Reason = str | tuple[str, float, str]
 _FOCUS_REASONS = {"focus_country": "in the story's home country", "focus_admin1": "in the story's home area",
-                  "focus_near": "near the story's home"}
+                  "focus_near": "near the story's home", "focus_admin2": "in the story's home county",
+                  "home_country": "in the home country set", "home_admin1": "in the home area set",
+                  "home_near": "near the home set", "home_admin2": "in the home county set"}
 # Joiners of a compound name ("Asia-Pacific"): a word after them is the compound's last part.
 _HYPHENS = "-\u2010\u2011\u2013"
 # "the Donetsk and Luhansk regions"; but "the Gulf states" are no admin-1 areas.
@@ -111,50 +109,6 @@ _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _POSSESSIVE_GAP = re.compile(r"['\u2019]s\s+$")
 # "Russia, U.S. officials said": a country name followed by an attribute, not a container.
 _ATTRIBUTE_AFTER = re.compile(r"\s+[a-z]")
-
-
-def _candidates(gaz: Gazetteer, m: Mention) -> list[Candidate]:
-    """The gazetteer's candidates for one mention, filtered by how the name was written."""
-    if m.kind == "demonym":
-        cands = gaz.lookup(m.key, country=m.country or None, kinds=_DEMONYM_KINDS, limit=1, fuzzy=False)
-        return cands or gaz.lookup(m.key, limit=1, fuzzy=False)
-    # "N.B.", "Calif.": written with its dots, the word is the press's abbreviation of a province or state.
-    # "U.S." and "US Federal Reserve": written as they stand, dots and capitals tell a code.
-    codes = capital_codes(m.surface) if " " in m.key else frozenset()
-    query = m.surface if codes or written_as_abbreviation(m.surface) else m.key
-    # Looked up by its key, without the "Province" of "Western Province", which still speaks against regions.
-    cands = penalize_admin_misfits(gaz.lookup(query, limit=_LIMIT, fuzzy=False), m.surface)
-    if m.kind == "abbreviation":
-        # "US", "UK", "EU": an abbreviation in capitals names a country or a big area or city, and
-        # a country only by a code the press writes for it ("SA" is South Africa, not Saudi Arabia).
-        press = press_abbreviations().get(m.key.replace(" ", ""), frozenset())
-        return [c for c in cands if (c.place.kind in _AREA_KINDS or c.place.kind is Kind.HISTORICAL  # "USSR"
-                                     or (c.place.population >= 1_000_000
-                                                                     and c.reasons[0].startswith("abbreviation")))
-                and not (c.place.kind is Kind.COUNTRY and c.reasons[0].startswith("abbreviation") and press
-                         and c.place.country not in press)]
-    # "In", "Us": a name written in lower case is no abbreviation. "Soviet Union", "Brands Hatch": a
-    # longer name the gazetteer lacks does not name a place called by one of its common words.
-    return [c for c in cands if not (c.reasons and c.reasons[0].startswith("abbreviation"))
-            and not (c.match is MatchType.PARTIAL and c.matched_name not in codes
-                     and _generic_part(c.matched_name, c.place))]
-
-
-# A short word inside a longer name ("Tokyo" in "British Embassy Tokyo") places it only as a city this big.
-_BIG_PART_POPULATION = 1_000_000
-
-
-def _generic_part(part: str, place: Place) -> bool:
-    """Whether a part of a longer name is too common a word to place it ("World", "Rock", "Mesa").
-
-    A short word does place it when it is a city of millions or a country ("Tokyo" in
-    "British Embassy Tokyo", "Dubai" in "Dubai World Cup").
-    """
-    words = part.split()
-    if all(w in COMMON_WORDS or w in ORG_WORDS or w in FEATURE_WORDS or w in MODIFIERS for w in words):
-        return True
-    return len(words) == 1 and len(part) < 6 and not (
-        place.kind is Kind.COUNTRY or place.kind is Kind.POPULATED_PLACE and place.population >= _BIG_PART_POPULATION)
 
 
 def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer, *,
@@ -205,8 +159,13 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
         _ranker.TRACE.keys.update(((m.start, m.end), m.key) for m in mentions)
     cands: list[list[Candidate]] = []
     doubtful: dict[int, list[Candidate]] = {}
+    # A name repeated in a story is looked up once: _candidates reads only these fields of a mention.
+    looked_up: dict[tuple[str, str, str, str], list[Candidate]] = {}
     for i, m in enumerate(mentions):
-        cs = _candidates(gazetteer, m)
+        form = (m.kind, m.key, m.surface, m.country)
+        cs = looked_up.get(form)
+        if cs is None:
+            cs = looked_up[form] = candidates(gazetteer, m)
         if m.key in _COMPASS_KEYS and not (m.surface[:4].lower() == "the "
                                            or _THE_BEFORE.search(text, max(0, m.start - 10), m.start)):
             # "an explosion in West, Texas": without its article a compass word is no world region.
@@ -215,13 +174,20 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
             doubtful[i] = cs
             cs = []
         cands.append(cs)
-    _read_shared_country_names(mentions, cands, gazetteer)
+    read_shared_country_names(mentions, cands, gazetteer)
+    # The dateline is the story's source location: it speaks through the focus features alone (as a
+    # caller's ``near`` speaks through the home features), not as one more place of the story.
+    span = dateline_span(text) if focus is None else None
+    in_dateline = frozenset() if span is None else frozenset(
+        m.key for m in mentions if span[0] <= m.start < span[1]) - {m.key for m in mentions if m.start >= span[1]}
 
     # Cues from the whole document: countries and admin1 areas named or implied.
     countries: Counter[str] = Counter()
     admin1s: Counter[str] = Counter()
-    own_admin1s: dict[str, Counter[str]] = {}  # what each name's own readings add to admin1s
+    own_admin1s: dict[str, Counter[str]] = {}  # what each name's own reading adds to admin1s and countries
     for m, cs in zip(mentions, cands):
+        if m.key in in_dateline:
+            continue
         # A place inside a longer name ("France" in "Frenchmen Street") or a near spelling is
         # too unsure a reading to speak for the whole document.
         if not cs or cs[0].match in WEAK_MATCHES:
@@ -231,10 +197,13 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
             countries[m.country] += 1
         elif top.kind is Kind.COUNTRY and top.country:
             countries[top.country] += 1
+            own_admin1s.setdefault(m.key, Counter())[top.country] += 1  # a country code has no dot: no clash
         elif top.kind is Kind.ADMIN1:
             countries[top.country] += 0.5  # type: ignore[assignment]
             admin1s[top.admin1_code] += 1
-            own_admin1s.setdefault(m.key, Counter())[top.admin1_code] += 1
+            own = own_admin1s.setdefault(m.key, Counter())
+            own[top.admin1_code] += 1
+            own[top.country] += 0.5  # type: ignore[assignment]
 
     # "Douma" in a story that names Syria: a doubtful word that is a place's own name spelt another
     # way, in a country the document names, is that place.
@@ -316,13 +285,13 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
             if kind is not None:
                 listed.setdefault(m.key, set()).add(kind)
     if focus is None:
-        span = dateline_span(text)
         dateline = [] if span is None else [chosen[m.key][1].place for m in mentions
                                             if span[0] <= m.start < span[1] and m.key in chosen]
         focus = inferred_focus(dateline, (cands[idx[0]] for idx in by_key.values()))
-    centre = _centre([c for _, c, _, _ in chosen.values() if c.match not in WEAK_MATCHES])
+    centre = _centre([c for key, (_, c, _, _) in chosen.items() if c.match not in WEAK_MATCHES
+                      and key not in in_dateline])
     neighbours = Neighbours((key, c.place) for key, (_, c, _, _) in chosen.items()
-                            if c.match not in WEAK_MATCHES and c.place.kind in LOCAL_KINDS)
+                            if c.match not in WEAK_MATCHES and c.place.kind in LOCAL_KINDS and key not in in_dateline)
     if centre is not None or listed or neighbours or focus is not None:
         for key, idx in by_key.items():
             if len(cands[idx[0]]) > 1:
@@ -352,26 +321,26 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
           own_admin1s: Counter[str] | None = None,
           focus: Focus | None = None) -> tuple[float, Candidate, list[str], float]:
     w = _weights()
-    best: tuple[float, Candidate, list[str], float] | None = None
+    best: tuple[float, Candidate, list[Reason], float] | None = None
     team_city = _team_city(cands) if sports and not containers else None
     own_country = cands[0].place.country if cands[0].place.kind is Kind.COUNTRY else None
     # A name whose best reading is a country or continent ("China", "Atlantic") keeps it against
     # namesake towns in the countries the document names.
     big_first = _wide(cands[0].place)
     salient = _salient(cands)
-    scored: list[tuple[float, Candidate, list[str], float]] = []
     area = salient if salient is not None and salient.place.kind is not Kind.POPULATED_PLACE else None
     n_countries = sum(countries.values())
     n_admin1s = sum(admin1s.values())
+    scored: list[tuple[float, Candidate, list[Reason], float]] = []
     traced: list[tuple[Place, dict[str, float]]] | None = [] if _ranker.TRACE is not None else None
     for rank, c in enumerate(cands):
         p = c.place
         x = {"prior": c.score}
-        why = list(c.reasons)
+        why: list[Reason] = list(c.reasons)
 
         def add(feature: str, value: float, reason: str) -> None:
             x[feature] = value
-            why.append(f"{reason} +{w[feature] * value:.2f}")
+            why.append((feature, value, reason))  # spelled out only for the winner (_spelled)
 
         in_box = next((box for box in containers if inside(p, box)), None)
         if in_box is not None:
@@ -392,7 +361,9 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
         # turn "California", "Atlantic" or "London" into a small town named after the state, the
         # ocean or the city.
         generic = salient is None or c is salient or _standing(p) >= _standing(salient.place)
-        n = countries.get(p.country, 0)
+        # A name's own reading as a country or state is no cue for its readings: "Georgia" the country
+        # does not make Georgia the country more likely, nor the state Georgia's towns.
+        n = countries.get(p.country, 0) - (own_admin1s.get(p.country, 0) if own_admin1s else 0)
         country_cue = generic and not _wide(p) and p.country != own_country and not big_first
         if n and country_cue:
             add("country_named", min(1.0, n / 2), f"document names {p.country}")
@@ -409,11 +380,11 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
         # nor in a game report, whose dateline is the venue and whose bare towns are the teams'.
         if focus is not None and team_city is None and not (containers and in_box is None):
             for feature, value in focus.features(p).items():
-                if feature == "focus_country" and not country_cue:
+                if feature.endswith("_country") and not country_cue:
                     continue  # like a named country: no "Mexico, Missouri" for a story at home in the US
                 x[feature] = value  # traced for the fit even at weight 0, when it says nothing
                 if w[feature]:
-                    why.append(f"{_FOCUS_REASONS[feature]} +{w[feature] * value:.2f}")
+                    why.append((feature, value, _FOCUS_REASONS[feature]))
         x["log_population"] = log_population(p.population)
         x["namesake_rank"] = 1 / (1 + rank)
         if n_countries:
@@ -431,7 +402,8 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
                 score += w[feature] * value
         if base != c.score:
             c = replace(c, score=base)
-        by_country = w["country_named"] * x.get("country_named", 0.0)
+        # What the document's countries add (named, and their share of its places): no support for a small place.
+        by_country = w["country_named"] * x.get("country_named", 0.0) + w["country_share"] * x.get("country_share", 0.0)
         if traced is not None:
             traced.append((p, x))
         if best is None or score > best[0]:
@@ -440,7 +412,16 @@ def _best(cands: list[Candidate], countries: Counter[str], admin1s: Counter[str]
     assert best is not None
     if traced is not None and _ranker.TRACE is not None:
         _ranker.TRACE.candidates[key] = traced
-    return _world_city(best, scored)
+    score, c, why, by_country = _world_city(best, scored)
+    return score, c, [_spelled(r, w) for r in why], by_country
+
+
+def _spelled(reason: Reason, w: dict[str, float]) -> str:
+    """A reason as text: a feature's with what it added to the score ("in Idaho (written next to it) +1.20")."""
+    if isinstance(reason, str):
+        return reason
+    feature, value, text = reason
+    return f"{text} +{w[feature] * value:.2f}"
 
 
 def _listed_before(text: str, mentions: Sequence[Mention], i: int) -> list[int]:
@@ -449,37 +430,3 @@ def _listed_before(text: str, mentions: Sequence[Mention], i: int) -> list[int]:
     while run[-1] > 0 and _LIST_JOIN.match(text, mentions[run[-1] - 1].end, mentions[run[-1]].start):
         run.append(run[-1] - 1)
     return run if len(run) > 1 else []
-
-
-def _read_shared_country_names(mentions: Sequence[Mention], cands: list[list[Candidate]], gazetteer: Gazetteer) -> None:
-    """Re-read a country's other name as the named country whose full name it starts.
-
-    "The Islamic Republic" is Iran's other name, but in a story that names
-    Pakistan it is the Islamic Republic of Pakistan. ``cands`` is updated in place.
-    """
-    firm = [(m, cs[0]) for m, cs in zip(mentions, cands)
-            if cs and (cs[0].match is MatchType.EXACT or m.kind == "demonym")]
-    named = {c.place.country: c.place for _, c in firm if c.place.kind is Kind.COUNTRY}
-    if not named:
-        return
-    # Iran named through Tehran keeps "the Islamic Republic" as Iran.
-    present = {c.place.country for _, c in firm}
-    reread: dict[str, list[Candidate] | None] = {}  # once per surface: a long list may repeat one name
-    for i, (m, cs) in enumerate(zip(mentions, cands)):
-        if not cs or m.kind != "name" or cs[0].place.kind is not Kind.COUNTRY or cs[0].match is not MatchType.ALIAS:
-            continue
-        if cs[0].place.country in present:
-            continue  # the document names the country this other name is first read as, or its places
-        if m.surface not in reread:
-            reread[m.surface] = _full_name_reading(m.surface, named, gazetteer)
-        if reread[m.surface] is not None:
-            cands[i] = reread[m.surface]  # type: ignore[assignment]
-
-
-def _full_name_reading(surface: str, named: dict[str, Place], gazetteer: Gazetteer) -> list[Candidate] | None:
-    for cc, place in named.items():
-        full = gazetteer.lookup(f"{surface} of {place.name}", limit=1, kinds=Kind.COUNTRY, fuzzy=False)
-        if full and full[0].place.country == cc and full[0].match not in WEAK_MATCHES:
-            why = f"the start of {place.name}'s full name, which the document names"
-            return [replace(full[0], reasons=(*full[0].reasons, why))]
-    return None

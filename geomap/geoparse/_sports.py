@@ -9,6 +9,9 @@ near the venue, so the resolver leans to the largest namesake instead.
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import Any
+
 __all__ = ["sports_story"]
 
 # Words only game reports use, one kind per entry. Everyday words that sport also uses ("season",
@@ -23,6 +26,19 @@ _SPORTS_WORDS = (
 _KINDS_NEEDED = 3
 
 
+@lru_cache(maxsize=1)
+def _words_automaton() -> Any:
+    """Every form of every kind in one Aho-Corasick automaton, valued ``(kind, length)``: one pass per text."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for kind, forms in enumerate(_SPORTS_WORDS):
+        for form in forms:
+            automaton.add_word(form, (kind, len(form)))
+    automaton.make_automaton()
+    return automaton
+
+
 def sports_story(text: str) -> bool:
     """Whether a text uses at least three different kinds of words only game reports use.
 
@@ -33,22 +49,14 @@ def sports_story(text: str) -> bool:
     >>> sports_story("Lawmakers worked overtime in budget season; a coach firm scored a contract.")
     False
     """
-    low = text.lower()  # one pass in C; each word is then a C substring search
-    kinds = 0
-    for forms in _SPORTS_WORDS:
-        if any(_has_word(low, w) for w in forms):
-            kinds += 1
-            if kinds >= _KINDS_NEEDED:
+    low = text.lower()
+    kinds: set[int] = set()
+    for last, (kind, length) in _words_automaton().iter(low):  # every occurrence of every form, in C
+        if kind in kinds:
+            continue
+        at, end = last + 1 - length, last + 1
+        if (at == 0 or not low[at - 1].isalnum()) and (end == len(low) or not low[end].isalnum()):  # whole words
+            kinds.add(kind)
+            if len(kinds) >= _KINDS_NEEDED:
                 return True
-    return False
-
-
-def _has_word(low: str, word: str) -> bool:
-    """Whether ``word`` occurs in ``low`` as a whole word."""
-    at = low.find(word)
-    while at >= 0:
-        end = at + len(word)
-        if (at == 0 or not low[at - 1].isalnum()) and (end == len(low) or not low[end].isalnum()):
-            return True
-        at = low.find(word, at + 1)
     return False

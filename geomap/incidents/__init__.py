@@ -11,6 +11,11 @@ Modules
     ``_model``          :class:`Incident` and ACLED's vocabularies (event types, precisions, columns).
     ``_extract``        :func:`extract_incidents`: events linked to their date, place, actors and casualties.
     ``_events``         event triggers and ACLED typing, by the lexicon's conditions.
+    ``_nonreports``     mentions of an event that report none (negated, hypothetical, generic, a risk,
+                        a trend, a past year's event, a running total).
+    ``_repeats``        one incident per event: repeats and back-references ("the attack") merged.
+    ``_gate``           the last keep-or-drop of a candidate, one logistic model (``data/incident_gate.json``,
+                        fitted by ``fit_gate``, a development script nothing imports).
     ``_lexicon``        ``data/triggers.toml`` (event words, types, conditions) read into every word form.
     ``_clauses``        a trigger's clause, voice, agent and patient, by light syntax.
     ``_actors``         the actors of a sentence, named and coded the way ACLED does.
@@ -18,7 +23,9 @@ Modules
                         (named groups: ``data/named_actors.csv``).
     ``_roles``          an incident's actor1 and actor2, from its clause and coded for its event type.
     ``_casualties``     deaths and injuries, by ACLED's and UCDP's rules.
+    ``_tolls``          a sentence that reports only a toll, as an incident of its own.
     ``_casualty_lexicon`` the words that tie a figure to deaths or injuries.
+    ``_event_place``    which place the clause names is the event's (ranked), and at what precision.
     ``_place_cues``     the words around a place that say it is where an event happened, and how exactly.
     ``_fallback_place`` a place the geoparser left unread, looked up in the event's locative phrase.
     ``_frame``          incidents as a GeoDataFrame (EPSG:4326) and back.

@@ -154,6 +154,8 @@ def _read_phrase(words: list[str], i: int) -> _Phrase | None:
     if w == "the" and i > 0 and words[i - 1] in _LEFT and any(
             k < n and words[k] in _PERSONS for k in (i + 1, i + 2)):
         return _Phrase(i, i, i + 1, _estimate("exact", 1), False)   # "killing the driver"
+    if w in ("his", "her") and i + 1 < n and words[i + 1] in _PERSONS:
+        return _Phrase(i, i, i + 2, _estimate("exact", 1), False)   # "killed a commissioner and his driver"
     if w in ("a", "an"):
         # "a soldier was killed": the article counts one only before a person noun.
         for k in (i + 1, i + 2):
@@ -212,7 +214,7 @@ def _excluded(words: list[str], p: _Phrase) -> bool:
         return True
     if before in _MONTHS and not (p.start > 1 and digit_value(words[p.start - 2]) is not None):
         return True  # "May 5" is a date, but in "5 May 12 soldiers" the 12 is a count
-    if core.isdigit() and len(core) == 4 and 1800 <= int(core) <= 2199 and before in _YEAR_CUES:
+    if core.isdigit() and len(core) == 4 and 1800 <= int(core) <= 2199 and (before in _YEAR_CUES or before in _MONTHS):
         return True
     if before in _SUBSET_BEFORE or (p.start > 1 and words[p.start - 2] in _SUBSET_BEFORE):
         return True
@@ -256,7 +258,8 @@ def _opens_figure(words: list[str], k: int) -> bool:
     """Whether a figure starts at ``words[k]``: a number, a vague quantity, or a qualifier and a number."""
     if k >= len(words):
         return False
-    if digit_value(words[k]) is not None or word_value(words[k]) is not None or words[k] in _VAGUE_BY_FIRST:
+    if digit_value(words[k]) is not None or word_value(words[k]) is not None or any(
+            _match(words, k, phrase) for phrase, _ in _VAGUE_BY_FIRST.get(words[k], ())):
         return True
     return any(_match(words, k, q) and _opens_figure(words, k + len(q)) for q, _ in _QUALIFIERS
                if q[0] == words[k])
@@ -275,9 +278,9 @@ def _scan_right(words: list[str], p: _Phrase) -> tuple[str, int] | int | None:
             if w in _LEFT and _opens_figure(words, k + 1):
                 return None  # "3 gunmen killed 5 villagers": the 5 are the dead, not the 3
             return _RIGHT[w], k
-        if w in ("and", ",") and k + 1 < n and (digit_value(words[k + 1]) is not None
-                                                or word_value(words[k + 1]) is not None):
-            return k + 1
+        if w in ("and", ",") and (nxt := k + 1 + (k + 1 < n and words[k + 1] in "'\"“")) < n and (
+                _opens_figure(words, nxt) or words[nxt] in ("a", "an") and _read_phrase(words, nxt)):
+            return nxt   # "17 soldiers and dozens of militants", "11 soldiers and 'around 40 fighters'"
         if w == "," and k + 1 < n and words[k + 1] in _ASIDES:
             # "Five people, including two children, were killed": step over the aside.
             close = next((j for j in range(k + 2, min(n, k + 10)) if words[j] == ","), None)
@@ -438,7 +441,7 @@ def _tie(words: list[str], phrases: list[_Phrase]) -> tuple[dict[int, tuple[str,
     tied: dict[int, tuple[str, int]] = {}
     via_left: set[int] = set()
     coord: dict[int, int] = {}             # phrase -> the figure listed after it
-    start_of = {p.core: n for n, p in enumerate(phrases)}
+    start_of = {**{p.start: n for n, p in enumerate(phrases)}, **{p.core: n for n, p in enumerate(phrases)}}
     end_of = {p.end: n for n, p in enumerate(phrases)}
     for n, p in enumerate(phrases):        # 1. tied to a death or injury word on either side
         left = _scan_left(words, p)
@@ -461,7 +464,8 @@ def _tie(words: list[str], phrases: list[_Phrase]) -> tuple[dict[int, tuple[str,
         while n not in tied and n not in joined and k >= max(0, p.start - 6):
             if seen_sep and k + 1 in end_of:
                 prev = joined.get(end_of[k + 1], end_of[k + 1])
-                if prev in via_left:
+                # "killed 12 rebels and several others fled": a figure with a verb of its own is not listed
+                if prev in via_left and not _STOP_VERBS.intersection(words[p.end:p.end + 3]):
                     joined[n] = prev
                 break
             w = words[k]

@@ -40,7 +40,7 @@ _WOUNDS = frozenset("wounds wound injuries injury".split())
 # Words the left scan may pass between a governor and its figure ("toll rose to", "deaths of").
 _LEFT_SKIP = frozenset("the of a an to at reportedly rose risen climbed increased jumped reached hit stood stands "
                        "now has have had is was put puts putting exceeded surpassed topped passed total "
-                       "another further additional".split())
+                       "another further additional family".split())   # "killing a family of five"
 _QUALIFIERS: tuple[tuple[tuple[str, ...], str], ...] = tuple(sorted((
     (tuple(p.split()), kind) for kind, phrases in {
         "lower": ["at least", "more than", "over", "upwards of", "in excess of", "no fewer than",
@@ -70,7 +70,8 @@ _PERSONS = frozenset("soldier serviceman servicewoman civilian man woman child b
                      "pilot employee bystander passer-by passerby infant baby youth official priest imam "
                      "volunteer medic paramedic contractor peacekeeper gendarme conscript detainee prisoner "
                      "hostage inmate activist militiaman thief suspect chairman commissioner chief mayor "
-                     "governor councillor councilor lawmaker".split())
+                     "governor councillor councilor lawmaker son daughter wife husband brother sister father "
+                     "mother".split())
 # Words that may open a headline's bare singular ("Police officer shot dead").
 _PERSON_MODIFIERS = frozenset("police army military security local young elderly female male off-duty".split())
 _ASIDES = frozenset("including among mostly mainly most all many both".split())

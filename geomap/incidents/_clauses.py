@@ -150,6 +150,10 @@ def _before(text: str, clause: Span, start: int) -> Span | None:
     return _trim(text, a, b)
 
 
+_PREP_NEXT = re.compile(r"\s*(?:with|in|at|on|near|from|into|during|after|before|for|to|by|as|and|,|$)\b",
+                        re.IGNORECASE)
+
+
 def _after(text: str, clause: Span, end: int, preps: tuple[str, ...] = ()) -> Span | None:
     """The phrase after an event word (after one of ``preps`` when given), to the next
     locative, date or participle phrase."""
@@ -159,7 +163,8 @@ def _after(text: str, clause: Span, end: int, preps: tuple[str, ...] = ()) -> Sp
         m = re.search(r"\b(?:" + "|".join(map(re.escape, preps)) + r")\s+(?!" + _TIME_WORDS + r")",
                       text[a:clause[1]])
         if not m:
-            return None
+            # "attacked soldiers at a checkpoint": no preposition follows, so the object does
+            return None if _PREP_NEXT.match(text, a, clause[1]) else _after(text, clause, end)
         a += m.end()
     m = _ARG_END.search(text, a, clause[1])
     return _trim(text, a, m.start() if m else clause[1])

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from ._clauses import arguments, clause_bounds, voice_of
 from ._lexicon import Entry, Lexicon, lexicon
 from ._model import EVENT_TYPES
+from ._nonreports import reports_nothing
 
 __all__ = ["DISORDER_OF", "Trigger", "find_triggers", "reports_event"]
 
@@ -34,37 +35,17 @@ for _etype, _subs in EVENT_TYPES.items():
 DISORDER_OF["Violent demonstration"] = "Demonstrations"
 DISORDER_OF["Excessive force against protesters"] = "Political violence; Demonstrations"
 
-# Words that make a statement no report of an event, looked for between the clause start and
-# the trigger. Modal verbs are matched in lower case only: "May" and "March" are months.
-_NEGATION = re.compile(r"\b(?:[Nn]o|[Nn]ot|[Nn]ever|[Ww]ithout|[Nn]either|[Nn]or|[Dd]enied|[Dd]enies|[Dd]eny|"
-                       r"[Rr]efused|[Ff]ailed to|n't)\b")
-_MODAL = re.compile(r"\b(?:could|would|might|may|will|shall|should|must|can)\b")
-_IRREALIS = re.compile(
-    r"\b(?:plans? to|planned|planning|intends? to|threaten(?:s|ed|ing)?(?: \w+){0,2} to|vow(?:s|ed)?(?: \w+){0,2} to|"
-    r"urg(?:e|es|ed|ing)|right (?:of|to)|prepar(?:e|es|ed|ing) (?:for|to|an?)|"
-    r"warn(?:s|ed)? (?:of|that|against)|fears? (?:of|that)|risk of|calls? (?:for|on)|called for|urged|"
-    r"to prevent|in order to|aims? to|aimed at|ready to|prepared to|if|unless|next (?:week|month|year)|tomorrow|"
-    r"upcoming|expected to|scheduled|would-be|possible|potential|attempts? to|trying to|tried to|"
-    r"expects?|expected|demand(?:s|ed)?|threat of|accus(?:ed|es|e|ing) \w+(?: \w+)? of|rejected|"
-    r"condemn(?:s|ed)? \w+(?: \w+)? for|"
-    r"allegations? of|ban(?:s|ned)? on|charged with|convicted of|sentenced (?:to|for)|guilty of|trial (?:for|over)|"
-    r"on charges of|suspected of|against any|claim(?:s|ed)? to have|hop(?:es?|ed|ing) (?:for|to|that))\b",
-    re.IGNORECASE)
-_GENERIC = re.compile(r"\b(?:often|usually|frequently|regularly|routinely|generally|typically|sometimes|commonly|"
-                      r"every (?:year|week|month|day)|each year|tend to|are held|is held|periodic)\b", re.IGNORECASE)
-# A trigger named as a topic ("As for the demonstrations, ...") reports nothing.
-_TOPIC_BEFORE = re.compile(r"\b(?:as for|as to|regarding|concerning|on the (?:issue|subject|question) of|"
-                           r"(?:film|book|story|novel|documentary|report|play|song|study|lecture) about)\s+"
-                           r"(?:(?:the|a|an)\s+)?$",
-                           re.IGNORECASE)
+# "to" before a verb's base form: an infinitive, which reports an event only after a verb of
+# beginning or going on, or an attempt that ACLED codes ("began to shell", "attempted to assassinate").
+_INFINITIVE = re.compile(r"\b([\w'’]+)\s+to\s+$")
+_ASPECT = frozenset("began begin begins begun start started starts continue continued continues went proceeded "
+                    "managed resumed resume attempted".split())
 _MONTHS = frozenset({"march", "may"})
 _COUNTED = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|many|all|both)\s+"
                       r"(?:[\w-]+\s+)?)\s*$")
 # A clause that gives the cause or time of another: "burned houses after separatists killed a soldier"
 _BACKGROUND = re.compile(r"\b(?:after|before|since|because|following|when)\s*$", re.IGNORECASE)
-_ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
-_BACK_REFERENCE = re.compile(r"\b(?:after|since|before|following|ahead of)\s+(?:the|its|their|last|this)\s+"
-                             r"(?:[\w'.-]+\s+){0,2}$", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\s+$")
 _PREPOSITIONS = frozenset("in under during after before amid since following of on at by from with without "
                           "against into through despite".split())
 _OBJECT_WORD = re.compile(r"\s+(?:the|a|an|his|her|their|its|at|in|on|near|by|with|from|to|and|as|after|during|"
@@ -78,8 +59,6 @@ _SCENE_AFTER = re.compile(r"\s*(?:\w+ly\s+)?(?:in|near|at|on|outside|inside|duri
                           r"\w+ times)\b",
                           re.IGNORECASE)
 _AUX = frozenset("was were been being is are be got get gets".split())
-# "had only returned fire", "attacked only army positions": a defence, not a report.
-_HEDGE = re.compile(r"\bonly\s+(?:\w+\s+)?$|^\s+only\b", re.IGNORECASE)
 # What makes a weak trigger count: a casualty word or an armed actor in its clause.
 _CORROBORATION = re.compile(r"\b(?:killed|dead|died|deaths?|wounded|injured|casualt|soldiers?|troops|forces|"
                             r"militants?|rebels?|fighters?|servicem[ae]n|army|police)\b", re.IGNORECASE)
@@ -111,6 +90,9 @@ class Trigger:
     agent, patient : tuple of int or None
         Offsets of who acted (an active verb's subject, a passive's by-phrase) and of who
         or what was acted on, when the clause names them.
+    toll : bool
+        A bare toll ("Nine soldiers were killed."): an event of its own only when no
+        event is reported just before it, whose toll it then is.
     """
 
     start: int
@@ -125,6 +107,7 @@ class Trigger:
     clause: tuple[int, int] = (0, 0)
     agent: tuple[int, int] | None = None
     patient: tuple[int, int] | None = None
+    toll: bool = False
 
     def shifted(self, offset: int) -> Trigger:
         """The same trigger with every offset moved by ``offset`` (from a sentence to its document).
@@ -179,7 +162,7 @@ def _word_after(text: str, end: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _holds(lex: Lexicon, cond: dict[str, object], toll: bool, passive: bool, regions: dict[str, str],
+def _holds(lex: Lexicon, cond: dict[str, object], toll: bool, passive: bool, regions: dict[str, tuple[str, str]],
            seen: dict[tuple[str, str], bool]) -> bool:
     """Whether a condition holds; ``seen`` remembers each class looked up in each region."""
     form = cond.get("form")
@@ -192,10 +175,23 @@ def _holds(lex: Lexicon, cond: dict[str, object], toll: bool, passive: bool, reg
         region = "clause" if key in ("weapon", "scene") else key
         hit = seen.get((str(name), region))
         if hit is None:
-            hit = seen[(str(name), region)] = bool(lex.classes[str(name)].search(regions[region]))
+            hit = seen[(str(name), region)] = _names_one(lex.classes[str(name)], *regions[region])
         if not hit:
             return False
     return True
+
+
+# "a former rebel commander", "an ex-soldier", "supporters of the guerrilla movement": not one of the class.
+_FORMER = re.compile(r"\b(?:(?:former|ex-|retired)\s*(?:[\w-]+\s+)?|(?:supporters?|sympathi[sz]ers?|families|relatives|"
+                     r"wives|widows|mothers|victims) of (?:the )?(?:[\w()'’-]+\s+){0,4})$", re.IGNORECASE)
+
+
+def _names_one(pattern: re.Pattern[str], text: str, left: str = "") -> bool:
+    """Whether ``text`` names a member of a word class, not a former one or its supporters or kin
+    (``left``, the words before ``text``, may say so: "supporters of the | guerrilla movement")."""
+    whole = left + text
+    return any(not _FORMER.search(whole, max(0, len(left) + m.start() - 60), len(left) + m.start())
+               for m in pattern.finditer(text))
 
 
 # Which word classes the recent texts hold: a sentence is asked once per class, not once per word.
@@ -231,6 +227,12 @@ def _typed(lex: Lexicon, entry: Entry, text: str, start: int, end: int, tags: se
     before = _word_before(text, start)
     if _word_after(text, end) in entry.not_next or before in entry.not_prev:
         return None
+    infinitive = _INFINITIVE.search(text, max(0, start - 40), start)
+    if tags & {"VB", "VBP"} and not tags & {"VBD", "VBG", "VBZ"} and infinitive \
+            and infinitive.group(1).lower() not in _ASPECT and entry.event_type != "Protests":
+        # "went there to try to kill", "early to capture the vote": a purpose, not an event; but one
+        # who acts "to protest" protests ("shunned work to protest")
+        return None
     if tags <= {"VB", "VBP"} and _ARTICLE.search(text[max(0, start - 30):start]):
         return None  # "a powerful storm": a verb's base form inside a noun phrase is a noun
     if tags <= {"VBZ", "VB", "VBP"} and _COUNTED.search(text, max(0, start - 30), start):
@@ -260,7 +262,9 @@ def _typed(lex: Lexicon, entry: Entry, text: str, start: int, end: int, tags: se
         target = text[end:clause[1]]
     who = text[agent[0]:agent[1]] if agent is not None else (text[clause[0]:start] if voice == "active" else "")
     etype, sub, strength = entry.event_type, entry.sub_event_type, entry.strength
-    regions = {"target": target, "agent": who, "clause": text[clause[0]:clause[1]]}
+    who_from = agent[0] if agent is not None else clause[0]
+    regions = {"target": (target, ""), "agent": (who, text[max(0, who_from - 60):who_from]),
+               "clause": (text[clause[0]:clause[1]], "")}
     seen: dict[tuple[str, str], bool] = {}
     for cond in entry.when:
         if _holds(lex, cond, toll, voice == "passive", regions, seen):
@@ -271,22 +275,7 @@ def _typed(lex: Lexicon, entry: Entry, text: str, start: int, end: int, tags: se
     if strength <= 0:
         return None
     return Trigger(start, end, text[start:end], etype, sub, DISORDER_OF[sub], strength, lemma, voice, clause,
-                   agent, patient)
-
-
-def _reports_nothing(text: str, trig: Trigger) -> bool:
-    """Negated, hypothetical, generic or topical mentions of an event."""
-    prefix = text[trig.clause[0]:trig.start]
-    if _TOPIC_BEFORE.search(text[max(0, trig.start - 40):trig.start]):
-        return True
-    if trig.voice == "nominal" and _BACK_REFERENCE.search(text, max(0, trig.start - 40), trig.start):
-        return True  # "a team sent after the September fighting": an event reported before, named in passing
-    if _HEDGE.search(text[max(0, trig.start - 20):trig.start]) or _HEDGE.search(text[trig.end:trig.end + 6]):
-        return True
-    if _NEGATION.search(prefix) or _MODAL.search(prefix) or _IRREALIS.search(prefix) or _GENERIC.search(prefix):
-        return True
-    # "demonstrations ... are very often held": a habit, not an event
-    return bool(_GENERIC.search(text[trig.end:trig.clause[1]]))
+                   agent, patient, toll and entry.casualty)
 
 
 def _is_name(text: str, start: int, end: int) -> bool:
@@ -338,7 +327,7 @@ def find_triggers(text: str) -> list[Trigger]:
         for index, tag, lemma in entries:
             tags.setdefault((index, lemma), set()).add(tag)
         best = _best(lex, text, start, end, tags)
-        if best is not None and not _reports_nothing(text, best[0]):
+        if best is not None and not reports_nothing(text, best[0]):
             found.append(best)
     return _without_tolls(lex, text, found)
 

@@ -18,14 +18,15 @@ report an event; each trigger's clause then supplies the rest:
 
 Triggers of one clause make one incident (the most specific type wins:
 "a blockade where activists have been protesting" is a protest), and repeats
-of an incident (same type, place and date) are merged.
+of an incident and back-references to it ("the attack") are merged
+(:mod:`._repeats`).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Sequence
@@ -34,10 +35,14 @@ from gazetteer import Kind
 
 from ..text import Document, read_text
 from ._events import Trigger, find_triggers
+from ._gate import features, is_past, keeps
 from ._model import Incident
+from ._nonreports import past_year
+from ._repeats import is_back_reference, merge_repeats
 from ._spans import Spans as _Spans
-from ._fallback_place import locative_places, object_place, unread_name
-from ._place_cues import is_locative, names_something_else, near_cue, unknown_place_before
+from ._event_place import NameSpan, place_for
+from ._tolls import toll_triggers
+from ._place_cues import SPEECH as _SPEECH
 from ..text import iter_sentences
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -47,29 +52,19 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["extract_incidents"]
 
-# How specific a place is: lower is more specific, and wins.
-_SPECIFICITY = {Kind.LANDMARK: 0, Kind.POPULATED_PLACE: 0, Kind.ADMIN2: 1, Kind.ADMIN1: 2, Kind.CORRIDOR: 3, Kind.DISPUTED_AREA: 4,
-                Kind.REGION: 4, Kind.PHYSICAL_FEATURE: 5, Kind.BORDER: 5, Kind.COUNTRY: 6,
-                Kind.HISTORICAL: 6, Kind.CONTINENT: 8}
 # Which event types describe more than another when one clause has triggers of both.
 _TYPE_RANK = {"Explosions/Remote violence": 0, "Violence against civilians": 1, "Battles": 2, "Riots": 3,
               "Protests": 4, "Strategic developments": 5}
-# Areas smaller than this (km^2) are "part of a region" (geo precision 2), larger ones precision 3.
-_SMALL_AREA_KM2 = 15_000.0
 _VERBAL = re.compile(r"\w(?:ed|ing)\b|\b(?:fought|shot|struck|hit|overran|retook|took|threw|hurled|broke|withdrew|"
                      r"beat|stoned|set up|held|built)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?=(?:but|while|whereas|although|and|as|after|before|when|in addition|"
                            r"[A-Z][a-z]+ (?:on|also|said|has|have|had|condemned|accused|claimed|denied|reported)))|"
                            r"\s+[–—-]\s+", re.IGNORECASE)
-_SPEECH = re.compile(r"^\s*(?:(?:on|last|this) \w+\s+)?(?:also\s+)?(?:said|says|condemned|accused|claimed|denied|"
-                     r"reported|announced|stated|blamed|warned|alleged|insisted|told|confirmed)\b", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"\b(?P<who>(?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,4}|it|they|he|she)"
                           r"(?: on \w+)?(?: also)? (?:said|says|claimed|reported|alleged|stated)\b")
 _PROTEST_NOUNS = frozenset({"protest", "protests", "demonstration", "demonstrations", "rally", "rallies"})
-_BORDER = re.compile(r"\bborders?\b|\bfrontier\b|\bline of contact\b|\bboundary\b", re.IGNORECASE)
 _ANOTHER_SOURCE = re.compile(r"^(?!.*\b(?:more|another|further|additional|later)\b).*\b(?:according to|"
                              r"put (?:the )?(?:death )?toll at|said|says|reported|claimed)\b", re.IGNORECASE | re.S)
-_BARE_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CORROBORATION = re.compile(r"\b(?:killed|dead|died|deaths?|wounded|injured|casualt|soldiers?|troops|forces|"
                             r"militants?|rebels?|fighters?|servicem[ae]n|army|police)\b", re.IGNORECASE)
 
@@ -135,6 +130,12 @@ def extract_incidents(text_or_document: str | Document, *, published: _dt.date |
         geoparse("", gazetteer=gazetteer, near=near, countries=countries)  # a bad bias fails on any text
     sentences = list(iter_sentences(doc.text))
     grouped = [_clauses_with_triggers(doc.text, s, e) for s, e in sentences]
+    reported = [bool(g) for g in grouped]
+    for k in range(1, len(grouped)):
+        # "ISWAP attacked a base. Nine soldiers were killed.": a bare toll after an event is its toll.
+        if grouped[k] and reported[k - 1] and all(g[2].toll for g in grouped[k]):
+            grouped[k] = []
+    grouped = toll_triggers(doc.text, sentences, grouped)
     if not any(grouped):
         return []  # no event reported: no need to geoparse the document at all
     if gazetteer is None:
@@ -145,15 +146,17 @@ def extract_incidents(text_or_document: str | Document, *, published: _dt.date |
     ctx = _Context(text=doc.text, published=pub, mentions=_Spans(mentions), dates=_Spans(find_dates(doc.text, pub)),
                    countries=_doc_countries(mentions), main=_main_place(mentions), gazetteer=gazetteer, doc=doc)
     out: list[Incident] = []
+    dated: list[bool] = []  # whether each incident's sentence gives a date of its own
     for k, ((s, e), groups) in enumerate(zip(sentences, grouped)):
         # A sentence with no event of its own may carry the toll of the one before
         # ("ISWAP attacked a base in Monguno. Nine soldiers were killed.").
         follow = sentences[k + 1] if k + 1 < len(sentences) and not grouped[k + 1] else None
         for group in groups:
             inc = _incident(ctx, s, e, *group, alone=len(groups) == 1, follow=follow)
-            if inc is not None:
+            if inc is not None and keeps(_gate_features(ctx, inc, group[2], s, e, len(sentences)), inc):
                 out.append(inc)
-    return _merge_repeats(out)
+                dated.append(bool(ctx.dates.within(s, e)))
+    return merge_repeats(out, doc.text, dated)
 
 
 def _clauses_with_triggers(text: str, s: int, e: int) -> list[tuple[int, int, Trigger]]:
@@ -176,7 +179,9 @@ def _clauses_with_triggers(text: str, s: int, e: int) -> list[tuple[int, int, Tr
         # A trigger that is an event on its own outranks one that needs support ("a shootout
         # killed 280 people" is a battle); then what the clause reports is its verb ("police
         # arrested activists ahead of a rally" is an arrest); then the most violent type.
-        best = min(ts, key=lambda t: (-t.strength, not _VERBAL.search(t.text), _TYPE_RANK[t.event_type]))
+        # A back-reference ("at the scene of the airstrike") yields to a new event in its clause.
+        best = min(ts, key=lambda t: (-t.strength, len(ts) > 1 and is_back_reference(sentence, t.start, t.end),
+                                      not _VERBAL.search(t.text), _TYPE_RANK[t.event_type]))
         if best.strength < 2 and not _CORROBORATION.search(sentence[cs:ce]):
             continue
         out.append((s + cs, s + ce, best.shifted(s)))
@@ -193,7 +198,7 @@ def _incident(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger, *,
     if date is None:
         return None
     event_date, time_precision = date
-    where = _place_for(ctx, s, e, cs, ce, trig, alone=alone)
+    where = place_for(ctx, s, e, cs, ce, trig, alone=alone)
     if _vague_protest(ctx, trig, cs, ce, where[2]):
         return None
     cas = find_casualties(clause)
@@ -216,7 +221,7 @@ def _incident(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger, *,
     etype = trig.event_type
     civilians = bool(a2 is not None and a2.inter == 7) or etype == "Violence against civilians"
     place, precision, mention, own_name = where
-    fields: dict[str, Any] = {}
+    fields: dict[str, Any] = {"location": own_name}   # a place the gazetteer lacks keeps its name
     if place is not None:
         fields = dict(country=_country_name(ctx, place.country), iso=place.country,
                       admin1=place.admin1 if place.kind is not Kind.ADMIN1 else place.name,
@@ -244,6 +249,19 @@ def _incident(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger, *,
     )
 
 
+def _gate_features(ctx: _Context, inc: Incident, trig: Trigger, s: int, e: int, n_sentences: int) -> list[float]:
+    sentence = ctx.text[s:e]
+    # placed finely: at a town or district named in the clause, or on a border line it names (a border is
+    # the one place without a mention; the document's main area, the fallback, is none)
+    border = inc.place_start < 0 and inc.geometry_wkb is not None and (
+        ctx.main is None or inc.place_id != ctx.main.place.place_id)
+    return features(dated=bool(ctx.dates.within(s, e)),
+                    fine_place=inc.place_start >= 0 and inc.geo_precision < 3 or border,
+                    toll=inc.fatalities > 0 or bool(inc.injuries), quoted=any(q in sentence for q in '"“”'),
+                    strong=trig.strength >= 2, nominal=trig.voice == "nominal", past_tense=is_past(trig.text),
+                    strategic=inc.event_type == "Strategic developments", sentences=n_sentences)
+
+
 def _relative(span: tuple[int, int] | None, offset: int) -> tuple[int, int] | None:
     return None if span is None else (span[0] - offset, span[1] - offset)
 
@@ -261,8 +279,8 @@ def _date_for(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger) ->
         if d.kind == "future":
             return None  # "next week": not an event yet
         return d.date, d.time_precision
-    if _BARE_YEAR.search(ctx.text[cs:ce]) and not (ctx.published and str(ctx.published.year) in ctx.text[cs:ce]):
-        return None  # "in 2020": a past year with no month; ACLED has no year precision
+    if past_year(ctx.text, cs, ce, trig.start, trig.end, ctx.published.year if ctx.published else None):
+        return None  # "captured in 2005": a past year with no month; ACLED has no year precision
     from ..text import carried_date
 
     # A sentence that goes on about a dated past event keeps its date; only the last few date
@@ -276,136 +294,13 @@ def _date_for(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger) ->
     return ctx.published, 1
 
 
-def _place_for(ctx: _Context, s: int, e: int, cs: int, ce: int, trig: Trigger,
-               *, alone: bool) -> tuple[Place | None, int, ResolvedMention | None, str]:
-    """(place, geo precision, its mention, the name to report when the place is only its area)."""
-    clause = ctx.text[cs:ce]
-    names = _where_names(ctx, ctx.mentions.within(cs, ce))
-    border_place = _border(ctx, clause, names, s, e) if _BORDER.search(clause) else None
-    if border_place is not None and not any(_SPECIFICITY[m.place.kind] <= 2 for m in names):
-        return border_place, 3, None, ""
-    if not names and alone:
-        # A sentence that reports one event may name its place in another clause; one that
-        # reports several does not lend one event's place to another.
-        names = _where_names(ctx, ctx.mentions.within(s, e))
-    best_kind = min((_SPECIFICITY.get(m.place.kind, 9) for m in names), default=9)
-    if best_kind >= 4 or all(names_something_else(ctx.text, m.start, m.end) for m in names):
-        # Only a country or region, or only a name inside an organisation's: the place the
-        # clause's locative phrase names may be one the geoparser left unread.
-        unread = _unread_place(ctx, cs, ce, trig, [m.place.country for m in names if m.place.country])
-        if unread is not None:
-            names = [unread]
-    if names:
-        # Places in a locative phrase ("in", "near", "of the X corridor") or the event's object
-        # say where; a place as the subject ("Baku and Yerevan traded accusations") says who.
-        best = min(names, key=lambda m: (not is_locative(ctx.text, m.start, m.end, trig.start, trig.end),
-                                         _SPECIFICITY.get(m.place.kind, 9), m.start < trig.start,
-                                         abs(m.start - trig.end)))
-        # "Zibane (Anzourou, Tillaberi)": a place the gazetteer lacks, given with its areas.
-        own = unknown_place_before(ctx.text, best.start)
-        if own and not any(m.end <= best.start and m.start >= best.start - len(own) - 3 for m in names):
-            return _as_area(ctx, best.place), 2, best, own
-        # "the village of Fleifel in ... Idleb", "Pooneryn, 30 km from Kilinochchi": that name, at the known place.
-        named = unread_name(ctx.text, cs, ce, (best.start, best.end), [(m.start, m.end) for m in names])
-        if named is not None and named[0] != best.place.name:
-            return best.place, 2, replace(best, surface=named[0], start=named[1], end=named[2]), named[0]
-        return best.place, _precision(best.place, ctx.text, best), best, ""
-    if ctx.main is not None:
-        return ctx.main.place, 3, None, ""
-    return None, 3, None, ""
-
-
-def _unread_place(ctx: _Context, cs: int, ce: int, trig: Trigger, countries: list[str]) -> ResolvedMention | None:
-    from ..geoparse import ResolvedMention
-
-    covered = ctx.mentions.within(cs, ce)
-    countries = countries or list(ctx.countries[:3])
-    found = locative_places(ctx.text, cs, ce, ctx.gazetteer, countries)
-    if cs <= trig.end < ce and (obj := object_place(ctx.text, trig.end, ce, ctx.gazetteer, countries)):
-        found.append(obj)
-    found = [(p, a, b) for p, a, b in found if not any(m.start < b and a < m.end for m in covered
-                                                        if m.kind != "demonym")]
-    if not found:
-        return None
-    place, a, b = min(found, key=lambda f: (_SPECIFICITY.get(f[0].kind, 9), f[1]))
-    return ResolvedMention(ctx.text[a:b], a, b, place, 0.0, ("looked up in the event's locative phrase",))
-
-
-def _as_area(ctx: _Context, place: Place) -> Place:
-    """The admin area of a town's name in its country ("(Anzourou, Tillaberi)" names the region), else the town."""
-    if place.kind is not Kind.POPULATED_PLACE:
-        return place
-    hits = ctx.gazetteer.lookup(place.name, kinds=("admin2", "admin1"), country=place.country, limit=1, fuzzy=False)
-    return hits[0].place if hits else place
-
-
-def _where_names(ctx: _Context, mentions: list[ResolvedMention]) -> list[ResolvedMention]:
-    """The places that may be where an event happened: not demonyms, not a speaker ("Azerbaijan
-    said"), and not inside the name of an organisation or landmark when another place is named."""
-    names = [m for m in mentions if m.kind != "demonym" and not _SPEECH.match(ctx.text[m.end:m.end + 40])]
-    plain = [m for m in names if not names_something_else(ctx.text, m.start, m.end)]
-    return plain or names
-
-
-def _vague_protest(ctx: _Context, trig: Trigger, cs: int, ce: int, mention: ResolvedMention | None) -> bool:
+def _vague_protest(ctx: _Context, trig: Trigger, cs: int, ce: int, mention: ResolvedMention | NameSpan | None) -> bool:
     """A protest named only as a topic ("As for the demonstrations, ...") with no place or date in its clause."""
     if trig.event_type != "Protests" or trig.text.lower() not in _PROTEST_NOUNS:
         return False
     has_place = mention is not None and cs <= mention.start < ce
     has_date = bool(ctx.dates.within(cs, ce))
     return not (has_place or has_date)
-
-
-def _precision(place: Place, text: str, mention: ResolvedMention) -> int:
-    if place.kind in (Kind.POPULATED_PLACE, Kind.LANDMARK):
-        return 2 if near_cue(text, mention.start, mention.end) else 1
-    if place.kind in (Kind.CORRIDOR, Kind.ADMIN2):
-        return 2
-    if place.kind in (Kind.ADMIN1, Kind.REGION, Kind.DISPUTED_AREA, Kind.PHYSICAL_FEATURE):
-        if near_cue(text, mention.start, mention.end):
-            return 2
-        return 2 if _area_km2(place) < _SMALL_AREA_KM2 else 3
-    return 3
-
-
-def _area_km2(place: Place) -> float:
-    if place.geometry_wkb is None:
-        return 0.0
-    import math
-
-    geom = place.geometry
-    return abs(geom.area) * 111.32 ** 2 * math.cos(math.radians(place.latitude))
-
-
-def _border(ctx: _Context, clause: str, names: Sequence[ResolvedMention], s: int, e: int) -> Place | None:
-    """The border line between the countries the clause, its sentence or the document names."""
-    countries: list[str] = []
-    for pool in (names, ctx.mentions.starting(s, e)):
-        for m in pool:
-            if m.place.country and m.place.country not in countries:
-                countries.append(m.place.country)
-    for cc in ctx.countries:
-        if cc not in countries:
-            countries.append(cc)
-    for i, a in enumerate(countries[:4]):
-        for b in countries[i + 1:4]:
-            place = _border_between(ctx.gazetteer, a, b)
-            if place is not None:
-                return place
-    return None
-
-
-def _border_between(gaz: Gazetteer, a: str, b: str) -> Place | None:
-    names = {}
-    for cc in (a, b):
-        hits = gaz.lookup(cc, kinds="country", limit=1, fuzzy=False)
-        if not hits:
-            return None
-        names[cc] = hits[0].place.name
-    for x, y in ((a, b), (b, a)):
-        for c in gaz.lookup(f"{names[x]}-{names[y]} border", kinds="border", limit=3, fuzzy=False):
-            return c.place
-    return None
 
 
 def _speaker_country(ctx: _Context, s: int, trigger_start: int) -> str | None:
@@ -438,44 +333,3 @@ def _country_name(ctx: _Context, iso: str) -> str:
         return ""
     hits = ctx.gazetteer.lookup(iso, kinds="country", limit=1, fuzzy=False)
     return hits[0].place.name if hits else iso
-
-
-def _merge_repeats(incidents: list[Incident]) -> list[Incident]:
-    """One incident for each that the text reports more than once.
-
-    Repeats are the same type, place and date anywhere in the text, or the same type and
-    date within one sentence ("the fighting of September, when a border shootout killed
-    280"); the report with the higher toll, then the more precise place, is kept.
-    """
-    kept: list[Incident] = []
-    # Which kept incidents have each (event, place) and each (event, evidence start), in
-    # order: one look-up per incident instead of a scan of all those kept so far.
-    index: dict[tuple[Any, ...], list[int]] = {}
-
-    def keys(inc: Incident) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
-        event = (inc.event_type, inc.sub_event_type, inc.event_date, inc.time_precision)
-        return (*event, "place", inc.place_id), (*event, "evidence", inc.evidence_start)
-
-    for inc in incidents:
-        found = [index[key][0] for key in keys(inc) if index.get(key)]
-        if not found:
-            for key in keys(inc):
-                index.setdefault(key, []).append(len(kept))
-            kept.append(inc)
-            continue
-        k = min(found)
-        other = kept[k]
-        winner, loser = (inc, other) if (inc.fatalities, -inc.geo_precision) > \
-            (other.fatalities, -other.geo_precision) else (other, inc)
-        if winner.latitude is None and loser.latitude is not None:   # the toll of one report, the place of the other
-            winner = replace(winner, **{f: getattr(loser, f) for f in _PLACE_FIELDS})
-        for key in keys(other):
-            index[key].remove(k)
-        for key in keys(winner):
-            insort(index.setdefault(key, []), k)
-        kept[k] = winner
-    return kept
-
-
-_PLACE_FIELDS = ("country", "iso", "admin1", "admin2", "location", "latitude", "longitude", "place_id", "geometry_wkb",
-                 "geo_precision", "place_start", "place_end")

@@ -17,6 +17,7 @@ Modules
     ``_sentences`` sentence and clause boundaries with offsets.
     ``_dates``     dates in running text (:func:`find_dates`).
     ``_datelines`` datelines: publication date, one per story, dates carried to the next sentence.
+    ``_anchored``  dates counted from the date before them ("the next day", "two days later").
     ``_numbers``   numbers in digits or English words.
 
 Imports only :mod:`geomap.errors`; knows nothing of places or incidents.

@@ -399,9 +399,11 @@ def find_dates(text: str, published: _dt.date | None) -> list[DateMention]:
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
+    from ._anchored import anchored_dates
     from ._datelines import by_story, fold_parentheticals
 
-    return fold_parentheticals(text, by_story(text, _check_published(published), _find_dates))
+    published = _check_published(published)
+    return anchored_dates(text, fold_parentheticals(text, by_story(text, published, _find_dates)), published)
 
 
 def _find_dates(text: str, published: _dt.date | None, lo: int = 0, hi: int | None = None) -> list[DateMention]:

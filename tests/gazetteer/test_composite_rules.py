@@ -117,12 +117,54 @@ def test_a_resort_is_not_turned_into_another_city(gaz):
 
 def test_fuzzy_matches_stay_within_a_typo(gaz):
     assert gaz.lookup("Brussells")[0].place.country == "BE"
+    assert gaz.lookup("Londn")[0].place.country == "GB"
+    assert gaz.lookup("Sprinfield, IL")[0].place.admin1 == "Illinois"
     assert all(c.place.name != "Changchun" for c in gaz.lookup("Cancunn"))
+
+
+@pytest.mark.parametrize("query,elsewhere", [
+    ("Oahu", "Shīnḏanḏ"),            # one letter off "Oah", a three-letter name of an Afghan town
+    ("Mallorca", "Rinconada de Malloa"),  # two letters off "Malloa"
+])
+def test_fuzzy_matches_never_cross_to_another_name(gaz, query, elsewhere):
+    assert all(c.place.name != elsewhere for c in gaz.lookup(query))
 
 
 def test_macao_and_macau(gaz):
     assert gaz.lookup("Macao")[0].place.kind is Kind.COUNTRY
     assert gaz.lookup("Macau")[0].place.country == "MO"
+
+
+@pytest.mark.parametrize(("query", "country"), [
+    ("Hong Kong, China", "HK"), ("Macau, China", "MO"), ("Macao, China", "MO"), ("Kowloon, China", "HK"),
+    ("San Juan, Puerto Rico, USA", "PR"), ("Nuuk, Denmark", "GL"),
+])
+def test_a_territory_lies_in_the_country_that_governs_it(gaz, query, country):
+    assert gaz.lookup(query)[0].place.country == country
+
+
+def test_a_country_governs_no_territory_natural_earth_does_not_give_it(gaz):
+    # Palestine is "Indeterminate" in Natural Earth: no Gaza in Israel; and no Paris is in China or Hong Kong.
+    assert gaz.lookup("Gaza, Israel") == [] and gaz.lookup("Paris, China") == [] and gaz.lookup("Paris, Hong Kong") == []
+    # A territory does not contain its governing country's places ("Shanghai, Hong Kong").
+    assert gaz.lookup("Shanghai, Hong Kong") == []
+
+
+@pytest.mark.parametrize(("query", "admin1"), [
+    ("Tijuana, BC", "Baja California"), ("Ensenada, B.C.", "Baja California"), ("Mexicali BC", "Baja California"),
+    ("Victoria, BC", "British Columbia"), ("Kelowna, BC", "British Columbia"), ("Vancouver, BC", "British Columbia"),
+])
+def test_bc_is_settled_by_what_lies_inside(gaz, query, admin1):
+    # Mexico writes BC for Baja California, Canada for British Columbia: the name says which.
+    assert gaz.lookup(query)[0].place.admin1 == admin1
+
+
+def test_a_curated_code_does_not_stand_for_other_states(gaz):
+    # "BC" is read as Baja California only, not as any other state whose ISO code ends in BC.
+    reader = gaz._containers
+    assert {(a.country, a.name) for a in reader.areas("BC", frozenset({Kind.ADMIN1}))} == {
+        ("CA", "British Columbia"), ("MX", "Baja California")}
+    assert gaz.lookup("Paris, BC") == []
 
 
 def test_scores_say_which_container_matched(gaz):

@@ -80,14 +80,69 @@ def test_nagorno_karabakh_is_built_from_the_districts_it_held(gaz):
     assert not nk.contains(Point(47.13, 40.38)) and not nk.contains(Point(46.36, 40.68))  # Barda, Ganja
 
 
-def test_a_bad_physical_points_row_names_its_line(tmp_path):
+_PHYSICAL_HEADER = "id,name,names,lat,lon,feature,country,area_km2,source\n"
+
+
+@pytest.mark.parametrize("bad_row", [
+    "bad-peak,Bad Peak,,95,1,peak,,0,general knowledge",        # latitude out of range
+    "bad-isle,Bad Isle,,1,1,island,,,general knowledge",        # no area
+    "bad-isle,Bad Isle,,1,1,island,,-5,general knowledge",      # a negative area
+    "bad-isle,Bad Isle,,1,1,island,,100,",                      # no source note
+])
+def test_a_bad_physical_points_row_names_its_line(tmp_path, bad_row):
     path = tmp_path / "physical_points.csv"
-    path.write_text("id,name,names,lat,lon,feature,country\nok-peak,Ok Peak,,1,1,peak,\nbad-peak,Bad Peak,,95,1,peak,\n",
+    path.write_text(_PHYSICAL_HEADER + "ok-peak,Ok Peak,,1,1,peak,,0,general knowledge\n" + bad_row + "\n",
                     encoding="utf-8")
+    added = []
 
     class Sink:
         def add(self, rec):
-            pass
+            added.append(rec)
 
     with pytest.raises(GazetteerDataError, match="line 3"):
         add_physical_points(Sink(), path, log=lambda *_: None)
+    assert [r.name for r in added] == ["Ok Peak"]
+
+
+def test_physical_points_carry_their_area(tmp_path):
+    path = tmp_path / "physical_points.csv"
+    path.write_text(_PHYSICAL_HEADER + "isle,Isle,Big Isle,1,1,island,XX,1234,general knowledge\n", encoding="utf-8")
+    added = []
+
+    class Sink:
+        def add(self, rec):
+            added.append(rec)
+
+    assert add_physical_points(Sink(), path, log=lambda *_: None) == 1
+    assert (added[0].area_km2, added[0].geometry, added[0].names) == (1234, None, {"Isle", "Big Isle"})
+    assert "general knowledge" in added[0].source
+
+
+def test_every_shipped_physical_point_has_an_area_unless_a_summit():
+    import csv
+
+    from gazetteer._build.extra_places import PHYSICAL_POINTS
+
+    with open(PHYSICAL_POINTS, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert all(r["source"] for r in rows)
+    assert all(int(r["area_km2"]) > 0 for r in rows if r["feature"] not in ("peak", "volcano"))
+
+
+@pytest.mark.parametrize(("query", "name", "country"), [
+    ("Java", "Java", "ID"),                 # the island before a village of 426 in Georgia
+    ("Oahu", "Oahu", "US"), ("Maui", "Maui", "US"), ("Mallorca", "Mallorca", "ES"), ("Majorca", "Mallorca", "ES"),
+    ("Korea", "Korea", ""), ("Korean Peninsula", "Korea", ""), ("Witwatersrand", "Witwatersrand", "ZA"), ("Kyushu", "Kyushu", "JP"),
+    ("Vancouver Island", "Vancouver Island", "CA"), ("Hispaniola", "Hispaniola", ""),
+])
+def test_islands_and_physical_regions_are_found(gaz, query, name, country):
+    place = gaz.lookup(query)[0].place
+    assert (place.name, place.kind, place.country) == (name, Kind.PHYSICAL_FEATURE, country)
+    assert place.area_km2 > 0
+
+
+def test_an_island_does_not_take_a_name_from_its_namesakes(gaz):
+    # The village is still there for who asks for it, and a bigger town keeps its name.
+    assert gaz.lookup("Java, Georgia")[0].place.country == "GE"
+    assert gaz.lookup("Ibiza")[0].place.kind is Kind.POPULATED_PLACE
+    assert gaz.lookup("Vancouver")[0].place.kind is Kind.POPULATED_PLACE

@@ -79,6 +79,31 @@ def test_the_default_gazetteer_reads_the_user_layer(layer, monkeypatch):
     assert not any(c.place.name == "Qzyxville" for c in Gazetteer().lookup("Qzyxville"))
 
 
+def test_prefix_search_reads_the_user_layer(layer):
+    db, _ = layer
+    gaz = Gazetteer(store=Store(user_db=db))
+    assert [c.place.place_id for c in gaz.search("Qzyx")] == ["user:2"]
+    assert "Nameless Hills (Tartar Region)" in [c.place.name for c in gaz.search("Nameless Hil")]
+    # The shipped places are still found.
+    assert "Lachin Rayon" in [c.place.name for c in gaz.search("Lachin")]
+    # Without the layer (or after removing the place) the prefix finds nothing of it.
+    assert not Gazetteer(store=Store(user_db=False)).search("Qzyx")
+    remove_places(["Qzyxville"], db=db)
+    assert not Gazetteer(store=Store(user_db=db)).search("Qzyx")
+
+
+def test_cli_search_reads_the_user_layer(layer, monkeypatch):
+    from geomap.cli import app
+
+    db, _ = layer
+    monkeypatch.setenv("GEOMAP_USER_DB", str(db))
+    res = CliRunner().invoke(app, ["gazetteer", "search", "Qzyxv", "--json"])
+    assert res.exit_code == 0, res.output
+    assert [row["place_id"] for row in json.loads(res.stdout)] == ["user:2"]
+    monkeypatch.setenv("GEOMAP_USER_DB", str(db.with_name("none.sqlite")))
+    assert CliRunner().invoke(app, ["gazetteer", "search", "Qzyxv", "--json"]).exit_code == 1
+
+
 def test_a_second_add_replaces_the_same_place_and_changes_the_cache_key(layer, tmp_path):
     db, _ = layer
     before = Store(user_db=db).cache_key()

@@ -174,7 +174,7 @@ def test_report_to_dict_keys_and_by_type(gold_parser) -> None:
     data = report.to_dict()
     assert list(data) == [
         "docs", "gold", "predicted", "precision", "recall", "f1",
-        "acc161", "mean_km", "median_km", "auc", "by_type",
+        "acc161", "mean_km", "median_km", "auc", "by_type", "point_convention", "acc161_points_agreed",
     ]  # fmt: skip
     assert data["by_type"] == {
         "Literal": {"gold": 3, "matched": 3, "recall": 1.0, "acc161": 1.0},
@@ -327,3 +327,40 @@ def test_coverage_script_counts_and_groups_misses(monkeypatch: pytest.MonkeyPatc
 
     rejected = script.measure_coverage(read_gwn(FIXTURES / "gwn.xml"), rejecting, limit=1)
     assert sum(rejected.misses[script.REJECTED].values()) == 3
+
+
+def _country(place_id: str) -> object:
+    from types import SimpleNamespace
+
+    return SimpleNamespace(place_id=place_id, kind="country")
+
+
+def test_a_right_place_at_another_point_counts_as_a_convention_difference() -> None:
+    from geomap.evaluate import GoldDocument, GoldToponym
+
+    # The corpus puts Russia at GeoNames' point; a gazetteer at Natural Earth's label point (58.2 N 44.7 E).
+    doc = GoldDocument("1", "Russia and Spain.", (GoldToponym(0, 6, "Russia", 60.0, 100.0, 2017370, ""),
+                                                  GoldToponym(11, 16, "Spain", 40.0, -4.0, 2510769, "")))
+    preds = [Prediction(0, 6, "Russia", 58.25, 44.69, _country("geonames:2017370")),
+             Prediction(11, 16, "Spain", 40.24, -3.65, _country("geonames:2510769"))]
+    report = evaluate_geoparse([doc], parse=lambda text: preds)
+    assert report.point_convention == {"country": 1}
+    assert report.to_dict()["acc161"] == 0.5 and report.to_dict()["acc161_points_agreed"] == 1.0
+    assert "point differs from the corpus's (right place, > 161 km): country 1" in report.format_table()
+    # Gold-names mode counts them too when resolve answers with the places.
+    answers = [preds[0], None]
+    report = evaluate_geoparse([doc], resolve=lambda text, spans: answers, gold_names=True)
+    assert report.point_convention == {"country": 1}
+
+
+def test_a_wrong_place_far_away_is_no_convention_difference() -> None:
+    from geomap.evaluate import GoldDocument, GoldToponym
+
+    doc = GoldDocument("1", "Georgia.", (GoldToponym(0, 7, "Georgia", 32.75, -83.5, 4197000, ""),))
+    # The country Georgia for the US state: another GeoNames id, so a wrong choice.
+    wrong = [Prediction(0, 7, "Georgia", 42.0, 43.5, _country("geonames:614540"))]
+    report = evaluate_geoparse([doc], parse=lambda text: wrong)
+    assert report.point_convention == {} and report.acc161 == 0.0
+    # A prediction without a place (another parser) or without coordinates is no convention difference either.
+    assert evaluate_geoparse([doc], parse=lambda text: [Prediction(0, 7, "Georgia", 42.0, 43.5)]).point_convention == {}
+    assert evaluate_geoparse([doc], parse=lambda text: [Prediction(0, 7, "Georgia")]).point_convention == {}

@@ -69,7 +69,9 @@ def test_the_datelines_places_give_the_focus_first():
 def test_a_near_place_name_sets_country_area_and_point():
     focus = user_focus(default_gazetteer(), near="Nashville, Tennessee")
     assert focus.countries == {"US"} and focus.admin1s == {"US.TN"} and focus.point is not None
-    assert user_focus(default_gazetteer(), near="France") == Focus(frozenset({"FR"}))
+    assert user_focus(default_gazetteer(), near="France") == Focus(frozenset({"FR"}), given=True)
+    # a town's county too, for the county feature
+    assert focus.admin2s and all(code.startswith("US.TN.") for code in focus.admin2s)
 
 
 def test_a_near_point_is_placed_in_its_areas_with_its_radius():
@@ -102,9 +104,25 @@ def test_focus_features_fire_inside_the_focus_only():
     paris = {c.place.admin1_code: c.place for c in gaz.lookup("Paris", limit=25, fuzzy=False)}
     focus = user_focus(gaz, near="Nashville, Tennessee")
     inside = focus.features(paris["US.TN"])
-    assert inside["focus_country"] == inside["focus_admin1"] == 1.0 and 0 < inside["focus_near"] < 1
+    # a home the caller sets has features of its own (home_*), weighted apart from a dateline's (focus_*)
+    assert inside["home_country"] == inside["home_admin1"] == 1.0 and 0 < inside["home_near"] < 1
+    assert "home_admin2" not in inside  # Paris, Tennessee is in Henry County, not in Nashville's
     assert focus.features(paris["FR.11"]) == {}
-    assert focus.features(paris["US.TX"]) == {"focus_country": 1.0}
+    assert focus.features(paris["US.TX"]) == {"home_country": 1.0}
+    text_focus = Focus(focus.countries, focus.admin1s, focus.point, admin2s=focus.admin2s)
+    assert set(text_focus.features(paris["US.TN"])) == {"focus_country", "focus_admin1", "focus_near"}
+
+
+def test_a_county_focus_fires_for_the_countys_towns_and_the_county():
+    gaz = default_gazetteer()
+    henry_tn = next(c.place for c in gaz.lookup("Henry County", limit=25, fuzzy=False) if c.place.admin1_code == "US.TN")
+    paris_tn = next(c.place for c in gaz.lookup("Paris", limit=25, fuzzy=False) if c.place.admin1_code == "US.TN")
+    focus = user_focus(gaz, near="Paris, Tennessee")
+    assert focus.features(henry_tn)["home_admin2"] == 1.0
+    assert focus.features(paris_tn)["home_admin2"] == 1.0
+    # another county of the same state is in the home area, not in the home county
+    other = next(c.place for c in gaz.lookup("Franklin County", limit=25, fuzzy=False) if c.place.admin1_code == "US.TN")
+    assert "home_admin2" not in focus.features(other) and focus.features(other)["home_admin1"] == 1.0
 
 
 # --------------------------------------------------------------------------- the story
@@ -137,6 +155,14 @@ def test_a_county_many_states_share_resolves_inside_the_focus_state():
     for near, state in (("Nashville, Tennessee", "Tennessee"), ("Atlanta, Georgia", "Georgia"),
                         ("Richmond, Virginia", "Virginia")):
         assert [r.place.admin1 for r in geoparse(text, near=near)] == [state]
+
+
+def test_a_county_resolves_inside_the_datelines_state_unless_the_text_says_otherwise():
+    text = "FRANKLIN, Tenn. — Henry County deputies closed the road after the crash."
+    assert [r.place.admin1 for r in geoparse(text) if r.surface == "Henry County"] == ["Tennessee"]
+    written = "Henry County, Georgia deputies closed the road after the crash."
+    assert [r.place.admin1 for r in geoparse(written, near="Nashville, Tennessee")
+            if r.surface == "Henry County"] == ["Georgia"]
 
 
 def test_the_text_still_wins_over_the_bias():

@@ -114,6 +114,22 @@ CASES = [
     ("Three of them were killed.", (0, N, N, N, N)),
     ("On 5 May 12 soldiers were killed.", (12, 12, 12, 12, N)),
     ("", (0, N, N, N, N)),
+    # a figure listed with a vague or qualified one before the death word (sums)
+    ("Officials said 9 police and dozens of bandits were killed.", (21, 21, N, N, N)),
+    ("The ministry said 6 guards and 'about 30 attackers' died.", (36, 36, 36, 36, N)),
+    ("Troops killed 8 rebels and several others fled into the hills.", (8, 8, 8, 8, N)),
+    # "a family of N" counts N where a death word governs it, nothing where none does
+    ("The air strike hit a house in Saada, killing a family of six.", (6, 6, 6, 6, N)),
+    ("A family of six fled to Saada after the air strike.", (0, N, N, N, N)),
+    # a relative named with his or her counts one beside the first victim; alone in a clause it is nobody's toll
+    ("Gunmen killed a village chief and his wife near Mubi.", (2, 2, 2, 2, N)),
+    ("His wife said the gunmen stole two cows.", (0, N, N, N, N)),
+    # a year after its month is no count, even before a comma and an article
+    ("On 4 June 2022, a herder was shot dead near Kaya.", (1, 1, 1, 1, N)),
+    ("On 4 June 2022 a herder was shot dead near Kaya.", (1, 1, 1, 1, N)),
+    # people listed with an article are added; a speaker after the toll is not
+    ("Two gendarmes, a teacher and a child were killed in Kaya.", (4, 4, 4, 4, N)),
+    ("Two gendarmes were killed in Kaya, a local official said.", (2, 2, 2, 2, N)),
 ]
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from geomap.incidents._extract import extract_incidents
-from geomap.incidents._place_cues import is_locative, names_something_else, near_cue, unknown_place_before
+from geomap.incidents._place_cues import (is_locative, is_modifier, names_a_site, names_something_else, near_cue,
+                                          part_of_name, unknown_place_before)
 
 PUB = "2023-05-01"
 
@@ -79,6 +80,14 @@ def test_admin_area_beats_the_country():
     (names_something_else, "Kyiv police said the blast was an attack.", "Kyiv", True),
     (names_something_else, "Shells fell on Kyiv overnight.", "Kyiv", False),
     (names_something_else, "Kenya sent troops.", "Kenya", False),
+    (is_modifier, "A Kenyan and a UK soldier were hurt.", "UK", True),
+    (is_modifier, "Two soldiers were hurt in the UK and Kenya.", "UK", False),
+    (part_of_name, "Fighters of Jabhat al-Nusra advanced.", "Nusra", True),
+    (part_of_name, "Fighters advanced towards al-Nusra near Homs.", "Homs", False),
+    (part_of_name, "The Oromo Liberation Army attacked.", "Oromo Liberation Army", True),
+    (part_of_name, "The army attacked Oromia.", "Oromia", False),
+    (names_a_site, "A bomb hit the Karachi stadium.", "Karachi", True),
+    (names_a_site, "The Karachi council met.", "Karachi", False),
 ])
 def test_place_cue(cue, text, place, expected):
     s = text.index(place)

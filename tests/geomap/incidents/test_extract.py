@@ -149,7 +149,7 @@ def _report(**kw):
 
 
 def test_merged_repeats_keep_the_toll_of_one_and_the_place_of_the_other():
-    from geomap.incidents._extract import _merge_repeats
+    from geomap.incidents._repeats import merge_repeats as _merge_repeats
 
     placed = _report(location="Gao", latitude=16.27, longitude=-0.04, place_id="geonames:2457163", geo_precision=2)
     tolled = _report(fatalities=3, event_id="d:0-9:50")
