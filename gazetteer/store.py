@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -123,17 +124,25 @@ def default_user_db_path() -> Path:
     >>> default_user_db_path().name.endswith(".sqlite")
     True
     """
-    if os.environ.get("GEOMAP_USER_DB"):
-        return Path(os.environ["GEOMAP_USER_DB"])
-    if os.environ.get("GEOMAP_CACHE_DIR"):
-        return Path(os.environ["GEOMAP_CACHE_DIR"]) / USER_DB_NAME
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    env = os.environ
+    # Asked before every geoparse (Store.is_current): the path is built once per setting of the variables.
+    return _user_db_path(env.get("GEOMAP_USER_DB"), env.get("GEOMAP_CACHE_DIR"), env.get("XDG_DATA_HOME"),
+                         env.get("HOME"))
+
+
+@lru_cache(maxsize=16)
+def _user_db_path(user_db: str | None, cache_dir: str | None, xdg_data: str | None, home: str | None) -> Path:
+    if user_db:
+        return Path(user_db)
+    if cache_dir:
+        return Path(cache_dir) / USER_DB_NAME
+    base = xdg_data or str(Path.home() / ".local" / "share")
     return Path(base) / "geomap" / USER_DB_NAME
 
 
 def _stamp(path: Path) -> tuple[str, int, int]:
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return str(path), -1, -1
     return str(path), st.st_mtime_ns, st.st_size

@@ -15,6 +15,8 @@ Modules
     ``_geoparse``       :func:`geoparse`, :func:`resolve_spans`, the default gazetteer.
     ``_recognize``      :class:`Recognizer` and :class:`Mention`: spans that may name places.
     ``_automaton``      the gazetteer's name automaton, built once and cached on disk.
+    ``_runs``           what a run of capitalised words holds on its own (hits, demonym words), memoised.
+    ``_lower_case``     which name keys a text also writes in lower case.
     ``_fold``           folding text to the gazetteer's name-key form, with offsets back.
     ``_context_rules``  word lists that tell a place name from a capitalised word naming something else.
     ``_spans``          overlap queries over many spans.

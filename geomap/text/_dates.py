@@ -47,6 +47,7 @@ Kinds: ``"absolute"`` (a calendar day), ``"range"`` ("20-22 March": precision
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as _dt
 import re
@@ -145,6 +146,30 @@ def _windows(text: str) -> list[tuple[int, int]]:
         else:
             windows.append((low, high))
     return windows
+
+
+# The last text's windows and their ends: a file of many datelined stories is read story by story
+# (``_datelines.by_story``), and each story takes its windows from one scan of the whole text.
+_LAST_WINDOWS: tuple[str, list[tuple[int, int]], list[int]] | None = None
+
+
+def _windows_between(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The windows of ``text`` cut to ``text[lo:hi]``, in order (sorted and apart, so found by bisection)."""
+    global _LAST_WINDOWS
+    last = _LAST_WINDOWS
+    if last is not None and last[0] is text:
+        windows, ends = last[1], last[2]
+    else:
+        windows = _windows(text)
+        ends = [b for _, b in windows]
+        _LAST_WINDOWS = (text, windows, ends)
+    spans = []
+    for k in range(bisect.bisect_right(ends, lo), len(windows)):
+        a, b = windows[k]
+        if a >= hi:
+            break
+        spans.append((max(a, lo), b if b < hi else hi))
+    return spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,7 +410,7 @@ def _find_dates(text: str, published: _dt.date | None, lo: int = 0, hi: int | No
     """:func:`find_dates` in ``text[lo:hi]`` against one publication date."""
     mentions: list[DateMention] = []
     hi = len(text) if hi is None else hi
-    spans = [(max(a, lo), min(b, hi)) for a, b in _windows(text) if b > lo and a < hi]
+    spans = _windows_between(text, lo, hi)
     matches = (match for a, b in spans for match in _SCANNER.finditer(text, a, b))
     for match in matches:
         name = match.lastgroup or ""

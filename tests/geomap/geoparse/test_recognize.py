@@ -299,3 +299,40 @@ def test_an_undotted_state_abbreviation_outside_a_dateline_is_no_place():
     from geomap import geoparse
 
     assert "Ky" not in {r.surface for r in geoparse("Talks with Ky (a rebel leader) failed in Hanoi.")}
+
+
+# -- the per-run plans and the lower-case test: speed-ups that must not change what is found
+
+
+def test_lower_case_words_are_the_whole_words_written_in_lower_case():
+    from geomap.geoparse._lower_case import _SEARCHES, LOWER_WORD, LowerCaseWords
+
+    text = ("A bath in Bath; the bathroom, a sub-reading, reading's end, Reading, nice-ish, "
+            "ice cold, paris_x and x_paris, Über über, a mobile home.")
+    words = set(LOWER_WORD.findall(text))
+    keys = ["bath", "bathroom", "reading", "nice", "ice", "paris", "mobile", "home", "uber", "über",
+            "cold", "a", "the", "ath", "sub", "end", "x"]
+    keys += [f"word{i}" for i in range(_SEARCHES + 5)]  # past the searches: the word set answers
+    lower = LowerCaseWords(text)
+    assert [lower.has(k) for k in keys] == [k in words for k in keys]
+    assert lower.has("bath") and not lower.has("ath") and not lower.has("reading")  # "sub-reading", "reading's"
+
+
+def test_a_run_is_planned_once_and_the_memo_stays_bounded(gaz):
+    from geomap.geoparse._automaton import _automaton
+    from geomap.geoparse._runs import RunPlans
+
+    plans = RunPlans(_automaton(gaz), size=2)
+    first = plans("New York")
+    assert plans("New York") is first  # kept
+    assert [h.surface for h in first.hits] == ["New York", "York"]
+    plans("Armenian Defence")
+    plans("Paris")
+    assert len(plans._memo) <= 2  # a full memo starts afresh
+    assert RunPlans(_automaton(gaz))("New York") == first
+
+
+def test_runs_repeated_in_other_contexts_are_judged_in_each(rec):
+    # One plan for both "PARIS"; only the dateline's is a place, a word in capitals elsewhere is not.
+    text = "PARIS (Reuters) - Talks on the PARIS accord resumed."
+    assert [(m.surface, m.start) for m in rec.recognize(text, demonyms=False)] == [("PARIS", 0)]

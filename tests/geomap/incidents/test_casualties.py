@@ -5,8 +5,6 @@ The sentences are written for these tests in the style of conflict reporting; no
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from geomap.incidents._casualties import VAGUE_COUNTS, Casualties, find_casualties, parse_number
@@ -197,19 +195,28 @@ def test_value_is_frozen():
         find_casualties("5 killed").fatalities = 6  # type: ignore[misc]
 
 
+# Their speed (linear, under a second) is checked by benchmarks/casualty_speed.py, not here.
 @pytest.mark.parametrize(
     "text",
     [
         "1," * 5000, "1 " * 5000, "111 " * 2500, "9" * 10_000, "killed " * 1500, "no " * 3300,
-        "twenty-" * 1400, "a " * 5000, "one hundred and " * 700, "at least " * 1200, "5 killed, " * 1000,
+        "twenty-" * 1400, "a " * 5000, "one hundred and " * 700, "at least " * 1200,
         ", including" * 900, "between 1 and " * 700, "1.1" * 3300, "from 1 to " * 1000, "1-2 " * 2500,
-        "three soldiers and " * 500 + "were killed", "no one was hurt " * 600,
+        "three soldiers and " * 500 + "were killed",
     ],
     ids=lambda t: repr(t[:12]),
 )
-def test_pathological_input_is_fast(text):
+def test_pathological_input_is_no_figure(text):
+    # Thousands of figures, ranges or number words in one "sentence" tie no figure to a death word,
+    # and are no one number.
     assert len(text) >= 9000
-    started = time.perf_counter()
-    find_casualties(text)
-    parse_number(text)
-    assert time.perf_counter() - started < 1.0
+    c = find_casualties(text)
+    assert (c.fatalities, c.low, c.best, c.high, c.injuries) == (0, None, None, None, None)
+    assert parse_number(text) is None
+
+
+def test_a_report_repeated_thousands_of_times_keeps_its_figure():
+    c = find_casualties("5 killed, " * 1000)
+    assert (c.fatalities, c.low, c.best, c.high, c.injuries) == (5, 5, 5, 5, None)
+    c = find_casualties("no one was hurt " * 600)
+    assert (c.fatalities, c.injuries) == (0, 0)

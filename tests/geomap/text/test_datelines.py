@@ -42,6 +42,18 @@ def test_each_dateline_anchors_its_own_story():
     assert mondays == ["2022-02-28", "2023-02-20"]
 
 
+def test_a_file_of_many_stories_reads_each_against_its_own_dateline():
+    # Stories read one by one share one scan of the file (its speed: benchmarks/datelines_speed.py).
+    stories = [("KYIV, March 3, 2022 (Reuters) - Shelling hit the city on Monday.", "2022-02-28"),
+               ("BAKU, 21 February 2023 (AP) - Troops clashed on Monday.", "2023-02-20"),
+               ("LAGOS, Jan. 5, 2021 (AP) - Gunmen struck on Monday, and again on Jan. 2.", "2021-01-04")] * 200
+    text = "\n\n".join(story for story, _ in stories)
+    found = find_dates(text, None)
+    assert [m.date.isoformat() for m in found if m.text == "Monday"] == [monday for _, monday in stories]
+    assert [m.date.isoformat() for m in found if m.text == "Jan. 2"] == ["2021-01-02"] * 200
+    assert all(text[m.start:m.end] == m.text for m in found)
+
+
 def test_one_dateline_is_no_story_split():
     text = "KYIV, March 3, 2022 (Reuters) - Shelling hit the city on Monday."
     assert [m.date.isoformat() for m in find_dates(text, PUB) if m.text == "Monday"] == ["2023-02-20"]
