@@ -10,9 +10,13 @@ samples without slowing the code down as cProfile does::
     py-spy record -r 250 -f speedscope -o geoparse.json -- python benchmarks/geoparse_speed.py
 
 Prints characters and documents per second for each. Start-up (loading the
-gazetteer's name automaton) is timed apart from the throughput, and each
-parser sees every text once before the timed passes, so both are measured warm;
-geomap's first pass, with its caches empty, is printed too.
+gazetteer's name automaton) is timed apart from the throughput. Three figures for geomap:
+
+* first pass: the first half of the texts, right after start-up, caches empty;
+* unseen texts: the second half, once, in the process the first half warmed. This is
+  the figure for a corpus of new text, and the one the goal is checked against;
+* repeat passes: every text again; the recogniser's memo of runs answers for text it
+  has seen, so this is an upper bound, not a corpus figure.
 Throughput is per CPU second of this process (``time.process_time``), the best of
 the timed passes, so other work on a shared machine does not deflate it; the
 wall-clock figure is printed beside it. Goal (issues 16 and 18): geomap >= 1,000,000
@@ -62,9 +66,9 @@ def main() -> None:
 
     geoparse("Warm-up in Paris.")
     startup = time.perf_counter() - t0
-    # The first pass fills the lookup caches and the recogniser's memo of runs, as a long-running
-    # process would have them; it is reported too, as the figure for texts never seen before.
-    first = _time(geoparse, texts, 1)
+    half = len(texts) // 2
+    first = _time(geoparse, texts[:half], 1)
+    unseen = _time(geoparse, texts[half:], 1)
     geomap_s = _time(geoparse, texts, args.repeat)
 
     from geotext import GeoText
@@ -72,12 +76,15 @@ def main() -> None:
     geotext_s = _time(GeoText, texts, args.repeat)
 
     print(f"{len(texts)} documents, {chars:,} characters; start-up {startup:.2f} s")
-    for name, (cpu, wall) in (("geomap.geoparse", geomap_s), ("geotext.GeoText", geotext_s)):
-        print(f"{name:<16} {chars / cpu:>12,.0f} chars/s {len(texts) / cpu:>8,.0f} docs/s"
-              f"   (wall clock: {chars / wall:,.0f} chars/s)")
-    print(f"{'  first pass':<16} {chars / first[0]:>12,.0f} chars/s {len(texts) / first[0]:>8,.0f} docs/s"
-          f"   (wall clock: {chars / first[1]:,.0f} chars/s; empty caches, right after start-up)")
-    print("target: geomap >= 1,000,000 chars per CPU second")
+    rows = (("geomap, first pass", texts[:half], first, "empty caches, right after start-up"),
+            ("geomap, unseen", texts[half:], unseen, "texts never seen, warm process: the corpus figure"),
+            ("geomap, repeats", texts, geomap_s, "texts seen before: an upper bound"),
+            ("geotext.GeoText", texts, geotext_s, ""))
+    for name, part, (cpu, wall), note in rows:
+        size = sum(len(t) for t in part)
+        print(f"{name:<19} {size / cpu:>12,.0f} chars/s {len(part) / cpu:>8,.0f} docs/s"
+              f"   (wall clock: {size / wall:,.0f} chars/s{'; ' + note if note else ''})")
+    print("target: geomap, unseen >= 1,000,000 chars per CPU second")
 
 
 if __name__ == "__main__":
