@@ -3,7 +3,8 @@
 Prints characters/s and documents/s of ``geomap.extract_incidents`` (geoparsing
 included) beside the geoparser alone in the same run, so the cost of the event
 layer is visible, per CPU second of this process (``time.process_time``), the
-best of ``--repeat`` passes. Goal: >= 500,000 characters/s end to end.
+best of ``--repeat`` passes, and once over texts the process has not seen (the goal,
+>= 500,000 characters/s end to end, is checked on that one).
 
 Then times one long document, an event sentence repeated to 50 KB and to 5 MB
 (the batch's size limit), and prints the time per character of each: extraction
@@ -49,6 +50,15 @@ def main() -> None:
             best = min(best, time.process_time() - t)
         return best
 
+    # Text the process has not seen: warm on the first half, time the second half once. The
+    # recogniser remembers runs it has read, so repeat passes over the same texts read faster.
+    half = len(texts) // 2
+    for text in texts[:half]:
+        extract_incidents(text, published="2018-01-01", gazetteer=gaz)
+    t = time.process_time()
+    for text in texts[half:]:
+        extract_incidents(text, published="2018-01-01", gazetteer=gaz)
+    t_unseen, unseen_chars = time.process_time() - t, sum(map(len, texts[half:]))
     t_geo = timed(lambda text: geoparse(text, gazetteer=gaz))
     n_inc = 0
 
@@ -60,7 +70,9 @@ def main() -> None:
     print(f"corpus: {len(texts)} documents, {chars:,} characters ({args.corpus.name}); best of {args.repeat}")
     for name, t in (("geoparse only", t_geo), ("extract_incidents", t_ext)):
         print(f"{name:18} {chars / t:12,.0f} chars/s  {len(texts) / t:8,.0f} docs/s  ({t:.2f} s CPU)")
-    print(f"incidents found: {n_inc // args.repeat}   target: >= 500,000 chars/s end to end")
+    print(f"{'extract, unseen':18} {unseen_chars / t_unseen:12,.0f} chars/s  "
+          f"{(len(texts) - half) / t_unseen:8,.0f} docs/s  (second half, never seen before: the corpus figure)")
+    print(f"incidents found: {n_inc // args.repeat}   target: extract, unseen >= 500,000 chars/s end to end")
     if not args.no_long:
         long_documents(gaz)
 
