@@ -65,15 +65,30 @@ def clause_bounds(text: str, start: int, end: int, lo: int = 0, hi: int | None =
     hi = len(text) if hi is None else hi
     cs = lo
     for m in _OPENS.finditer(text, max(lo, start - 300), start):
-        if m.end() <= start:
+        if m.end() <= start and not _in_gloss(text, m.start()):
             cs = m.end()
-    after = _OPENS.search(text, end, min(hi, end + 300))
+    after = next((m for m in _OPENS.finditer(text, end, min(hi, end + 300)) if not _in_gloss(text, m.start())), None)
     ce = after.start() if after else min(hi, end + 300)
     while cs < ce and text[cs].isspace():
         cs += 1
     while ce > cs and (text[ce - 1].isspace() or text[ce - 1] in ".!?,"):
         ce -= 1
     return cs, ce
+
+
+# A short gloss in brackets, with no comma or verb-like break inside: "(Sunday)", "(AFP)", "(Siberia)".
+_GLOSS = re.compile(r"\([^(),;:.!?\n]{1,25}\)")
+
+
+def _in_gloss(text: str, at: int) -> bool:
+    """Whether the bracket at ``text[at]`` opens or closes a short gloss, which does not end its clause
+    ("I was bombed on Monday and yesterday (Sunday) by aircraft": the by-phrase is the same clause's)."""
+    if text[at] == "(":
+        return bool(_GLOSS.match(text, at))
+    if text[at] == ")":
+        gloss = _GLOSS.match(text, text.rfind("(", max(0, at - 26), at)) if "(" in text[max(0, at - 26):at] else None
+        return gloss is not None and gloss.end() == at + 1
+    return False
 
 
 def _words_before(text: str, lo: int, start: int, n: int = 3) -> list[str]:

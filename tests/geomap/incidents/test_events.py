@@ -44,6 +44,22 @@ def test_arguments_are_found_in_the_clause_not_a_word_window():
     assert text[t.clause[0]:t.clause[1]] == text
 
 
+@pytest.mark.parametrize("text, word, clause", [
+    # a short gloss in brackets stays inside its clause
+    ("Jets bombed the depot yesterday (Sunday) near the river.", "bombed",
+     "Jets bombed the depot yesterday (Sunday) near the river"),
+    # a longer aside with its own commas still ends it, as does a bracket's content on its own
+    ("Jets bombed the depot (an old mill, locals said) near the river.", "bombed", "Jets bombed the depot"),
+    ("Jets bombed the depot (an old mill, locals said) near the river.", "mill", "an old mill, locals said"),
+])
+def test_a_short_gloss_in_brackets_does_not_end_the_clause(text, word, clause):
+    from geomap.incidents._clauses import clause_bounds
+
+    start = text.index(word)
+    a, b = clause_bounds(text, start, start + len(word))
+    assert text[a:b] == clause
+
+
 def test_passive_agent_and_patient():
     text = "A militiaman was killed by a sniper near the crossing"
     t = _one(text)

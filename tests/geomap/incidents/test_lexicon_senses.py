@@ -89,6 +89,10 @@ CASES = [
     # ethnic cleansing and pogroms are attacks on civilians
     ("Militias carried out ethnic cleansing in three valleys last month.", "Violence against civilians / Attack"),
     ("The museum opened an exhibition on ethnic cleansing in the last century.", None),
+    # a short gloss in brackets does not end the clause, so the weapon after it still types the event
+    ("The camp was bombed on Friday and again yesterday (Sunday) by government aircraft.",
+     "Explosions/Remote violence / Air/drone strike"),
+    ("The new play bombed on Friday (its opening night) in the capital.", None),
 ]
 
 
