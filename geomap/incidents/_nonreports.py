@@ -109,6 +109,28 @@ def _named_in_passing(text: str, trig: Trigger) -> bool:
     return plural and bool(_GENERAL.search(window)) and not _DAY.search(text, trig.clause[0], trig.clause[1])
 
 
+# The main verb's finite auxiliary right before a trigger ("... were reportedly killed"), and a
+# relative pronoun before it whose clause holds words of its own.
+_FINITE_AUX = re.compile(r"(?<!\bto )(?<!\bbe )\b(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?$",
+                         re.IGNORECASE)
+_NOT_FINITE = re.compile(r"\b(?:could|would|might|may|will|shall|should|must|can|not|never|to)\s+"
+                         r"(?:have been|has been|had been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:who|that|which)\b", re.IGNORECASE)
+
+
+def _without_relative(prefix: str) -> str:
+    """The words before a trigger less a relative clause on its subject, whose own verbs do not
+    make the main one unreal: "men who tried to flee were shot" reports a shooting; in "a plane
+    that was seized" the trigger is the relative clause's own verb, and nothing is removed."""
+    aux = _FINITE_AUX.search(prefix)
+    if aux is None or _NOT_FINITE.search(prefix):
+        return prefix
+    pronouns = list(_RELATIVE.finditer(prefix, 0, aux.start()))
+    if not pronouns or not prefix[pronouns[-1].end():aux.start()].strip():
+        return prefix
+    return prefix[:pronouns[-1].start()] + prefix[aux.start():]
+
+
 def reports_nothing(text: str, trig: Trigger) -> bool:
     """Whether a trigger's mention reports no event: negated, hypothetical, generic, topical,
     asked, a risk or trend, a past event named by its year, or a toll summed over a period.
@@ -149,7 +171,8 @@ def reports_nothing(text: str, trig: Trigger) -> bool:
         return True  # "a team sent after the September fighting": an event reported before, named in passing
     if _HEDGE.search(text[max(0, trig.start - 20):trig.start]) or _HEDGE.search(text[trig.end:trig.end + 6]):
         return True
-    if _NEGATION.search(prefix) or _MODAL.search(prefix) or _IRREALIS.search(prefix) or _GENERIC.search(prefix):
+    mood = _without_relative(prefix)
+    if _NEGATION.search(mood) or _MODAL.search(mood) or _IRREALIS.search(mood) or _GENERIC.search(mood):
         return True
     subordinate = _SUBORDINATE.match(prefix) or _SUBORDINATE_BEFORE.search(text, max(0, trig.start - 12), trig.start)
     if subordinate and _GENERIC.search(text, max(sentence, trig.clause[0] - 100), trig.clause[0]):

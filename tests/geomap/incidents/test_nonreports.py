@@ -47,6 +47,15 @@ CASES = [
      "Since 2015, militants have attacked police posts in the district."),                    # since a year: a total
     ("Gunmen tortured two herders near the well on Monday.",
      "Deportees face a real risk of being tortured at home."),                                # a risk
+    # a relative clause on the subject does not make the main verb unreal, but its own verb stays its own
+    ("Smugglers who tried to cross the river at night were shot dead by border guards.",
+     "The guards said they would shoot smugglers who tried to cross the river at night."),
+    ("Two herders who had refused to pay the levy were abducted from their camp on Friday.",
+     "Two herders who had refused to pay the levy may have been abducted from their camp."),  # its own modal
+    ("The envoy said the rebels returned a truck that was seized by bandits last week.",
+     "The envoy said the rebels must return a truck that was seized by bandits last week."),  # inside the relative
+    ("Activists who never carried weapons were arrested outside the court.",
+     "Activists who carried weapons were never arrested outside the court."),                 # the main verb negated
 ]
 
 
