@@ -27,6 +27,7 @@ __all__ = [
     "MODIFIERS",
     "ORG_WORDS",
     "PLACE_COMMON_WORDS",
+    "PLACE_WORDS",
     "TITLES",
     "TRAILING_WORDS",
     "confirmed_place",
@@ -108,6 +109,13 @@ COMMON_WORDS = _words(_COMMON)
 #: Common words that also name a well-known place: kept when the text confirms a place
 #: ("Nice, France", "in Reading"), dropped otherwise.
 PLACE_COMMON_WORDS = _words("nice reading bath mobile independence providence")
+
+#: Common words that name a kind of place or a direction: a name of common words with one of them
+#: ("Peace River", "Turtle Rock", "South Side") still reads as a place's; "Red Cross" does not.
+PLACE_WORDS = _words("""north south east west northern southern eastern western northeast northwest southeast
+southwest northeastern northwestern southeastern southwestern central mid downtown side city town towns
+village villages area region state states zone border coast shore beach sea ocean island lake pond bay port
+fort point cape mount mountain river rock forest park flats caves crater reservoir dam spring""")
 
 #: Words that, written just before a name, make it a person's name.
 TITLES = _words("""mr mrs ms miss dr prof president vice minister premier chancellor senator sen rep

@@ -16,6 +16,7 @@ from gazetteer import Kind, MatchType
 from gazetteer._ranking import SHORT_FORM_REASON
 
 from ._containment import inside, written_as_container
+from ._context_rules import COMMON_WORDS, PLACE_WORDS
 
 if TYPE_CHECKING:
     from gazetteer import Candidate
@@ -23,7 +24,8 @@ if TYPE_CHECKING:
     from ._mention import Mention
 
 __all__ = ["ALIAS_POPULATION", "AREA_KINDS", "LOCATIVE_BEFORE", "PROMINENT_POPULATION", "SUPPORT_CONTEXT",
-           "SUPPORT_POPULATION", "WEAK_MATCHES", "prominent", "unsupported", "written_with_container"]
+           "SUPPORT_POPULATION", "WEAK_MATCHES", "distinctive_name", "prominent", "unsupported",
+           "written_with_container"]
 
 AREA_KINDS = frozenset({Kind.COUNTRY, Kind.ADMIN1, Kind.CONTINENT, Kind.REGION, Kind.DISPUTED_AREA})
 # A place inside a longer name ("France" in "Frenchmen Street") or a near spelling: too unsure a
@@ -90,4 +92,25 @@ def unsupported(c: Candidate, context: float, by_country: float = 0.0, doubted: 
              or p.kind is Kind.ADMIN2 and (c.match is not MatchType.EXACT or p.population < PROMINENT_POPULATION
                                           or doubted)
              or p.kind is Kind.ADMIN1 and p.population < PROMINENT_POPULATION)
-    return small and context - by_country < SUPPORT_CONTEXT and " " not in c.matched_name
+    return small and context - by_country < SUPPORT_CONTEXT and not distinctive_name(c.matched_name)
+
+
+def distinctive_name(key: str) -> bool:
+    """Whether a name key of several words says a place by itself, so a small place needs no support.
+
+    A name of two or more words is rarely anything but its place, unless it is a phrase of
+    common English words none of which names a kind of place or a direction: "Red Cross"
+    and "White House" name an organisation and a residence before a hamlet, and the tail
+    of an organisation's name ("the Kenya Red Cross", "the International Committee of the
+    Red Cross") is such a phrase. Those need the support a one-word name needs; "Peace
+    River", "Park City" and "South Side" do not.
+
+    Examples
+    --------
+    >>> distinctive_name("red cross"), distinctive_name("white house"), distinctive_name("fleifel")
+    (False, False, False)
+    >>> distinctive_name("palm beach"), distinctive_name("peace river"), distinctive_name("west point")
+    (True, True, True)
+    """
+    words = key.split()
+    return len(words) > 1 and not all(w in COMMON_WORDS and w not in PLACE_WORDS for w in words)

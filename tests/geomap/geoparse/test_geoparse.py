@@ -60,6 +60,14 @@ def test_seed_no_false_toponyms(seed, word):
     assert not [r for r in resolved if word in r.surface.split()]
 
 
+def test_bundled_example_has_no_organisation_as_a_town():
+    # "the International Committee of the Red Cross" names no hamlet in North Carolina.
+    text = (Path(__file__).resolve().parents[3] / "geomap" / "data" / "example-article.txt").read_text(encoding="utf-8")
+    resolved = geoparse(text)
+    assert not [r for r in resolved if "Cross" in r.surface.split()]
+    assert {"Yerevan", "Jermuk", "Goris", "Ijevan", "Zangilan"} <= {r.surface for r in resolved}
+
+
 def test_seed_offsets(seed):
     text, resolved = seed
     assert all(text[r.start:r.end] == r.surface for r in resolved)

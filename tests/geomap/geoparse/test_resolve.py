@@ -337,6 +337,34 @@ def test_a_county_the_recogniser_doubts_needs_support():
     assert [r.surface for r in geoparse("Floods in Leicestershire closed roads.")] == ["Leicestershire"]
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # Every word common: the name of an organisation (or its tail) before a hamlet's, unless the text
+        # points to the hamlet.
+        ("Volunteers of the Kenya Red Cross handed out water in Garissa on Monday.", ["Kenya", "Garissa"]),
+        ("The Red Cross said its convoy reached the besieged town.", []),
+        ("The Lebanon Red Cross chapter in Lebanon, Tennessee, collected blood.",
+         ["Lebanon", "Lebanon", "Tennessee"]),
+        # The hamlet itself, with its state written after it, or its neighbours without any locative.
+        ("Red Cross, North Carolina, a town of 700 people, opened a shelter for storm victims.",
+         ["Red Cross", "North Carolina"]),
+        ("Storm damage closed the road between Red Cross and Oakboro in Stanly County, North Carolina.",
+         ["Red Cross", "Oakboro", "Stanly County", "North Carolina"]),
+        # Alone, a small town's name of common words is dropped, unless a word of it names a kind of place;
+        # one of several words that is no common phrase needs no support, as before; a one-word name does.
+        ("Good Hope celebrated its annual festival.", []),
+        ("Park City celebrated its annual festival.", ["Park City"]),
+        ("Mount Airy celebrated its annual festival.", ["Mount Airy"]),
+        ("Oakboro celebrated its annual festival.", []),
+    ],
+)
+def test_a_small_place_named_by_common_words_needs_support(text, places):
+    from geomap import geoparse
+
+    assert [r.surface for r in geoparse(text)] == places
+
+
 def test_a_labour_story_is_no_game_report():
     from geomap.geoparse._sports import sports_story
 
