@@ -43,7 +43,7 @@ from ._neighbours import LOCAL_KINDS, Neighbours, closeness
 from ._sports import sports_story
 from ._support import AREA_KINDS as _AREA_KINDS
 from ._support import LOCATIVE_BEFORE as _LOCATIVE_BEFORE
-from ._support import SUPPORT_POPULATION, WEAK_MATCHES
+from ._support import SUPPORT_POPULATION, WEAK_MATCHES, named_area_holds
 from ._support import prominent as _prominent
 from ._support import unsupported as _unsupported
 from ._support import written_with_container as _written_with_container
@@ -213,6 +213,9 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazettee
                 and first.place.population >= SUPPORT_POPULATION
                 and first.reasons[0].startswith(SPELLING_REASON) and len(mentions[i].key) >= 5):
             cands[i] = cs
+        elif mentions[i].caution == "alternate name only" and len(mentions[i].key) >= 5 \
+                and named_area_holds(first.place, cands, i):
+            cands[i] = cs  # "Stepanakert" in a story that names Nagorno-Karabakh
         elif _written_with_container(text, mentions, cands, i, cs):
             # "Victoria, British Columbia", "Florence, Alabama": a first name with its state is a town.
             cands[i] = [c for c in cs if any(inside(c.place, b.place) for b in cands[i + 1]

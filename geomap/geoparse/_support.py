@@ -19,12 +19,12 @@ from ._containment import inside, written_as_container
 from ._context_rules import COMMON_WORDS, PLACE_WORDS
 
 if TYPE_CHECKING:
-    from gazetteer import Candidate
+    from gazetteer import Candidate, Place
 
     from ._mention import Mention
 
 __all__ = ["ALIAS_POPULATION", "AREA_KINDS", "LOCATIVE_BEFORE", "PROMINENT_POPULATION", "SUPPORT_CONTEXT",
-           "SUPPORT_POPULATION", "WEAK_MATCHES", "distinctive_name", "prominent", "unsupported",
+           "SUPPORT_POPULATION", "WEAK_MATCHES", "distinctive_name", "named_area_holds", "prominent", "unsupported",
            "written_with_container"]
 
 AREA_KINDS = frozenset({Kind.COUNTRY, Kind.ADMIN1, Kind.CONTINENT, Kind.REGION, Kind.DISPUTED_AREA})
@@ -62,6 +62,22 @@ def written_with_container(text: str, mentions: Sequence[Mention], cands: Sequen
     return (written_as_container(text, mentions[i].end, mentions[i + 1].start)
             and any(inside(c.place, b.place) for c in readings for b in cands[i + 1]
                     if b.place.kind in (Kind.ADMIN1, Kind.ADMIN2)))
+
+
+# Areas below a country whose naming in a story vouches for the places inside them.
+_HOLDING_KINDS = frozenset({Kind.ADMIN1, Kind.ADMIN2, Kind.REGION, Kind.DISPUTED_AREA})
+
+
+def named_area_holds(p: Place, cands: Sequence[Sequence[Candidate]], i: int) -> bool:
+    """Whether another name of the document reads as an area below a country that holds ``p``.
+
+    "Stepanakert" is only an alternate name of Khankendi, and such a word is more often
+    something else ("Mike", "Chen"); in a story that names Nagorno-Karabakh it is the town.
+    A country is no such cue: every alternate name of every town would count in a story
+    about that country.
+    """
+    return any(j != i and cs and cs[0].match not in WEAK_MATCHES and cs[0].place.kind in _HOLDING_KINDS
+               and inside(p, cs[0].place) for j, cs in enumerate(cands))
 
 
 def prominent(c: Candidate, caution: str) -> bool:

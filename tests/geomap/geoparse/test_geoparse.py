@@ -65,7 +65,17 @@ def test_bundled_example_has_no_organisation_as_a_town():
     text = (Path(__file__).resolve().parents[3] / "geomap" / "data" / "example-article.txt").read_text(encoding="utf-8")
     resolved = geoparse(text)
     assert not [r for r in resolved if "Cross" in r.surface.split()]
-    assert {"Yerevan", "Jermuk", "Goris", "Ijevan", "Zangilan"} <= {r.surface for r in resolved}
+    assert {"Yerevan", "Jermuk", "Goris", "Ijevan", "Zangilan", "Stepanakert"} <= {r.surface for r in resolved}
+
+
+def test_an_alternate_name_inside_an_area_the_story_names_is_that_place():
+    # "Stepanakert" is only an alternate name of Khankendi: it counts where the story names the
+    # area around it (and a neighbour supports the small town), not where it names only a country.
+    text = ("Shelling hit Shusha in Nagorno-Karabakh overnight. "
+            "Residents of Stepanakert spent the night in basements.")
+    assert [r.place.name for r in geoparse(text) if r.surface == "Stepanakert"] == ["Khankendi"]
+    only_country = "Azerbaijan reopened the road. Residents of Stepanakert spent the night in basements."
+    assert not [r for r in geoparse(only_country) if r.surface == "Stepanakert"]
 
 
 def test_seed_offsets(seed):
