@@ -95,7 +95,7 @@ _HEAD_TABLE = {
     "military": "forces;troops;soldiers;soldier;army;military;servicemen;serviceman;service members;"
                 "servicemembers;armed forces;national guard;border guards;border guard;border troops;"
                 "border service;navy;air force;marines;paratroopers;special forces;defence forces;defense forces;"
-                "security forces;security personnel;military units;troopers",
+                "security forces;security personnel;military units;military forces;military personnel;troopers",
     "police": "police;policemen;policeman;police officers;police officer;riot police;border police;gendarmes;"
               "gendarmerie;police forces;law enforcement",
     "target": "positions;posts;outposts;military positions;army positions;combat positions;military posts;"

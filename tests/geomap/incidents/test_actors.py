@@ -135,6 +135,12 @@ CASES = [
     ("3R rebels raided a village.", None, [("3R: Return, Reclamation, Rehabilitation", 2, "CF", "3R rebels")]),
     ("The 3R bus line was closed.", None, []),
     ("The military hospital treated him.", None, []),
+    # "military forces of X" is one actor, X's, not a nameless "military" beside "forces of X"
+    ("Military forces of Azerbaijan fired on the posts of the military forces of Armenia.", None,
+     [(MF + "Azerbaijan", 1, "AZ", "Military forces of Azerbaijan"),
+      (MF + "Armenia", 1, "AM", "military forces of Armenia")]),
+    ("The military spokesman said forces of Armenia withdrew.", None,
+     [(MF + "Armenia", 1, "AM", "forces of Armenia")]),
     ("", None, []),
 ]
 
