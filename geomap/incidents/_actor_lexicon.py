@@ -108,7 +108,7 @@ _HEAD_TABLE = {
     "rebels": "rebels;rebel;insurgents;insurgent;separatists;separatist;guerrillas;guerrilla;rebel forces;"
               "rebel fighters;armed separatists",
     "armed": "militants;militant;jihadists;jihadist;gunmen;gunman;armed men;armed group;armed groups;"
-             "assailants;attackers;bandits;fighters;militia;militias;militiamen",
+             "assailants;attackers;bandits;fighters;militia;militias;militiamen;militiaman",
     "identity": "ethnic militia;communal militia;ethnic militias;communal militias;herdsmen",
     "protesters": "protesters;protestors;protester;demonstrators;demonstrator;activists;activist;"
                   "environmental activists;climate activists;eco-activists;students;student;workers on strike;"

@@ -141,6 +141,8 @@ CASES = [
       (MF + "Armenia", 1, "AM", "military forces of Armenia")]),
     ("The military spokesman said forces of Armenia withdrew.", None,
      [(MF + "Armenia", 1, "AM", "forces of Armenia")]),
+    ("A militiaman was wounded at the checkpoint.", None, [("Unidentified Armed Group", 3, "", "militiaman")]),
+    ("He wrote a thesis on militarism in the interwar years.", None, []),
     ("", None, []),
 ]
 
