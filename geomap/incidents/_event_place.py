@@ -141,6 +141,8 @@ def _tier(ctx: _Context, m: ResolvedMention) -> int:
     country_like = SPECIFICITY.get(m.place.kind, 9) >= 4
     if country_like and (is_modifier(text, m.start, m.end) or _OWNED.match(text, m.end)):
         return _MODIFIER   # "the US military base", "a US soldier", "near a US base"
+    if m.place.kind is Kind.POPULATED_PLACE and _GOVERNS.match(text, m.end):
+        return _MODIFIER   # "Kiev troops shelled X": a capital's name for its government's forces
     if names_a_site(text, m.start, m.end):
         return _SITE   # "the Kabul airport", "on a Hong Kong hotel"
     town = m.place.kind is Kind.POPULATED_PLACE
@@ -204,6 +206,10 @@ _ACRONYM_AFTER = re.compile(r"(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’-]*){1,4}|(?:
 # What a country owns rather than holds: "near a US military base" is not in the US.
 _OWNED = re.compile(r"\s+(?:military|army|naval|air|embassy|consulate|base|troops|forces|soldiers?|patrol|convoy|"
                     r"warships?|drones?|jets?)\b")
+# A town's name before its government's or rulers' forces ("Kiev troops", "Damascus forces"); not police,
+# who act in their own town ("Kabul police").
+_GOVERNS = re.compile(r"[-\s]+(?:government\s+|regime\s+|backed\s+|led\s+)?(?:troops|forces|soldiers|army|militias?|"
+                      r"regime)\b")
 # Capitalised words that go on a place's name without making it another's ("Baghdad International Airport").
 _PLACE_WORDS = frozenset("""airport stadium square street road bridge province district region state governorate city
 strip valley mountains river international central north south east west old new monday tuesday wednesday

@@ -31,6 +31,9 @@ def _span(text, inc):
     ("Fano militiamen attacked a police station in Debre Markos on Sunday.", "Debre Markos"),
     # a site names its town ("the Kabul airport") when nothing else does
     ("A suicide bomber struck the Kabul airport gate on Sunday, killing six people.", "Kabul"),
+    # a town's name for its government's forces ("Kiev troops") is no more the place than "US soldiers"
+    ("Horlivka residents said Kiev troops shelled the town overnight.", "Horlivka"),
+    ("Kabul police arrested five men on Sunday.", "Kabul"),
     # a bearing loses to the place it locates
     ("Gunmen killed three farmers on Sunday in Mubi, north of Yola.", "Mubi"),
     ("A roadside bomb killed four soldiers on Sunday in Kirkuk province, south of Erbil.", "Kirkuk"),
