@@ -37,6 +37,7 @@ import re
 from ._casualties import find_casualties
 from ._events import DISORDER_OF, Trigger
 from ._lexicon import lexicon
+from ._nonreports import running_total
 
 __all__ = ["toll_trigger", "toll_triggers"]
 
@@ -70,7 +71,8 @@ def toll_trigger(text: str, s: int, e: int) -> Trigger | None:
     if _DEATH.search(sentence) is None:
         return None  # cheap test first: most sentences name no death
     classes = lexicon().classes
-    if classes["accident"].search(sentence) or _HEALTH.search(sentence) or _TOTAL.search(sentence) or (
+    if classes["accident"].search(sentence) or _HEALTH.search(sentence) or _TOTAL.search(sentence) or \
+            running_total(sentence) or (
             _WAR.search(sentence) and _RUNNING.search(sentence)):
         return None
     if not (_VIOLENT_WORD.search(sentence) or _VIOLENCE.search(sentence) or classes["armed"].search(sentence)):
