@@ -21,8 +21,6 @@ from geomap.evaluate import (
 FIXTURES = Path(__file__).resolve().parents[2] / "data" / "eval"
 SHARED_EVAL = Path(__file__).resolve().parents[3].parent / "shared" / "eval"
 
-FIXTURE_FILES = [("gwn.xml", "gwn"), ("lgl.xml", "lgl"), ("geovirus.xml", "geovirus")]
-
 
 # --------------------------------------------------------------------------- helpers
 
@@ -36,9 +34,9 @@ def _write(tmp_path: Path, content: str, name: str = "corpus.xml") -> Path:
 # --------------------------------------------------------------------------- readers
 
 
-@pytest.mark.parametrize(("name", "fmt"), FIXTURE_FILES)
-def test_fixture_offsets_select_the_names(name: str, fmt: str) -> None:
-    corpus = read_corpus(FIXTURES / name, fmt)
+def test_fixture_offsets_select_the_names(fixture_corpus: tuple[Path, str]) -> None:
+    path, fmt = fixture_corpus
+    corpus = read_corpus(path, fmt)
     assert corpus.format == fmt
     assert len(corpus) == 2
     assert corpus.toponyms == 4

@@ -34,9 +34,6 @@ from geomap.evaluate import (
 from geomap.evaluate.metrics import EARTH_RADIUS_KM
 
 FIXTURES = Path(__file__).resolve().parents[2] / "data" / "eval"
-SHARED_EVAL = Path(__file__).resolve().parents[3].parent / "shared" / "eval"
-
-FIXTURE_FILES = [("gwn.xml", "gwn"), ("lgl.xml", "lgl"), ("geovirus.xml", "geovirus")]
 
 
 # --------------------------------------------------------------------------- helpers
@@ -142,9 +139,8 @@ def test_acc161_through_the_harness(km: float, within: bool) -> None:
     assert report.by_type["Literal"].acc161 == report.acc161
 
 
-@pytest.mark.parametrize(("name", "fmt"), FIXTURE_FILES)
-def test_gold_parser_scores_perfectly(name: str, fmt: str, gold_parser) -> None:
-    corpus = read_corpus(FIXTURES / name, fmt)
+def test_gold_parser_scores_perfectly(fixture_corpus: tuple[Path, str], gold_parser) -> None:
+    corpus = read_corpus(*fixture_corpus)
     report = evaluate_geoparse(corpus, parse=gold_parser(corpus))
     assert (report.docs, report.gold, report.predicted, report.matched) == (2, 4, 4, 4)
     assert (report.precision, report.recall, report.f1) == (1.0, 1.0, 1.0)
