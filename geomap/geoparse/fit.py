@@ -261,7 +261,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         raw["weights"] = {f: round(float(v), 4) for f, v in zip(FEATURES, w)}
         raw["fitted_on"] = ", ".join(sorted(CORPORA)) + (f" (only {', '.join(args.free)})" if args.free else "")
         raw["cross_validation"] = {c: {k: round(v, 4) for k, v in r.items()} for c, r in report.items()}
-        target.write_text(json.dumps(raw, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        from ..io import atomic_write  # a crash mid-write must not leave a half-written weight file
+
+        atomic_write(target, json.dumps(raw, indent=2, ensure_ascii=False) + "\n")
         print(f"wrote {target}", file=sys.stderr)
     return 0
 

@@ -181,9 +181,9 @@ def main(argv: list[str] | None = None) -> None:
                         f"{L2}, on VOA story folds, event-location and PLOVER)",
                 "bias": round(float(w[0] - t), 4),  # the threshold folded in: keep when bias + w.x >= 0
                 "weights": {f: round(float(v), 4) for f, v in zip(FEATURES, w[1:])}}
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-        tmp.replace(path)
+        from ..io import atomic_write
+
+        atomic_write(path, json.dumps(data, indent=1) + "\n")
         print("wrote", path)
 
 
